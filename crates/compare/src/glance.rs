@@ -1,0 +1,250 @@
+//! The at-a-glance table: one row per attribute, with the rule that says
+//! which side is better. Ties are decided on the values as shown.
+
+use std::cmp::Ordering;
+
+use careerdiff_model::display::{money_key, one_decimal, thousands, wage};
+use careerdiff_model::{Career, Salary, Wage};
+
+use crate::{GlanceRow, Verdict};
+
+/// A value as shown plus what it is compared on.
+struct Measure {
+    shown: String,
+    key: i64,
+    /// Only a lower bound (BLS's "at or above the top of the range").
+    at_least: bool,
+    /// Values compare only within the same scale (currency and period).
+    scale: String,
+}
+
+/// Which way is better for an attribute.
+#[derive(Clone, Copy)]
+enum Better {
+    Higher,
+    Lower,
+    Neither,
+}
+
+struct Attribute {
+    key: &'static str,
+    label: &'static str,
+    better: Better,
+    /// What "better" is called in sentences: "higher", "lower", "shorter".
+    word: &'static str,
+    measure: fn(&Career) -> Option<Measure>,
+}
+
+/// The attributes, in the order pages show them.
+const ATTRIBUTES: &[Attribute] = &[
+    Attribute {
+        key: "salary_floor",
+        label: "Salary floor",
+        better: Better::Higher,
+        word: "higher",
+        measure: salary_floor,
+    },
+    Attribute {
+        key: "salary_median",
+        label: "Median salary",
+        better: Better::Higher,
+        word: "higher",
+        measure: salary_median,
+    },
+    Attribute {
+        key: "salary_ceiling",
+        label: "Salary ceiling",
+        better: Better::Higher,
+        word: "higher",
+        measure: salary_ceiling,
+    },
+    Attribute {
+        key: "employment",
+        label: "Employment",
+        better: Better::Higher,
+        word: "larger",
+        measure: employment,
+    },
+    Attribute {
+        key: "demand_score",
+        label: "Demand score",
+        better: Better::Higher,
+        word: "higher",
+        measure: demand,
+    },
+    Attribute {
+        key: "ai_risk",
+        label: "AI replacement risk",
+        better: Better::Lower,
+        word: "lower",
+        measure: ai_risk,
+    },
+    Attribute {
+        key: "learning_months",
+        label: "Learning curve",
+        better: Better::Lower,
+        word: "shorter",
+        measure: learning,
+    },
+    Attribute {
+        key: "difficulty",
+        label: "Difficulty",
+        better: Better::Lower,
+        word: "lower",
+        measure: difficulty,
+    },
+    Attribute {
+        key: "entry_barrier",
+        label: "Entry barrier",
+        better: Better::Lower,
+        word: "lower",
+        measure: entry_barrier,
+    },
+    Attribute {
+        key: "job_zone",
+        label: "Job zone (preparation)",
+        better: Better::Lower,
+        word: "lighter",
+        measure: job_zone,
+    },
+    Attribute {
+        key: "remote_friendly",
+        label: "Remote friendly",
+        better: Better::Higher,
+        word: "more",
+        measure: remote,
+    },
+    Attribute {
+        key: "requires_coding",
+        label: "Requires coding",
+        better: Better::Neither,
+        word: "",
+        measure: coding,
+    },
+];
+
+/// The at-a-glance rows for `a` against `b`.
+pub(crate) fn rows(a: &Career, b: &Career) -> Vec<GlanceRow> {
+    ATTRIBUTES
+        .iter()
+        .map(|attr| {
+            let (ma, mb) = ((attr.measure)(a), (attr.measure)(b));
+            let verdict = match (&ma, &mb) {
+                (Some(x), Some(y)) => verdict(attr.better, x, y),
+                _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
+                _ => Verdict::Unknown,
+            };
+            GlanceRow {
+                key: attr.key,
+                label: attr.label,
+                a: ma.map(|m| m.shown),
+                b: mb.map(|m| m.shown),
+                verdict,
+                better: attr.word,
+            }
+        })
+        .collect()
+}
+
+fn verdict(better: Better, x: &Measure, y: &Measure) -> Verdict {
+    if x.scale != y.scale {
+        return Verdict::Unknown;
+    }
+    let order = match (x.at_least, y.at_least, x.key.cmp(&y.key)) {
+        (false, false, order) => order,
+        // "at least X" beats an exact figure below X; anything else is unknown.
+        (true, false, Ordering::Greater) => Ordering::Greater,
+        (false, true, Ordering::Less) => Ordering::Less,
+        _ => return Verdict::Unknown,
+    };
+    match (better, order) {
+        (Better::Neither, _) => Verdict::Neutral,
+        (_, Ordering::Equal) => Verdict::Tie,
+        (Better::Higher, Ordering::Greater) | (Better::Lower, Ordering::Less) => Verdict::A,
+        _ => Verdict::B,
+    }
+}
+
+fn money_measure(salary: &Salary, w: Wage) -> Measure {
+    Measure {
+        shown: format!("{}{}", wage(salary, w), salary.period.suffix()),
+        key: money_key(salary, w.amount()),
+        at_least: w.is_at_least(),
+        scale: format!("{}{}", salary.currency, salary.period.suffix()),
+    }
+}
+
+fn plain(shown: String, key: i64) -> Measure {
+    Measure {
+        shown,
+        key,
+        at_least: false,
+        scale: String::new(),
+    }
+}
+
+fn salary_floor(c: &Career) -> Option<Measure> {
+    let s = c.salary.as_ref()?;
+    let w = s.min.map(Wage::Exact).or(s.p10)?;
+    Some(money_measure(s, w))
+}
+
+fn salary_median(c: &Career) -> Option<Measure> {
+    let s = c.salary.as_ref()?;
+    Some(money_measure(s, s.median?))
+}
+
+fn salary_ceiling(c: &Career) -> Option<Measure> {
+    let s = c.salary.as_ref()?;
+    let w = s.max.map(Wage::Exact).or(s.p90)?;
+    Some(money_measure(s, w))
+}
+
+fn employment(c: &Career) -> Option<Measure> {
+    c.employment.map(|n| plain(thousands(n), n as i64))
+}
+
+fn demand(c: &Career) -> Option<Measure> {
+    c.demand_score
+        .map(|d| plain(format!("{}/10", one_decimal(d)), (d * 10.0).round() as i64))
+}
+
+fn ai_risk(c: &Career) -> Option<Measure> {
+    c.ai_risk
+        .map(|r| plain(format!("{}%", one_decimal(r)), (r * 10.0).round() as i64))
+}
+
+fn learning(c: &Career) -> Option<Measure> {
+    c.learning_months.map(|m| {
+        let unit = if m == 1 { "month" } else { "months" };
+        plain(format!("{m} {unit}"), i64::from(m))
+    })
+}
+
+fn difficulty(c: &Career) -> Option<Measure> {
+    c.difficulty.map(|d| plain(d.to_string(), d as i64))
+}
+
+fn entry_barrier(c: &Career) -> Option<Measure> {
+    c.entry_barrier.map(|e| plain(e.to_string(), e as i64))
+}
+
+fn job_zone(c: &Career) -> Option<Measure> {
+    let zone = c.onet.as_ref()?.job_zone?;
+    Some(plain(format!("{zone} of 5"), i64::from(zone)))
+}
+
+fn yes_no(value: bool) -> Measure {
+    plain(
+        if value { "Yes" } else { "No" }.to_owned(),
+        i64::from(value),
+    )
+}
+
+fn remote(c: &Career) -> Option<Measure> {
+    c.remote_friendly.map(yes_no)
+}
+
+fn coding(c: &Career) -> Option<Measure> {
+    c.requires_coding.map(yes_no)
+}

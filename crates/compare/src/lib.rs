@@ -1,0 +1,118 @@
+//! The comparison precomputer: for any pair of careers, verdicts per
+//! attribute, the skill overlap, advice and a similarity score — computed in
+//! parallel for every pair, with results that do not depend on thread count.
+//!
+//! [`Comparer::new`] prepares each career of a `careerdiff_model::Content`
+//! once (canonical skills, word sets, weights); [`Comparer::compare`] then
+//! builds a [`Comparison`] for one pair, and [`Comparer::pairs`] lists the
+//! pairs a site's pair policy asks for. `careerdiff-site` renders the
+//! comparisons; the CLI prints them.
+
+mod advice;
+mod comparison;
+mod glance;
+mod prepare;
+mod similarity;
+mod skills;
+
+use careerdiff_model::{Content, PairPolicy};
+use rayon::prelude::*;
+
+pub use comparison::{
+    Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition,
+    Verdict,
+};
+pub use similarity::Similar;
+
+use prepare::Prepared;
+
+/// Careers prepared for comparison. Cheap to share across threads.
+pub struct Comparer<'c> {
+    content: &'c Content,
+    prepared: Prepared,
+}
+
+impl<'c> Comparer<'c> {
+    /// Prepares every career of `content` once.
+    pub fn new(content: &'c Content) -> Self {
+        Comparer {
+            content,
+            prepared: Prepared::new(content),
+        }
+    }
+
+    /// The content being compared.
+    pub fn content(&self) -> &'c Content {
+        self.content
+    }
+
+    /// The index of the career with `slug` in `content.careers`.
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.content
+            .careers
+            .binary_search_by(|c| c.slug.as_str().cmp(slug))
+            .ok()
+    }
+
+    /// Compares career `a` with career `b` (indices into `content.careers`),
+    /// in that order: "A" in verdicts is `a`.
+    pub fn compare(&self, a: usize, b: usize) -> Comparison {
+        let careers = &self.content.careers;
+        let (ca, cb) = (&careers[a], &careers[b]);
+        let glance = glance::rows(ca, cb);
+        let skills = skills::overlap(&self.prepared, self.content, a, b);
+        let transitions = [
+            advice::transition(ca, cb, &skills.only_b, &skills),
+            advice::transition(cb, ca, &skills.only_a, &skills),
+        ];
+        let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a);
+        let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b);
+        let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions);
+        Comparison {
+            a: Side::of(ca),
+            b: Side::of(cb),
+            similarity: similarity::score(&self.prepared, self.content, a, b),
+            glance,
+            skills,
+            transitions,
+            choose_a,
+            choose_b,
+            conclusion,
+        }
+    }
+
+    /// The `k` careers most similar to career `idx`, best first; ties are
+    /// broken by slug so the order is stable.
+    pub fn similar(&self, idx: usize, k: usize) -> Vec<Similar> {
+        similarity::most_similar(&self.prepared, self.content, idx, k)
+    }
+
+    /// The pairs that get a page under `policy`, each as `(i, j)` with
+    /// `i < j`, so that the careers' slug order gives one canonical URL per
+    /// pair. Sorted.
+    pub fn pairs(&self, policy: &PairPolicy) -> Vec<(u32, u32)> {
+        let n = self.content.careers.len() as u32;
+        match policy {
+            PairPolicy::All => (0..n)
+                .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                .collect(),
+            PairPolicy::Similar { per_career } => {
+                let mut pairs: Vec<(u32, u32)> = (0..n as usize)
+                    .into_par_iter()
+                    .flat_map_iter(|i| {
+                        self.similar(i, *per_career).into_iter().map(move |s| {
+                            let (i, j) = (i as u32, s.index as u32);
+                            (i.min(j), i.max(j))
+                        })
+                    })
+                    .collect();
+                pairs.par_sort_unstable();
+                pairs.dedup();
+                pairs
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,309 @@
+//! Tests of verdicts, skill matching and advice on small hand-made careers,
+//! and on the two careers of the default content.
+
+use std::path::Path;
+
+use careerdiff_model::{
+    Career, Content, EntryBarrier, Salary, SiteConfig, Skill, SkillRef, Taxonomy, Wage,
+    load_content,
+};
+
+use crate::{Comparer, Comparison, Verdict};
+
+fn career(slug: &str) -> Career {
+    Career {
+        slug: slug.into(),
+        title: slug.to_uppercase(),
+        ..Career::default()
+    }
+}
+
+fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
+    let skills = skills
+        .iter()
+        .map(|(id, name, aliases)| Skill {
+            id: (*id).into(),
+            name: (*name).into(),
+            family: None,
+            aliases: aliases.iter().map(|a| (*a).into()).collect(),
+        })
+        .collect();
+    let mut careers = careers;
+    careers.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Content {
+        root: "x".into(),
+        site: SiteConfig::default(),
+        taxonomy: Taxonomy::new(skills).0,
+        careers,
+    }
+}
+
+fn compare(a: Career, b: Career) -> Comparison {
+    let content = content(vec![a, b], &[]);
+    Comparer::new(&content).compare(0, 1)
+}
+
+fn verdict(c: &Comparison, key: &str) -> Verdict {
+    c.glance
+        .iter()
+        .find(|r| r.key == key)
+        .map(|r| r.verdict)
+        .expect("row exists")
+}
+
+fn salary(min: f64, max: f64) -> Option<Salary> {
+    Some(Salary {
+        min: Some(min),
+        max: Some(max),
+        currency: "USD".into(),
+        ..Salary::default()
+    })
+}
+
+#[test]
+fn higher_salary_and_demand_win_lower_risk_and_barrier_win() {
+    let mut a = career("a");
+    let mut b = career("b");
+    (a.salary, b.salary) = (salary(100.0, 300.0), salary(150.0, 200.0));
+    (a.demand_score, b.demand_score) = (Some(9.2), Some(9.0));
+    (a.ai_risk, b.ai_risk) = (Some(40.0), Some(10.0));
+    (a.entry_barrier, b.entry_barrier) = (Some(EntryBarrier::Medium), Some(EntryBarrier::High));
+    (a.learning_months, b.learning_months) = (Some(12), Some(6));
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "salary_floor"), Verdict::B);
+    assert_eq!(verdict(&c, "salary_ceiling"), Verdict::A);
+    assert_eq!(verdict(&c, "demand_score"), Verdict::A);
+    assert_eq!(verdict(&c, "ai_risk"), Verdict::B);
+    assert_eq!(verdict(&c, "entry_barrier"), Verdict::A);
+    assert_eq!(verdict(&c, "learning_months"), Verdict::B);
+}
+
+#[test]
+fn values_that_show_the_same_are_a_tie() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.demand_score, b.demand_score) = (Some(9.21), Some(9.19));
+    (a.salary, b.salary) = (salary(1000.2, 2000.0), salary(999.8, 2000.4));
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "demand_score"), Verdict::Tie);
+    assert_eq!(verdict(&c, "salary_floor"), Verdict::Tie);
+    assert_eq!(verdict(&c, "salary_ceiling"), Verdict::Tie);
+}
+
+#[test]
+fn missing_values_are_unknown_not_a_loss() {
+    let (mut a, b) = (career("a"), career("b"));
+    a.demand_score = Some(5.0);
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "demand_score"), Verdict::Unknown);
+    assert!(c.choose_a.iter().all(|r| !r.contains("demand")));
+}
+
+#[test]
+fn different_currencies_are_not_compared() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.salary, b.salary) = (salary(10.0, 20.0), salary(30.0, 40.0));
+    b.salary.as_mut().unwrap().currency = "EUR".into();
+    assert_eq!(verdict(&compare(a, b), "salary_ceiling"), Verdict::Unknown);
+}
+
+#[test]
+fn at_least_wage_beats_only_lower_exact_figures() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    let top = |p90| {
+        Some(Salary {
+            p90: Some(p90),
+            currency: "USD".into(),
+            ..Salary::default()
+        })
+    };
+    (a.salary, b.salary) = (
+        top(Wage::AtLeast { at_least: 239200.0 }),
+        top(Wage::Exact(200000.0)),
+    );
+    assert_eq!(
+        verdict(&compare(a.clone(), b), "salary_ceiling"),
+        Verdict::A
+    );
+    let c = career("c");
+    let mut c = c;
+    c.salary = top(Wage::Exact(250000.0));
+    assert_eq!(verdict(&compare(a, c), "salary_ceiling"), Verdict::Unknown);
+}
+
+#[test]
+fn requires_coding_is_never_an_advantage() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.requires_coding, b.requires_coding) = (Some(true), Some(false));
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "requires_coding"), Verdict::Neutral);
+    assert!(
+        c.choose_a
+            .contains(&"enjoy writing and debugging code".to_owned())
+    );
+    assert!(
+        c.choose_b
+            .contains(&"would rather not write code every day".to_owned())
+    );
+}
+
+fn skill(name: &str, tags: &[&str]) -> SkillRef {
+    SkillRef {
+        name: name.into(),
+        tags: tags.iter().map(|t| (*t).into()).collect(),
+        ..SkillRef::default()
+    }
+}
+
+#[test]
+fn shared_skills_are_found_through_tags_aliases_and_normalisation() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = vec![
+        skill("Python", &[]),
+        skill("Vector DBs", &[]),
+        skill("Prompt craft", &["prompts"]),
+        skill("Welding", &[]),
+    ];
+    b.skills = vec![
+        skill("python", &[]),
+        skill("vector database tuning", &[]),
+        skill("Prompt engineering", &[]),
+        skill("Sewing", &[]),
+    ];
+    let content = content(
+        vec![a, b],
+        &[
+            ("python", "Python", &[]),
+            ("vector-databases", "Vector databases", &[]),
+            ("prompts", "Prompt engineering", &[]),
+        ],
+    );
+    let c = Comparer::new(&content).compare(0, 1);
+    let mut shared: Vec<_> = c
+        .skills
+        .shared
+        .iter()
+        .filter_map(|s| s.id.clone())
+        .collect();
+    shared.sort();
+    assert_eq!(shared, ["prompts", "python", "vector-databases"]);
+    assert_eq!(
+        c.skills
+            .only_a
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Welding"]
+    );
+    assert_eq!(
+        c.skills
+            .only_b
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Sewing"]
+    );
+    assert_eq!(c.skills.overlap_percent, 60);
+}
+
+#[test]
+fn related_phrases_are_paired_apart_from_shared() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = vec![
+        skill("LLM orchestration frameworks (LangChain, LlamaIndex)", &[]),
+        skill("Welding", &[]),
+    ];
+    b.skills = vec![skill(
+        "API orchestration and chaining across LLM providers (OpenAI)",
+        &[],
+    )];
+    let c = compare(a, b);
+    assert_eq!(c.skills.related.len(), 1);
+    assert!(c.skills.shared.is_empty());
+    assert_eq!(c.skills.only_a.len(), 1);
+    assert!(c.skills.only_b.is_empty());
+}
+
+fn default_content() -> Content {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    load_content(&root).expect("the default content loads")
+}
+
+#[test]
+fn seed_pair_shares_prompting_observability_and_vector_databases() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let (a, b) = (
+        comparer.index_of("ai-middleware-engineer").unwrap(),
+        comparer.index_of("ai-model-routing-engineer").unwrap(),
+    );
+    let c = comparer.compare(a, b);
+    let shared: Vec<&str> = c
+        .skills
+        .shared
+        .iter()
+        .filter_map(|s| s.id.as_deref())
+        .collect();
+    for id in ["prompt-engineering", "observability", "vector-databases"] {
+        assert!(
+            shared.contains(&id),
+            "{id} should be shared, got {shared:?}"
+        );
+    }
+    assert_eq!(verdict(&c, "salary_ceiling"), Verdict::Tie);
+    assert_eq!(verdict(&c, "ai_risk"), Verdict::Tie);
+    assert_eq!(verdict(&c, "demand_score"), Verdict::A);
+    assert_eq!(verdict(&c, "entry_barrier"), Verdict::A);
+    assert_eq!(verdict(&c, "salary_floor"), Verdict::B);
+}
+
+#[test]
+fn tie_is_not_called_an_advantage() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = comparer.compare(0, 1);
+    let tied: Vec<String> = c
+        .glance
+        .iter()
+        .filter(|r| r.verdict == Verdict::Tie)
+        .map(|r| r.label.to_lowercase())
+        .collect();
+    assert!(!tied.is_empty());
+    let claims = c.choose_a.iter().chain(&c.choose_b).chain(
+        c.conclusion
+            .iter()
+            .filter(|s| !s.starts_with("They are tied")),
+    );
+    for sentence in claims {
+        for label in &tied {
+            assert!(
+                !sentence.to_lowercase().contains(label.as_str()),
+                "{sentence:?} mentions tied {label}"
+            );
+        }
+    }
+    assert!(
+        c.conclusion
+            .iter()
+            .any(|s| s.starts_with("They are tied") && s.contains("salary ceiling ($210,000/yr)"))
+    );
+}
+
+#[test]
+fn transition_is_directional() {
+    let content = default_content();
+    let c = Comparer::new(&content).compare(0, 1);
+    let [to_b, to_a] = &c.transitions;
+    assert_eq!(to_b.learn.len(), c.skills.only_b.len());
+    assert_eq!(to_a.learn.len(), c.skills.only_a.len());
+    // The routing role has the higher entry barrier, so moving to it is harder.
+    assert!(
+        to_b.reason.contains("entry barrier rises"),
+        "{}",
+        to_b.reason
+    );
+    assert!(
+        !to_a.reason.contains("entry barrier rises"),
+        "{}",
+        to_a.reason
+    );
+}

@@ -1,0 +1,79 @@
+//! How values are written on pages and in the terminal. Comparisons decide
+//! ties on these same roundings, so "tie" always means "shows the same".
+
+use crate::{Salary, Wage};
+
+/// `1234567` → `"1,234,567"`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount of money as shown: whole units with separators, or cents
+/// for hourly pay under 1,000 ("$52.40").
+pub fn money(salary: &Salary, amount: f64) -> String {
+    let prefix = salary.currency_prefix();
+    if salary.period == crate::Period::Hour {
+        format!("{prefix}{:.2}", amount)
+    } else {
+        format!("{prefix}{}", thousands(amount.round().max(0.0) as u64))
+    }
+}
+
+/// A wage as shown, with "≥" for amounts that are only a lower bound.
+pub fn wage(salary: &Salary, wage: Wage) -> String {
+    let shown = money(salary, wage.amount());
+    if wage.is_at_least() {
+        format!("≥{shown}")
+    } else {
+        shown
+    }
+}
+
+/// The integer that two shown amounts are compared on: cents for hourly
+/// pay, whole units otherwise.
+pub fn money_key(salary: &Salary, amount: f64) -> i64 {
+    if salary.period == crate::Period::Hour {
+        (amount * 100.0).round() as i64
+    } else {
+        amount.round() as i64
+    }
+}
+
+/// A number with at most one decimal, without a trailing `.0`.
+pub fn one_decimal(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(210000), "210,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn one_decimal_drops_trailing_zero() {
+        assert_eq!(one_decimal(9.0), "9");
+        assert_eq!(one_decimal(9.24), "9.2");
+        assert_eq!(one_decimal(15.0), "15");
+    }
+}

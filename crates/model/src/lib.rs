@@ -1,0 +1,63 @@
+//! The careerdiff content model: careers, the skill taxonomy and the site
+//! configuration, loaded from a `content/` folder and validated.
+//!
+//! [`load_content`] reads a content folder into a [`Content`]: the
+//! [`SiteConfig`] from `site.toml`, the [`Taxonomy`] from `skills.toml` and
+//! one [`Career`] per `careers/<slug>.md`. Every problem in every file is
+//! collected into [`ContentErrors`], each [`Diagnostic`] naming the file,
+//! line and column and what was expected, so a writer fixes them all in one
+//! pass. Parsing itself ([`parse_career`]) does no IO.
+//!
+//! Sibling crates: `careerdiff-compare` turns pairs of careers into
+//! comparisons, `careerdiff-search` indexes them, `careerdiff-site` renders
+//! them.
+//!
+//! A career file looks like this:
+//!
+//! ```toml
+//! +++
+//! title = "Data Scientist"
+//! category = "Computer and Mathematical"
+//! demand_score = 8.5
+//! skills = ["Python", { name = "Statistical modelling", tags = ["statistics"] }]
+//!
+//! [salary]
+//! min = 90000
+//! max = 180000
+//! +++
+//! Data scientists turn data into decisions.
+//!
+//! ## Roadmap
+//! 1. Learn Python and statistics.
+//! ```
+
+mod career;
+mod diagnostic;
+pub mod display;
+mod frontmatter;
+mod load;
+mod locate;
+mod site_config;
+mod taxonomy;
+mod validate;
+
+pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Salary, SkillRef, Wage};
+pub use diagnostic::{ContentErrors, Diagnostic};
+pub use load::{Content, load_content, parse_career};
+pub use site_config::{PairPolicy, SiteConfig};
+pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
+
+/// Whether `slug` is safe as a file name and URL segment: lowercase ASCII
+/// letters, digits and single hyphens, starting with a letter or digit.
+/// Anything else could escape the output folder or clash on a
+/// case-insensitive disk.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 100
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}

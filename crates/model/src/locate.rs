@@ -1,0 +1,54 @@
+//! Finds where a key or value sits in TOML source, for diagnostics about
+//! values that parse but are not valid.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+/// One step of a path into a TOML document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The byte range of the value at `path` in `source`; if that value is not
+/// there, the range of the deepest part of the path that is; `None` when
+/// the source does not parse.
+pub(crate) fn locate(source: &str, path: &[Step<'_>]) -> Option<Range<usize>> {
+    let table = DeTable::parse(source).ok()?;
+    let (table, span) = (table.get_ref(), table.span());
+    let root = DeValue::Table(table.clone());
+    let mut current = &root;
+    let mut found = span;
+    for step in path {
+        let next = match step {
+            Step::Key(key) => current.get(*key),
+            Step::Index(i) => current.get(*i),
+        };
+        let Some(next) = next else { break };
+        found = next.span();
+        current = next.get_ref();
+    }
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values_and_array_elements() {
+        let src =
+            "title = \"x\"\n[salary]\nmin = 5\n[[skills]]\nname = \"a\"\ntags = [\"p\", \"q\"]\n";
+        let at = |path: &[Step<'_>]| locate(src, path).map(|r| &src[r]);
+        assert_eq!(at(&[Step::Key("salary"), Step::Key("min")]), Some("5"));
+        let tag = [
+            Step::Key("skills"),
+            Step::Index(0),
+            Step::Key("tags"),
+            Step::Index(1),
+        ];
+        assert_eq!(at(&tag), Some("\"q\""));
+    }
+}

@@ -1,0 +1,190 @@
+//! Checks on values that parse but make no sense: ranges, orders, ids.
+
+use crate::locate::Step;
+use crate::{Career, Salary, Taxonomy, Wage};
+
+/// A problem with a value, before it is located in the source.
+#[derive(Debug)]
+pub(crate) struct Problem {
+    pub at: Vec<Step<'static>>,
+    pub message: String,
+    pub expected: String,
+}
+
+fn problem(at: Vec<Step<'static>>, message: String, expected: impl Into<String>) -> Problem {
+    Problem {
+        at,
+        message,
+        expected: expected.into(),
+    }
+}
+
+/// Every problem with one career's values, in file order as far as known.
+pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if career.title.trim().is_empty() {
+        problems.push(problem(
+            vec![Step::Key("title")],
+            "missing `title`".into(),
+            "a line `title = \"Career name\"` in the front matter",
+        ));
+    }
+    if let Some(salary) = &career.salary {
+        check_salary(salary, &mut problems);
+    }
+    check_range(
+        career.demand_score,
+        "demand_score",
+        0.0,
+        10.0,
+        &mut problems,
+    );
+    check_range(career.ai_risk, "ai_risk", 0.0, 100.0, &mut problems);
+    check_range(
+        career.learning_months.map(f64::from),
+        "learning_months",
+        0.0,
+        600.0,
+        &mut problems,
+    );
+    if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone) {
+        if !(1..=5).contains(&zone) {
+            problems.push(problem(
+                vec![Step::Key("onet"), Step::Key("job_zone")],
+                format!("`job_zone` is {zone}, outside 1 to 5"),
+                "a job zone from 1 to 5",
+            ));
+        }
+    }
+    for (i, skill) in career.skills.iter().enumerate() {
+        if skill.name.trim().is_empty() {
+            problems.push(problem(
+                vec![Step::Key("skills"), Step::Index(i)],
+                "empty skill name".into(),
+                "a skill phrase such as \"Python\"",
+            ));
+        }
+        for (j, tag) in skill.tags.iter().enumerate() {
+            if taxonomy.index_of(tag).is_none() {
+                let hint = match closest_id(tag, taxonomy) {
+                    Some(id) => format!("a skill id defined in skills.toml, such as `{id}`"),
+                    None => "a skill id defined in skills.toml".to_owned(),
+                };
+                problems.push(problem(
+                    vec![
+                        Step::Key("skills"),
+                        Step::Index(i),
+                        Step::Key("tags"),
+                        Step::Index(j),
+                    ],
+                    format!("unknown skill id `{tag}`"),
+                    hint,
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn check_range(value: Option<f64>, key: &'static str, min: f64, max: f64, out: &mut Vec<Problem>) {
+    let Some(value) = value else { return };
+    if !(min..=max).contains(&value) {
+        out.push(problem(
+            vec![Step::Key(key)],
+            format!("`{key}` is {value}, outside {min} to {max}"),
+            format!("a number from {min} to {max}"),
+        ));
+    }
+}
+
+fn check_salary(salary: &Salary, out: &mut Vec<Problem>) {
+    let at = |key: &'static str| vec![Step::Key("salary"), Step::Key(key)];
+    let amounts = [
+        ("min", salary.min),
+        ("p10", salary.p10.map(Wage::amount)),
+        ("p25", salary.p25.map(Wage::amount)),
+        ("median", salary.median.map(Wage::amount)),
+        ("p75", salary.p75.map(Wage::amount)),
+        ("p90", salary.p90.map(Wage::amount)),
+        ("mean", salary.mean.map(Wage::amount)),
+        ("max", salary.max),
+    ];
+    for (key, value) in amounts {
+        if let Some(v) = value.filter(|v| !v.is_finite() || *v < 0.0) {
+            out.push(problem(
+                at(key),
+                format!("salary `{key}` is {v}"),
+                "an amount of 0 or more",
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (salary.min, salary.max) {
+        if min > max {
+            out.push(problem(
+                at("min"),
+                format!("salary `min` ({min}) is above `max` ({max})"),
+                "`min` less than or equal to `max`",
+            ));
+        }
+    }
+    let percentiles: Vec<(&str, f64)> = amounts[1..6]
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| (*k, v)))
+        .collect();
+    for pair in percentiles.windows(2) {
+        let ((lo_key, lo), (hi_key, hi)) = (pair[0], pair[1]);
+        if lo > hi {
+            out.push(problem(
+                at(hi_key),
+                format!("salary `{hi_key}` ({hi}) is below `{lo_key}` ({lo})"),
+                "percentiles in increasing order: p10 ≤ p25 ≤ median ≤ p75 ≤ p90",
+            ));
+        }
+    }
+    let currency = &salary.currency;
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        out.push(problem(
+            at("currency"),
+            format!("currency `{currency}` is not an ISO 4217 code"),
+            "three capital letters such as \"USD\"",
+        ));
+    }
+}
+
+/// The defined skill id nearest to a mistyped one, if any is close.
+fn closest_id<'t>(tag: &str, taxonomy: &'t Taxonomy) -> Option<&'t str> {
+    taxonomy
+        .skills()
+        .iter()
+        .map(|s| (edit_distance(tag, &s.id), s.id.as_str()))
+        .filter(|(d, id)| *d <= 2.max(id.len() / 4))
+        .min()
+        .map(|(_, id)| id)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = prev + usize::from(ca != cb);
+            prev = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(prev + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("python", "pyton"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
