@@ -1,1 +1,54 @@
-fn main() {}
+//! Project tasks: `cargo xtask build | test | ci`. Commands are echoed
+//! before they run; the first failure stops the task.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+#[cfg(test)]
+mod tidy;
+
+const USAGE: &str = "usage: cargo xtask <build|test|ci>
+  build   release build of the CLI, then the site from content/ into public/
+  test    the test suite (cargo test --workspace)
+  ci      rustfmt check, clippy with warnings denied, then the tests";
+
+fn main() -> anyhow::Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = project_root();
+    match task.as_str() {
+        "build" => build(&root),
+        "test" => run(&root, "cargo", &["test", "--workspace"]),
+        "ci" => {
+            run(&root, "cargo", &["fmt", "--all", "--", "--check"])?;
+            run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+            run(&root, "cargo", &["test", "--workspace"])
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            bail!("unknown task {task:?}")
+        }
+    }
+}
+
+fn build(root: &Path) -> anyhow::Result<()> {
+    run(root, "cargo", &["build", "--release", "--package", "careerdiff-cli"])?;
+    let bin = root.join("target/release/careerdiff");
+    run(root, bin.to_str().context("non-UTF-8 path")?, &["build", "--content", "content", "--out", "public"])
+}
+
+/// Runs a command in `dir`, echoing it first, and fails if it fails.
+fn run(dir: &Path, program: &str, args: &[&str]) -> anyhow::Result<()> {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status =
+        Command::new(program).args(args).current_dir(dir).status().with_context(|| format!("running {program}"))?;
+    if !status.success() {
+        bail!("{program} {} failed with {status}", args.join(" "));
+    }
+    Ok(())
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is one level below the root").to_owned()
+}

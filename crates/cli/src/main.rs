@@ -1,1 +1,53 @@
-fn main() {}
+//! The `careerdiff` command: build, check, compare, search and list similar
+//! careers from a content folder. The only crate that touches arguments,
+//! the terminal and exit codes.
+//!
+//! Exit codes: 0 success, 1 content errors (every one is printed), 2 usage
+//! or I/O errors.
+
+mod args;
+mod commands;
+mod terminal;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Failure kinds, mapped to exit codes.
+pub(crate) enum Failure {
+    /// The content has errors; they have been printed.
+    Content,
+    /// Anything else: bad arguments, I/O, a broken theme.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(jobs) = cli.jobs {
+        // Output never depends on the thread count; this only bounds CPU use.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    }
+    let result = match cli.command {
+        Command::Build(args) => commands::build(args),
+        Command::Check(args) => commands::check(args),
+        Command::Compare(args) => commands::compare(args),
+        Command::Search(args) => commands::search(args),
+        Command::Similar(args) => commands::similar(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Content) => ExitCode::from(1),
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

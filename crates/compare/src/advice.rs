@@ -25,9 +25,9 @@ fn want(row: &GlanceRow, mine: &str, theirs: &str) -> Option<String> {
             format!("want to be job-ready sooner: {mine} of learning against {theirs}")
         }
         "difficulty" => format!("prefer a gentler learning curve ({mine} against {theirs})"),
-        "entry_barrier" => format!(
-            "are changing careers and need an easier way in (entry barrier {mine} against {theirs})"
-        ),
+        "entry_barrier" => {
+            format!("are changing careers and need an easier way in (entry barrier {mine} against {theirs})")
+        }
         "job_zone" => {
             format!("want to start with less preparation (job zone {mine} against {theirs})")
         }
@@ -50,32 +50,23 @@ pub(crate) fn choose_if(
         .iter()
         .filter(|row| row.verdict == me_verdict)
         .filter_map(|row| {
-            let (mine, theirs) = if me_verdict == Verdict::A {
-                (&row.a, &row.b)
-            } else {
-                (&row.b, &row.a)
-            };
+            let (mine, theirs) = if me_verdict == Verdict::A { (&row.a, &row.b) } else { (&row.b, &row.a) };
             want(row, mine.as_deref()?, theirs.as_deref()?)
         })
         .collect();
     match (me.requires_coding, other.requires_coding) {
         (Some(true), Some(false)) => reasons.push("enjoy writing and debugging code".to_owned()),
-        (Some(false), Some(true)) => {
-            reasons.push("would rather not write code every day".to_owned())
-        }
+        (Some(false), Some(true)) => reasons.push("would rather not write code every day".to_owned()),
         _ => {}
     }
-    if let (Some(mine), Some(theirs)) = (&me.category, &other.category) {
-        if mine != theirs {
-            reasons.push(format!("are drawn to {mine} more than {theirs}"));
-        }
+    if let (Some(mine), Some(theirs)) = (&me.category, &other.category)
+        && mine != theirs
+    {
+        reasons.push(format!("are drawn to {mine} more than {theirs}"));
     }
-    let focus: Vec<&str> = only_mine.iter().take(2).map(|s| short(&s.name)).collect();
+    let focus: Vec<String> = only_mine.iter().take(2).map(|s| lower_first(&s.label)).collect();
     if !focus.is_empty() {
-        reasons.push(format!(
-            "want to work on {}",
-            join_and(&focus).to_lowercase_first()
-        ));
+        reasons.push(format!("want to work on {}", join_and(&focus)));
     }
     reasons
 }
@@ -95,15 +86,11 @@ pub(crate) fn conclusion(
             .iter()
             .filter(|row| row.verdict == verdict)
             .filter_map(|row| {
-                let (mine, theirs) = if mine_is_a {
-                    (&row.a, &row.b)
-                } else {
-                    (&row.b, &row.a)
-                };
+                let (mine, theirs) = if mine_is_a { (&row.a, &row.b) } else { (&row.b, &row.a) };
                 Some(format!(
                     "the {} {} ({} vs {})",
                     row.better,
-                    row.label.to_lowercase(),
+                    lower_first(row.label),
                     mine.as_deref()?,
                     theirs.as_deref()?
                 ))
@@ -116,30 +103,18 @@ pub(crate) fn conclusion(
     let ties: Vec<String> = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Tie)
-        .filter_map(|row| {
-            Some(format!(
-                "{} ({})",
-                row.label.to_lowercase(),
-                row.a.as_deref()?
-            ))
-        })
+        .filter_map(|row| Some(format!("{} ({})", lower_first(row.label), row.a.as_deref()?)))
         .collect();
     if !ties.is_empty() {
-        sentences.push(format!(
-            "They are tied on {}, so neither has the edge there.",
-            join_and(&ties)
-        ));
+        sentences.push(format!("They are tied on {}, so neither has the edge there.", join_and(&ties)));
     }
     let unknown: Vec<String> = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Unknown && (row.a.is_some() || row.b.is_some()))
-        .map(|row| row.label.to_lowercase())
+        .map(|row| lower_first(row.label))
         .collect();
     if !unknown.is_empty() {
-        sentences.push(format!(
-            "There is not enough data to compare {}.",
-            join_and(&unknown)
-        ));
+        sentences.push(format!("There is not enough data to compare {}.", join_and(&unknown)));
     }
     sentences.push(overlap_sentence(skills, transitions));
     sentences
@@ -153,42 +128,25 @@ fn overlap_sentence(skills: &SkillOverlap, transitions: &[Transition; 2]) -> Str
             skills.distinct
         );
     }
-    let names: Vec<&str> = skills
-        .shared
-        .iter()
-        .take(4)
-        .map(|s| s.name.as_str())
-        .collect();
-    let more = if n > 4 {
-        format!(" and {} more", n - 4)
-    } else {
-        String::new()
-    };
+    let names: Vec<String> = skills.shared.iter().take(4).map(|s| lower_first(&s.name)).collect();
+    let more = if n > 4 { format!(" and {} more", n - 4) } else { String::new() };
     let (ab, ba) = (&transitions[0], &transitions[1]);
     let ease = if ab.difficulty == ba.difficulty {
         format!("moving between them is {} either way", ab.difficulty)
     } else {
-        format!(
-            "moving to {} is {} and the other way is {}",
-            ab.to_title, ab.difficulty, ba.difficulty
-        )
+        format!("moving to {} is {} and the other way is {}", ab.to_title, ab.difficulty, ba.difficulty)
     };
     format!(
         "They share {n} skill{} ({}{more}), {}% of the {} distinct skills of the two, so {ease}.",
         if n == 1 { "" } else { "s" },
-        join_and(&names).to_lowercase_first(),
+        join_and(&names),
         skills.overlap_percent,
         skills.distinct,
     )
 }
 
 /// Moving from `from` to `to`: what to learn and how hard it is.
-pub(crate) fn transition(
-    from: &Career,
-    to: &Career,
-    to_learn: &[SkillItem],
-    skills: &SkillOverlap,
-) -> Transition {
+pub(crate) fn transition(from: &Career, to: &Career, to_learn: &[SkillItem], skills: &SkillOverlap) -> Transition {
     let overlap = skills.overlap_percent;
     let mut hardness = match overlap {
         50.. => 0,
@@ -196,32 +154,24 @@ pub(crate) fn transition(
         _ => 2,
     };
     let mut reasons = vec![format!("{} of the skills overlap", percent_words(overlap))];
-    if let (Some(f), Some(t)) = (from.entry_barrier, to.entry_barrier) {
-        if t > f {
-            hardness += 1;
-            reasons.push(format!(
-                "the entry barrier rises from {} to {}",
-                f.to_string().to_lowercase(),
-                t.to_string().to_lowercase()
-            ));
-        }
+    if let (Some(f), Some(t)) = (from.entry_barrier, to.entry_barrier)
+        && t > f
+    {
+        hardness += 1;
+        reasons.push(format!(
+            "the entry barrier rises from {} to {}",
+            f.to_string().to_lowercase(),
+            t.to_string().to_lowercase()
+        ));
     }
-    if let (Some(f), Some(t)) = (
-        from.onet.as_ref().and_then(|o| o.job_zone),
-        to.onet.as_ref().and_then(|o| o.job_zone),
-    ) {
-        if t > f {
-            hardness += 1;
-            reasons.push(format!(
-                "it needs more preparation (job zone {t} against {f})"
-            ));
-        }
+    if let (Some(f), Some(t)) = (from.onet.as_ref().and_then(|o| o.job_zone), to.onet.as_ref().and_then(|o| o.job_zone))
+        && t > f
+    {
+        hardness += 1;
+        reasons.push(format!("it needs more preparation (job zone {t} against {f})"));
     }
     if let Some(months) = to.learning_months {
-        reasons.push(format!(
-            "{} typically takes {months} months to learn",
-            to.title
-        ));
+        reasons.push(format!("{} typically takes {months} months to learn", to.title));
     }
     let difficulty = ["easy", "moderate", "hard"][hardness.min(2)];
     let learn: Vec<String> = to_learn.iter().map(|s| s.name.clone()).collect();
@@ -231,22 +181,12 @@ pub(crate) fn transition(
         to_title: to.title.clone(),
         learn,
         difficulty,
-        reason: format!("{}: {}.", capitalise(difficulty), join_and(&reasons)),
+        reason: format!("{}.", capitalise(&join_and(&reasons))),
     }
 }
 
 fn percent_words(p: u32) -> String {
-    if p == 0 {
-        "none".to_owned()
-    } else {
-        format!("{p}%")
-    }
-}
-
-/// The part of a phrase before any parenthesis or comma, to keep reasons short.
-fn short(phrase: &str) -> &str {
-    let end = phrase.find([',', '(', ';']).unwrap_or(phrase.len());
-    phrase[..end].trim()
+    if p == 0 { "none".to_owned() } else { format!("{p}%") }
 }
 
 /// "a", "a and b", "a, b and c".
@@ -263,28 +203,16 @@ fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-trait LowercaseFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowercaseFirst for String {
-    /// Lower-cases the first letter unless the first word is an acronym
-    /// ("LLM orchestration" stays as it is).
-    fn to_lowercase_first(&self) -> String {
-        let first_word = self.split_whitespace().next().unwrap_or("");
-        if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
-            return self.clone();
-        }
-        let mut chars = self.chars();
-        chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
+/// Lower-cases the first letter for use inside a sentence, unless the
+/// first word is an acronym ("LLM orchestration", "AI replacement risk").
+fn lower_first(s: &str) -> String {
+    let first_word = s.split_whitespace().next().unwrap_or("");
+    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return s.to_owned();
     }
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }

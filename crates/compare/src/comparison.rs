@@ -32,11 +32,7 @@ pub struct Side {
 
 impl Side {
     pub(crate) fn of(career: &Career) -> Self {
-        Side {
-            slug: career.slug.clone(),
-            title: career.title.clone(),
-            category: career.category.clone(),
-        }
+        Side { slug: career.slug.clone(), title: career.title.clone(), category: career.category.clone() }
     }
 }
 
@@ -62,6 +58,9 @@ pub struct GlanceRow {
 pub struct SkillItem {
     /// The phrase as written.
     pub name: String,
+    /// A short name for sentences: the canonical skill's name, or the
+    /// phrase without its parenthesised examples.
+    pub label: String,
     /// O*NET hot technology.
     pub hot: bool,
     /// O*NET in demand.

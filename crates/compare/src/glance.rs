@@ -58,27 +58,9 @@ const ATTRIBUTES: &[Attribute] = &[
         word: "higher",
         measure: salary_ceiling,
     },
-    Attribute {
-        key: "employment",
-        label: "Employment",
-        better: Better::Higher,
-        word: "larger",
-        measure: employment,
-    },
-    Attribute {
-        key: "demand_score",
-        label: "Demand score",
-        better: Better::Higher,
-        word: "higher",
-        measure: demand,
-    },
-    Attribute {
-        key: "ai_risk",
-        label: "AI replacement risk",
-        better: Better::Lower,
-        word: "lower",
-        measure: ai_risk,
-    },
+    Attribute { key: "employment", label: "Employment", better: Better::Higher, word: "larger", measure: employment },
+    Attribute { key: "demand_score", label: "Demand score", better: Better::Higher, word: "higher", measure: demand },
+    Attribute { key: "ai_risk", label: "AI replacement risk", better: Better::Lower, word: "lower", measure: ai_risk },
     Attribute {
         key: "learning_months",
         label: "Learning curve",
@@ -86,13 +68,7 @@ const ATTRIBUTES: &[Attribute] = &[
         word: "shorter",
         measure: learning,
     },
-    Attribute {
-        key: "difficulty",
-        label: "Difficulty",
-        better: Better::Lower,
-        word: "lower",
-        measure: difficulty,
-    },
+    Attribute { key: "difficulty", label: "Difficulty", better: Better::Lower, word: "lower", measure: difficulty },
     Attribute {
         key: "entry_barrier",
         label: "Entry barrier",
@@ -114,13 +90,7 @@ const ATTRIBUTES: &[Attribute] = &[
         word: "more",
         measure: remote,
     },
-    Attribute {
-        key: "requires_coding",
-        label: "Requires coding",
-        better: Better::Neither,
-        word: "",
-        measure: coding,
-    },
+    Attribute { key: "requires_coding", label: "Requires coding", better: Better::Neither, word: "", measure: coding },
 ];
 
 /// The at-a-glance rows for `a` against `b`.
@@ -175,12 +145,7 @@ fn money_measure(salary: &Salary, w: Wage) -> Measure {
 }
 
 fn plain(shown: String, key: i64) -> Measure {
-    Measure {
-        shown,
-        key,
-        at_least: false,
-        scale: String::new(),
-    }
+    Measure { shown, key, at_least: false, scale: String::new() }
 }
 
 fn salary_floor(c: &Career) -> Option<Measure> {
@@ -205,13 +170,11 @@ fn employment(c: &Career) -> Option<Measure> {
 }
 
 fn demand(c: &Career) -> Option<Measure> {
-    c.demand_score
-        .map(|d| plain(format!("{}/10", one_decimal(d)), (d * 10.0).round() as i64))
+    c.demand_score.map(|d| plain(format!("{d:.1}/10"), (d * 10.0).round() as i64))
 }
 
 fn ai_risk(c: &Career) -> Option<Measure> {
-    c.ai_risk
-        .map(|r| plain(format!("{}%", one_decimal(r)), (r * 10.0).round() as i64))
+    c.ai_risk.map(|r| plain(format!("{}%", one_decimal(r)), (r * 10.0).round() as i64))
 }
 
 fn learning(c: &Career) -> Option<Measure> {
@@ -235,10 +198,7 @@ fn job_zone(c: &Career) -> Option<Measure> {
 }
 
 fn yes_no(value: bool) -> Measure {
-    plain(
-        if value { "Yes" } else { "No" }.to_owned(),
-        i64::from(value),
-    )
+    plain(if value { "Yes" } else { "No" }.to_owned(), i64::from(value))
 }
 
 fn remote(c: &Career) -> Option<Measure> {
@@ -247,4 +207,24 @@ fn remote(c: &Career) -> Option<Measure> {
 
 fn coding(c: &Career) -> Option<Measure> {
     c.requires_coding.map(yes_no)
+}
+
+/// One attribute of one career as shown, for career pages.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Fact {
+    /// A stable key, e.g. `demand_score`.
+    pub key: &'static str,
+    /// The label shown.
+    pub label: &'static str,
+    /// The value as shown, or `None` for no data.
+    pub value: Option<String>,
+}
+
+/// Every at-a-glance attribute of one career, shown the same way as on
+/// pair pages.
+pub fn facts(career: &Career) -> Vec<Fact> {
+    ATTRIBUTES
+        .iter()
+        .map(|attr| Fact { key: attr.key, label: attr.label, value: (attr.measure)(career).map(|m| m.shown) })
+        .collect()
 }

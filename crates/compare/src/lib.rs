@@ -19,9 +19,9 @@ use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;
 
 pub use comparison::{
-    Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition,
-    Verdict,
+    Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
+pub use glance::{Fact, facts};
 pub use similarity::Similar;
 
 use prepare::Prepared;
@@ -35,10 +35,7 @@ pub struct Comparer<'c> {
 impl<'c> Comparer<'c> {
     /// Prepares every career of `content` once.
     pub fn new(content: &'c Content) -> Self {
-        Comparer {
-            content,
-            prepared: Prepared::new(content),
-        }
+        Comparer { content, prepared: Prepared::new(content) }
     }
 
     /// The content being compared.
@@ -48,10 +45,7 @@ impl<'c> Comparer<'c> {
 
     /// The index of the career with `slug` in `content.careers`.
     pub fn index_of(&self, slug: &str) -> Option<usize> {
-        self.content
-            .careers
-            .binary_search_by(|c| c.slug.as_str().cmp(slug))
-            .ok()
+        self.content.careers.binary_search_by(|c| c.slug.as_str().cmp(slug)).ok()
     }
 
     /// Compares career `a` with career `b` (indices into `content.careers`),
@@ -61,10 +55,8 @@ impl<'c> Comparer<'c> {
         let (ca, cb) = (&careers[a], &careers[b]);
         let glance = glance::rows(ca, cb);
         let skills = skills::overlap(&self.prepared, self.content, a, b);
-        let transitions = [
-            advice::transition(ca, cb, &skills.only_b, &skills),
-            advice::transition(cb, ca, &skills.only_a, &skills),
-        ];
+        let transitions =
+            [advice::transition(ca, cb, &skills.only_b, &skills), advice::transition(cb, ca, &skills.only_a, &skills)];
         let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a);
         let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b);
         let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions);
@@ -93,9 +85,7 @@ impl<'c> Comparer<'c> {
     pub fn pairs(&self, policy: &PairPolicy) -> Vec<(u32, u32)> {
         let n = self.content.careers.len() as u32;
         match policy {
-            PairPolicy::All => (0..n)
-                .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-                .collect(),
+            PairPolicy::All => (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect(),
             PairPolicy::Similar { per_career } => {
                 let mut pairs: Vec<(u32, u32)> = (0..n as usize)
                     .into_par_iter()

@@ -31,8 +31,8 @@ pub(crate) struct Prepared {
 
 /// Words too common in skill phrases to say that two phrases are related.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or",
-    "the", "to", "using", "with", "within",
+    "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "using", "with", "within",
 ];
 
 impl Prepared {
@@ -45,12 +45,8 @@ impl Prepared {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut phrase_words = Vec::with_capacity(career.skills.len());
             for skill in &career.skills {
-                let mut units: Vec<Unit> = content
-                    .taxonomy
-                    .canonical_ids(skill)
-                    .into_iter()
-                    .map(|i| i as Unit)
-                    .collect();
+                let mut units: Vec<Unit> =
+                    content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
                 if units.is_empty() {
                     let key = normalize_phrase(&skill.name);
                     let next = n_canonical + phrase_ids.len() as Unit;
@@ -62,12 +58,7 @@ impl Prepared {
             let mut units: Vec<Unit> = phrase_units.iter().flatten().copied().collect();
             units.sort_unstable();
             units.dedup();
-            careers.push(PreparedCareer {
-                phrase_units,
-                phrase_words,
-                units,
-                norm: 0.0,
-            });
+            careers.push(PreparedCareer { phrase_units, phrase_words, units, norm: 0.0 });
         }
         let n_units = n_canonical as usize + phrase_ids.len();
         let mut df = vec![0u32; n_units];
@@ -77,17 +68,9 @@ impl Prepared {
             }
         }
         let n = careers.len().max(1) as f64;
-        let weight: Vec<f64> = df
-            .iter()
-            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
-            .collect();
+        let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
         for career in &mut careers {
-            career.norm = career
-                .units
-                .iter()
-                .map(|&u| weight[u as usize].powi(2))
-                .sum::<f64>()
-                .sqrt();
+            career.norm = career.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
         }
         Prepared { careers, weight }
     }

@@ -29,31 +29,17 @@ pub struct Similar {
 /// pages and orderings do not depend on floating-point noise.
 pub(crate) fn score(prepared: &Prepared, content: &Content, a: usize, b: usize) -> f64 {
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
-    let dot: f64 = intersect(&pa.units, &pb.units)
-        .iter()
-        .map(|&u| prepared.weight[u as usize].powi(2))
-        .sum();
-    let cosine = if pa.norm > 0.0 && pb.norm > 0.0 {
-        dot / (pa.norm * pb.norm)
-    } else {
-        0.0
-    };
+    let dot: f64 = intersect(&pa.units, &pb.units).iter().map(|&u| prepared.weight[u as usize].powi(2)).sum();
+    let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
     let (cat_a, cat_b) = (&content.careers[a].category, &content.careers[b].category);
     let same_category = cat_a.is_some() && cat_a == cat_b;
     let raw = SKILL_WEIGHT * cosine + (1.0 - SKILL_WEIGHT) * f64::from(u8::from(same_category));
     (raw * 10_000.0).round() / 10_000.0
 }
 
-pub(crate) fn most_similar(
-    prepared: &Prepared,
-    content: &Content,
-    idx: usize,
-    k: usize,
-) -> Vec<Similar> {
-    let mut scored: Vec<(f64, usize)> = (0..content.careers.len())
-        .filter(|&j| j != idx)
-        .map(|j| (score(prepared, content, idx, j), j))
-        .collect();
+pub(crate) fn most_similar(prepared: &Prepared, content: &Content, idx: usize, k: usize) -> Vec<Similar> {
+    let mut scored: Vec<(f64, usize)> =
+        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, content, idx, j), j)).collect();
     // Careers are sorted by slug, so ties fall back to slug order.
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     scored

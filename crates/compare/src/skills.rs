@@ -13,36 +13,21 @@ pub(crate) fn overlap(prepared: &Prepared, content: &Content, a: usize, b: usize
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
     let shared_units = intersect(&pa.units, &pb.units);
-    let shared = shared_units
-        .iter()
-        .map(|&u| shared_skill(content, ca, cb, pa, pb, u))
-        .collect();
+    let shared = shared_units.iter().map(|&u| shared_skill(content, ca, cb, pa, pb, u)).collect();
 
     let only = |p: &PreparedCareer| -> Vec<usize> {
         (0..p.phrase_units.len())
-            .filter(|&i| {
-                !p.phrase_units[i]
-                    .iter()
-                    .any(|u| shared_units.binary_search(u).is_ok())
-            })
+            .filter(|&i| !p.phrase_units[i].iter().any(|u| shared_units.binary_search(u).is_ok()))
             .collect()
     };
     let (mut only_a, mut only_b) = (only(pa), only(pb));
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
-        .map(|(i, j, score)| RelatedSkills {
-            a: ca.skills[i].name.clone(),
-            b: cb.skills[j].name.clone(),
-            score,
-        })
+        .map(|(i, j, score)| RelatedSkills { a: ca.skills[i].name.clone(), b: cb.skills[j].name.clone(), score })
         .collect();
 
     let distinct = pa.units.len() + pb.units.len() - shared_units.len();
-    let overlap_percent = if distinct == 0 {
-        0
-    } else {
-        (100 * shared_units.len() / distinct) as u32
-    };
+    let overlap_percent = (100 * shared_units.len()).checked_div(distinct).unwrap_or(0) as u32;
     SkillOverlap {
         only_a: items(content, ca, pa, &only_a),
         shared,
@@ -71,9 +56,7 @@ pub(crate) fn intersect(a: &[Unit], b: &[Unit]) -> Vec<Unit> {
 }
 
 fn phrases_with(career: &Career, p: &PreparedCareer, unit: Unit) -> Vec<usize> {
-    (0..career.skills.len())
-        .filter(|&i| p.phrase_units[i].contains(&unit))
-        .collect()
+    (0..career.skills.len()).filter(|&i| p.phrase_units[i].contains(&unit)).collect()
 }
 
 fn shared_skill(
@@ -85,12 +68,8 @@ fn shared_skill(
     unit: Unit,
 ) -> SharedSkill {
     let (ia, ib) = (phrases_with(ca, pa, unit), phrases_with(cb, pb, unit));
-    let hot = ia
-        .iter()
-        .any(|&i| ca.skills[i].hot || ca.skills[i].in_demand)
-        || ib
-            .iter()
-            .any(|&i| cb.skills[i].hot || cb.skills[i].in_demand);
+    let hot = ia.iter().any(|&i| ca.skills[i].hot || ca.skills[i].in_demand)
+        || ib.iter().any(|&i| cb.skills[i].hot || cb.skills[i].in_demand);
     let (id, name) = match content.taxonomy.skills().get(unit as usize) {
         Some(skill) => (Some(skill.id.clone()), skill.name.clone()),
         None => (None, ca.skills[ia[0]].name.clone()),
@@ -139,34 +118,25 @@ fn related(
 }
 
 /// Skill items in file order, hot and in-demand ones first.
-fn items(
-    content: &Content,
-    career: &Career,
-    p: &PreparedCareer,
-    indices: &[usize],
-) -> Vec<SkillItem> {
+fn items(content: &Content, career: &Career, p: &PreparedCareer, indices: &[usize]) -> Vec<SkillItem> {
     let mut items: Vec<SkillItem> = indices
         .iter()
         .map(|&i| {
             let skill = &career.skills[i];
-            let skill_ids = p.phrase_units[i]
-                .iter()
-                .filter_map(|&u| {
-                    content
-                        .taxonomy
-                        .skills()
-                        .get(u as usize)
-                        .map(|s| s.id.clone())
-                })
-                .collect();
-            SkillItem {
-                name: skill.name.clone(),
-                hot: skill.hot,
-                in_demand: skill.in_demand,
-                skill_ids,
-            }
+            let canonical: Vec<_> =
+                p.phrase_units[i].iter().filter_map(|&u| content.taxonomy.skills().get(u as usize)).collect();
+            let label = canonical.first().map_or_else(|| short(&skill.name).to_owned(), |s| s.name.clone());
+            let skill_ids = canonical.iter().map(|s| s.id.clone()).collect();
+            SkillItem { name: skill.name.clone(), label, hot: skill.hot, in_demand: skill.in_demand, skill_ids }
         })
         .collect();
     items.sort_by_key(|item| !(item.hot || item.in_demand));
     items
+}
+
+/// A phrase without its parenthesised examples or dash-separated detail.
+fn short(phrase: &str) -> &str {
+    let end = phrase.find(['(', ';']).unwrap_or(phrase.len());
+    let end = phrase[..end].find(" - ").unwrap_or(end);
+    phrase[..end].trim()
 }

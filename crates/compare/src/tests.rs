@@ -4,18 +4,13 @@
 use std::path::Path;
 
 use careerdiff_model::{
-    Career, Content, EntryBarrier, Salary, SiteConfig, Skill, SkillRef, Taxonomy, Wage,
-    load_content,
+    Career, Content, EntryBarrier, Salary, SiteConfig, Skill, SkillRef, Taxonomy, Wage, load_content,
 };
 
 use crate::{Comparer, Comparison, Verdict};
 
 fn career(slug: &str) -> Career {
-    Career {
-        slug: slug.into(),
-        title: slug.to_uppercase(),
-        ..Career::default()
-    }
+    Career { slug: slug.into(), title: slug.to_uppercase(), ..Career::default() }
 }
 
 fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
@@ -30,12 +25,7 @@ fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
         .collect();
     let mut careers = careers;
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Content {
-        root: "x".into(),
-        site: SiteConfig::default(),
-        taxonomy: Taxonomy::new(skills).0,
-        careers,
-    }
+    Content { root: "x".into(), site: SiteConfig::default(), taxonomy: Taxonomy::new(skills).0, careers }
 }
 
 fn compare(a: Career, b: Career) -> Comparison {
@@ -44,20 +34,11 @@ fn compare(a: Career, b: Career) -> Comparison {
 }
 
 fn verdict(c: &Comparison, key: &str) -> Verdict {
-    c.glance
-        .iter()
-        .find(|r| r.key == key)
-        .map(|r| r.verdict)
-        .expect("row exists")
+    c.glance.iter().find(|r| r.key == key).map(|r| r.verdict).expect("row exists")
 }
 
 fn salary(min: f64, max: f64) -> Option<Salary> {
-    Some(Salary {
-        min: Some(min),
-        max: Some(max),
-        currency: "USD".into(),
-        ..Salary::default()
-    })
+    Some(Salary { min: Some(min), max: Some(max), currency: "USD".into(), ..Salary::default() })
 }
 
 #[test]
@@ -109,21 +90,9 @@ fn different_currencies_are_not_compared() {
 #[test]
 fn at_least_wage_beats_only_lower_exact_figures() {
     let (mut a, mut b) = (career("a"), career("b"));
-    let top = |p90| {
-        Some(Salary {
-            p90: Some(p90),
-            currency: "USD".into(),
-            ..Salary::default()
-        })
-    };
-    (a.salary, b.salary) = (
-        top(Wage::AtLeast { at_least: 239200.0 }),
-        top(Wage::Exact(200000.0)),
-    );
-    assert_eq!(
-        verdict(&compare(a.clone(), b), "salary_ceiling"),
-        Verdict::A
-    );
+    let top = |p90| Some(Salary { p90: Some(p90), currency: "USD".into(), ..Salary::default() });
+    (a.salary, b.salary) = (top(Wage::AtLeast { at_least: 239200.0 }), top(Wage::Exact(200000.0)));
+    assert_eq!(verdict(&compare(a.clone(), b), "salary_ceiling"), Verdict::A);
     let c = career("c");
     let mut c = c;
     c.salary = top(Wage::Exact(250000.0));
@@ -136,22 +105,12 @@ fn requires_coding_is_never_an_advantage() {
     (a.requires_coding, b.requires_coding) = (Some(true), Some(false));
     let c = compare(a, b);
     assert_eq!(verdict(&c, "requires_coding"), Verdict::Neutral);
-    assert!(
-        c.choose_a
-            .contains(&"enjoy writing and debugging code".to_owned())
-    );
-    assert!(
-        c.choose_b
-            .contains(&"would rather not write code every day".to_owned())
-    );
+    assert!(c.choose_a.contains(&"enjoy writing and debugging code".to_owned()));
+    assert!(c.choose_b.contains(&"would rather not write code every day".to_owned()));
 }
 
 fn skill(name: &str, tags: &[&str]) -> SkillRef {
-    SkillRef {
-        name: name.into(),
-        tags: tags.iter().map(|t| (*t).into()).collect(),
-        ..SkillRef::default()
-    }
+    SkillRef { name: name.into(), tags: tags.iter().map(|t| (*t).into()).collect(), ..SkillRef::default() }
 }
 
 #[test]
@@ -178,44 +137,19 @@ fn shared_skills_are_found_through_tags_aliases_and_normalisation() {
         ],
     );
     let c = Comparer::new(&content).compare(0, 1);
-    let mut shared: Vec<_> = c
-        .skills
-        .shared
-        .iter()
-        .filter_map(|s| s.id.clone())
-        .collect();
+    let mut shared: Vec<_> = c.skills.shared.iter().filter_map(|s| s.id.clone()).collect();
     shared.sort();
     assert_eq!(shared, ["prompts", "python", "vector-databases"]);
-    assert_eq!(
-        c.skills
-            .only_a
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect::<Vec<_>>(),
-        ["Welding"]
-    );
-    assert_eq!(
-        c.skills
-            .only_b
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect::<Vec<_>>(),
-        ["Sewing"]
-    );
+    assert_eq!(c.skills.only_a.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Welding"]);
+    assert_eq!(c.skills.only_b.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sewing"]);
     assert_eq!(c.skills.overlap_percent, 60);
 }
 
 #[test]
 fn related_phrases_are_paired_apart_from_shared() {
     let (mut a, mut b) = (career("a"), career("b"));
-    a.skills = vec![
-        skill("LLM orchestration frameworks (LangChain, LlamaIndex)", &[]),
-        skill("Welding", &[]),
-    ];
-    b.skills = vec![skill(
-        "API orchestration and chaining across LLM providers (OpenAI)",
-        &[],
-    )];
+    a.skills = vec![skill("LLM orchestration frameworks (LangChain, LlamaIndex)", &[]), skill("Welding", &[])];
+    b.skills = vec![skill("API orchestration and chaining across LLM providers (OpenAI)", &[])];
     let c = compare(a, b);
     assert_eq!(c.skills.related.len(), 1);
     assert!(c.skills.shared.is_empty());
@@ -232,22 +166,12 @@ fn default_content() -> Content {
 fn seed_pair_shares_prompting_observability_and_vector_databases() {
     let content = default_content();
     let comparer = Comparer::new(&content);
-    let (a, b) = (
-        comparer.index_of("ai-middleware-engineer").unwrap(),
-        comparer.index_of("ai-model-routing-engineer").unwrap(),
-    );
+    let (a, b) =
+        (comparer.index_of("ai-middleware-engineer").unwrap(), comparer.index_of("ai-model-routing-engineer").unwrap());
     let c = comparer.compare(a, b);
-    let shared: Vec<&str> = c
-        .skills
-        .shared
-        .iter()
-        .filter_map(|s| s.id.as_deref())
-        .collect();
+    let shared: Vec<&str> = c.skills.shared.iter().filter_map(|s| s.id.as_deref()).collect();
     for id in ["prompt-engineering", "observability", "vector-databases"] {
-        assert!(
-            shared.contains(&id),
-            "{id} should be shared, got {shared:?}"
-        );
+        assert!(shared.contains(&id), "{id} should be shared, got {shared:?}");
     }
     assert_eq!(verdict(&c, "salary_ceiling"), Verdict::Tie);
     assert_eq!(verdict(&c, "ai_risk"), Verdict::Tie);
@@ -261,31 +185,17 @@ fn tie_is_not_called_an_advantage() {
     let content = default_content();
     let comparer = Comparer::new(&content);
     let c = comparer.compare(0, 1);
-    let tied: Vec<String> = c
-        .glance
-        .iter()
-        .filter(|r| r.verdict == Verdict::Tie)
-        .map(|r| r.label.to_lowercase())
-        .collect();
+    let tied: Vec<String> =
+        c.glance.iter().filter(|r| r.verdict == Verdict::Tie).map(|r| r.label.to_lowercase()).collect();
     assert!(!tied.is_empty());
-    let claims = c.choose_a.iter().chain(&c.choose_b).chain(
-        c.conclusion
-            .iter()
-            .filter(|s| !s.starts_with("They are tied")),
-    );
+    let claims =
+        c.choose_a.iter().chain(&c.choose_b).chain(c.conclusion.iter().filter(|s| !s.starts_with("They are tied")));
     for sentence in claims {
         for label in &tied {
-            assert!(
-                !sentence.to_lowercase().contains(label.as_str()),
-                "{sentence:?} mentions tied {label}"
-            );
+            assert!(!sentence.to_lowercase().contains(label.as_str()), "{sentence:?} mentions tied {label}");
         }
     }
-    assert!(
-        c.conclusion
-            .iter()
-            .any(|s| s.starts_with("They are tied") && s.contains("salary ceiling ($210,000/yr)"))
-    );
+    assert!(c.conclusion.iter().any(|s| s.starts_with("They are tied") && s.contains("salary ceiling ($210,000/yr)")));
 }
 
 #[test]
@@ -296,14 +206,6 @@ fn transition_is_directional() {
     assert_eq!(to_b.learn.len(), c.skills.only_b.len());
     assert_eq!(to_a.learn.len(), c.skills.only_a.len());
     // The routing role has the higher entry barrier, so moving to it is harder.
-    assert!(
-        to_b.reason.contains("entry barrier rises"),
-        "{}",
-        to_b.reason
-    );
-    assert!(
-        !to_a.reason.contains("entry barrier rises"),
-        "{}",
-        to_a.reason
-    );
+    assert!(to_b.reason.contains("entry barrier rises"), "{}", to_b.reason);
+    assert!(!to_a.reason.contains("entry barrier rises"), "{}", to_a.reason);
 }

@@ -265,16 +265,8 @@ struct SkillTable {
 impl From<SkillEntry> for SkillRef {
     fn from(entry: SkillEntry) -> Self {
         match entry {
-            SkillEntry::Phrase(name) => SkillRef {
-                name,
-                ..SkillRef::default()
-            },
-            SkillEntry::Table(t) => SkillRef {
-                name: t.name,
-                tags: t.tags,
-                hot: t.hot,
-                in_demand: t.in_demand,
-            },
+            SkillEntry::Phrase(name) => SkillRef { name, ..SkillRef::default() },
+            SkillEntry::Table(t) => SkillRef { name: t.name, tags: t.tags, hot: t.hot, in_demand: t.in_demand },
         }
     }
 }

@@ -39,9 +39,7 @@ impl Diagnostic {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..offset].chars().count() + 1;
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         let source_line = text[line_start..line_end].trim_end_matches('\r').to_owned();
         Diagnostic {
             path: path.to_owned(),
@@ -54,11 +52,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a whole file (it cannot be read, it is not UTF-8 …).
-    pub fn whole_file(
-        path: &Path,
-        message: impl Into<String>,
-        expected: impl Into<String>,
-    ) -> Self {
+    pub fn whole_file(path: &Path, message: impl Into<String>, expected: impl Into<String>) -> Self {
         Diagnostic {
             path: path.to_owned(),
             line: 1,
@@ -80,21 +74,12 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
-        write!(
-            f,
-            "  --> {}:{}:{}",
-            self.path.display(),
-            self.line,
-            self.column
-        )?;
+        write!(f, "  --> {}:{}:{}", self.path.display(), self.line, self.column)?;
         if let Some(source) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let caret_pad: String = source
-                .chars()
-                .take(self.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let caret_pad: String =
+                source.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             write!(f, "\n{pad} |\n{gutter} | {source}\n{pad} | {caret_pad}^")?;
         }
         if !self.expected.is_empty() {

@@ -8,7 +8,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -30,31 +30,19 @@ pub fn money(salary: &Salary, amount: f64) -> String {
 /// A wage as shown, with "≥" for amounts that are only a lower bound.
 pub fn wage(salary: &Salary, wage: Wage) -> String {
     let shown = money(salary, wage.amount());
-    if wage.is_at_least() {
-        format!("≥{shown}")
-    } else {
-        shown
-    }
+    if wage.is_at_least() { format!("≥{shown}") } else { shown }
 }
 
 /// The integer that two shown amounts are compared on: cents for hourly
 /// pay, whole units otherwise.
 pub fn money_key(salary: &Salary, amount: f64) -> i64 {
-    if salary.period == crate::Period::Hour {
-        (amount * 100.0).round() as i64
-    } else {
-        amount.round() as i64
-    }
+    if salary.period == crate::Period::Hour { (amount * 100.0).round() as i64 } else { amount.round() as i64 }
 }
 
 /// A number with at most one decimal, without a trailing `.0`.
 pub fn one_decimal(x: f64) -> String {
     let rounded = (x * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
 }
 
 #[cfg(test)]

@@ -33,11 +33,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
         if line.trim_end_matches(['\r', '\n']) == "+++" {
             let front = &after_open[..pos];
             let body = &after_open[pos + line.len()..];
-            return Ok(Split {
-                front,
-                front_offset,
-                body,
-            });
+            return Ok(Split { front, front_offset, body });
         }
         pos += line.len();
     }
@@ -57,9 +53,7 @@ mod tests {
     #[test]
     fn splits_front_matter_and_body_with_crlf() {
         let text = "+++\r\ntitle = \"A\"\r\n+++\r\nBody\r\n";
-        let Ok(split) = split(text) else {
-            panic!("should split")
-        };
+        let Ok(split) = split(text) else { panic!("should split") };
         assert_eq!(split.front, "title = \"A\"\r\n");
         assert_eq!(split.front_offset, 5);
         assert_eq!(split.body, "Body\r\n");
@@ -67,14 +61,8 @@ mod tests {
 
     #[test]
     fn missing_closing_fence_is_an_error() {
-        assert!(matches!(
-            split("+++\ntitle = 1\n"),
-            Err(SplitError::NoClosingFence(4))
-        ));
-        assert!(matches!(
-            split("title = 1\n"),
-            Err(SplitError::NoOpeningFence)
-        ));
+        assert!(matches!(split("+++\ntitle = 1\n"), Err(SplitError::NoClosingFence(4))));
+        assert!(matches!(split("title = 1\n"), Err(SplitError::NoOpeningFence)));
         assert!(matches!(split(" \n\n"), Err(SplitError::Empty)));
     }
 }

@@ -26,24 +26,17 @@ pub struct Content {
     pub careers: Vec<Career>,
 }
 
-const SLUG_RULE: &str =
-    "a file name of lowercase letters, digits and single hyphens, ending in .md";
+const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyphens, ending in .md";
 
 /// Loads and validates the content folder at `root`, reporting every
 /// problem in every file at once.
 pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
-    let site =
-        load_toml_file::<SiteConfig>(&root.join("site.toml"), &mut diagnostics).unwrap_or_default();
+    let site = load_toml_file::<SiteConfig>(&root.join("site.toml"), &mut diagnostics).unwrap_or_default();
     let taxonomy = load_taxonomy(&root.join("skills.toml"), &mut diagnostics);
     let careers = load_careers(&root.join("careers"), &taxonomy, &mut diagnostics);
     if diagnostics.is_empty() {
-        Ok(Content {
-            root: root.to_owned(),
-            site,
-            taxonomy,
-            careers,
-        })
+        Ok(Content { root: root.to_owned(), site, taxonomy, careers })
     } else {
         Err(ContentErrors::sorted(diagnostics))
     }
@@ -51,11 +44,7 @@ pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
 
 /// Parses one career file. `path` is only used in diagnostics and to
 /// derive the slug from the file name; nothing is read from disk.
-pub fn parse_career(
-    path: &Path,
-    text: &str,
-    taxonomy: &Taxonomy,
-) -> Result<Career, Vec<Diagnostic>> {
+pub fn parse_career(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Career, Vec<Diagnostic>> {
     let expected_layout = "`+++` on the first line, TOML front matter, `+++`, then Markdown";
     let parts = split(text).map_err(|e| {
         let (offset, message) = match e {
@@ -63,13 +52,7 @@ pub fn parse_career(
             SplitError::NoOpeningFence => (0, "the file does not start with `+++`"),
             SplitError::NoClosingFence(at) => (at, "the front matter is never closed with `+++`"),
         };
-        vec![Diagnostic::at_offset(
-            path,
-            text,
-            offset,
-            message,
-            expected_layout,
-        )]
+        vec![Diagnostic::at_offset(path, text, offset, message, expected_layout)]
     })?;
     let in_file = |span_start: usize| parts.front_offset + span_start;
     let mut career: Career = toml::from_str(parts.front).map_err(|e| {
@@ -82,30 +65,18 @@ pub fn parse_career(
             "front matter in the career format (see the README's \"Content format\")",
         )]
     })?;
-    career.slug = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    career.slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     career.source = path.to_owned();
     career.body = parts.body.to_owned();
     let problems = check_career(&career, taxonomy);
     if problems.is_empty() {
         Ok(career)
     } else {
-        Err(problems
-            .into_iter()
-            .map(|p| locate_problem(path, text, parts.front, parts.front_offset, p))
-            .collect())
+        Err(problems.into_iter().map(|p| locate_problem(path, text, parts.front, parts.front_offset, p)).collect())
     }
 }
 
-fn locate_problem(
-    path: &Path,
-    text: &str,
-    front: &str,
-    front_offset: usize,
-    p: Problem,
-) -> Diagnostic {
+fn locate_problem(path: &Path, text: &str, front: &str, front_offset: usize, p: Problem) -> Diagnostic {
     let offset = locate(front, &p.at).map_or(0, |r| r.start);
     Diagnostic::at_offset(path, text, front_offset + offset, p.message, p.expected)
 }
@@ -119,11 +90,7 @@ fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(Diagnostic::whole_file(
-                path,
-                format!("cannot read the file: {e}"),
-                "a readable file",
-            ));
+            diagnostics.push(Diagnostic::whole_file(path, format!("cannot read the file: {e}"), "a readable file"));
             return None;
         }
     };
@@ -144,10 +111,7 @@ fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     }
 }
 
-fn load_toml_file<T: DeserializeOwned>(
-    path: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
+fn load_toml_file<T: DeserializeOwned>(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
     if !path.exists() {
         return None;
     }
@@ -219,11 +183,7 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_owned();
-                diagnostics.push(Diagnostic::whole_file(
-                    &path,
-                    format!("cannot read: {e}"),
-                    "a readable folder",
-                ));
+                diagnostics.push(Diagnostic::whole_file(&path, format!("cannot read: {e}"), "a readable folder"));
                 continue;
             }
         };
@@ -241,13 +201,18 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
             ));
             continue;
         }
+        if slug.contains("-vs-") {
+            diagnostics.push(Diagnostic::whole_file(
+                path,
+                format!("career file name `{name}` contains `-vs-`"),
+                "a name without `-vs-`, which pair page URLs (<a>-vs-<b>.html) reserve",
+            ));
+            continue;
+        }
         if let Some(first) = seen.get(slug) {
             diagnostics.push(Diagnostic::whole_file(
                 path,
-                format!(
-                    "duplicate slug `{slug}`: {} has the same file name",
-                    first.display()
-                ),
+                format!("duplicate slug `{slug}`: {} has the same file name", first.display()),
                 "one file per slug across all folders under careers/",
             ));
             continue;
@@ -262,11 +227,7 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
         }
     }
     if careers.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::whole_file(
-            dir,
-            "no career files",
-            "at least one careers/<slug>.md file",
-        ));
+        diagnostics.push(Diagnostic::whole_file(dir, "no career files", "at least one careers/<slug>.md file"));
     }
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
     careers

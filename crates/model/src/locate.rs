@@ -39,16 +39,10 @@ mod tests {
 
     #[test]
     fn finds_nested_values_and_array_elements() {
-        let src =
-            "title = \"x\"\n[salary]\nmin = 5\n[[skills]]\nname = \"a\"\ntags = [\"p\", \"q\"]\n";
+        let src = "title = \"x\"\n[salary]\nmin = 5\n[[skills]]\nname = \"a\"\ntags = [\"p\", \"q\"]\n";
         let at = |path: &[Step<'_>]| locate(src, path).map(|r| &src[r]);
         assert_eq!(at(&[Step::Key("salary"), Step::Key("min")]), Some("5"));
-        let tag = [
-            Step::Key("skills"),
-            Step::Index(0),
-            Step::Key("tags"),
-            Step::Index(1),
-        ];
+        let tag = [Step::Key("skills"), Step::Index(0), Step::Key("tags"), Step::Index(1)];
         assert_eq!(at(&tag), Some("\"q\""));
     }
 }

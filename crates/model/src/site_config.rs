@@ -29,20 +29,16 @@ pub struct SiteConfig {
 /// Which pairs of careers get a comparison page.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, tag = "policy", rename_all = "lowercase")]
+#[derive(Default)]
 pub enum PairPolicy {
     /// Every unordered pair: N(N−1)/2 pages.
+    #[default]
     All,
     /// Each career with its `per_career` most similar careers.
     Similar {
         /// How many similar careers per career get a page, at least 1.
         per_career: usize,
     },
-}
-
-impl Default for PairPolicy {
-    fn default() -> Self {
-        PairPolicy::All
-    }
 }
 
 impl Default for SiteConfig {

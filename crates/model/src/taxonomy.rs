@@ -48,10 +48,7 @@ impl Taxonomy {
     /// phrase claimed by two skills, `(skill id, phrase, other skill id)`.
     pub fn new(mut skills: Vec<Skill>) -> (Self, Vec<(String, String, String)>) {
         skills.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut taxonomy = Taxonomy {
-            skills,
-            ..Taxonomy::default()
-        };
+        let mut taxonomy = Taxonomy { skills, ..Taxonomy::default() };
         let mut clashes = Vec::new();
         for (idx, skill) in taxonomy.skills.iter().enumerate() {
             taxonomy.by_id.insert(skill.id.clone(), idx);
@@ -62,22 +59,16 @@ impl Taxonomy {
                     continue;
                 }
                 match taxonomy.by_phrase.get(&key) {
-                    Some(&other) if other != idx => clashes.push((
-                        skill.id.clone(),
-                        phrase.clone(),
-                        taxonomy.skills[other].id.clone(),
-                    )),
+                    Some(&other) if other != idx => {
+                        clashes.push((skill.id.clone(), phrase.clone(), taxonomy.skills[other].id.clone()))
+                    }
                     Some(_) => {}
                     None => {
                         taxonomy.by_phrase.insert(key.clone(), idx);
                         let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
                         if words.len() >= 2 {
                             let first = words[0].clone();
-                            taxonomy
-                                .by_first_word
-                                .entry(first)
-                                .or_default()
-                                .push((words, idx));
+                            taxonomy.by_first_word.entry(first).or_default().push((words, idx));
                         }
                     }
                 }
@@ -140,13 +131,7 @@ pub fn normalize_phrase(phrase: &str) -> String {
     let cleaned: String = lowered
         .chars()
         .filter(|&c| c != '.' && c != '\'' && c != '’')
-        .map(|c| {
-            if c.is_alphanumeric() || c == '+' || c == '#' {
-                c
-            } else {
-                ' '
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '+' || c == '#' { c } else { ' ' })
         .collect();
     let mut out = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
@@ -186,9 +171,7 @@ fn singular(word: &str) -> String {
         format!("{}y", &word[..n - 3])
     } else if n > 3
         && word.ends_with('s')
-        && !["ss", "us", "is", "os", "as", "js"]
-            .iter()
-            .any(|end| word.ends_with(end))
+        && !["ss", "us", "is", "os", "as", "js"].iter().any(|end| word.ends_with(end))
     {
         word[..n - 1].to_owned()
     } else {
@@ -232,10 +215,7 @@ mod tests {
     }
 
     fn phrase(name: &str) -> SkillRef {
-        SkillRef {
-            name: name.into(),
-            ..SkillRef::default()
-        }
+        SkillRef { name: name.into(), ..SkillRef::default() }
     }
 
     #[test]
@@ -245,49 +225,25 @@ mod tests {
         assert_eq!(normalize_phrase("Node.js, C++ & C#"), "nodejs c++ c#");
         assert_eq!(normalize_phrase("Libraries"), "library");
         assert_eq!(normalize_phrase("Statistics"), "statistics");
-        assert_eq!(
-            normalize_phrase("Kubernetes (k8s)"),
-            "kubernetes kubernetes"
-        );
+        assert_eq!(normalize_phrase("Kubernetes (k8s)"), "kubernetes kubernetes");
     }
 
     #[test]
     fn phrases_match_names_aliases_and_contained_multiword_names() {
-        let t = taxonomy(&[
-            ("vector-databases", "Vector databases", &["vector store"]),
-            ("go", "Go", &["golang"]),
-        ]);
+        let t = taxonomy(&[("vector-databases", "Vector databases", &["vector store"]), ("go", "Go", &["golang"])]);
         let vdb = t.index_of("vector-databases");
         assert_eq!(t.canonical_ids(&phrase("Vector DB")), vec![vdb.unwrap()]);
-        assert_eq!(
-            t.canonical_ids(&phrase("Vector stores")),
-            vec![vdb.unwrap()]
-        );
-        assert_eq!(
-            t.canonical_ids(&phrase("Vector database design and similarity search")),
-            vec![vdb.unwrap()]
-        );
+        assert_eq!(t.canonical_ids(&phrase("Vector stores")), vec![vdb.unwrap()]);
+        assert_eq!(t.canonical_ids(&phrase("Vector database design and similarity search")), vec![vdb.unwrap()]);
         assert!(t.canonical_ids(&phrase("Go to market strategy")).is_empty());
-        assert_eq!(
-            t.canonical_ids(&phrase("Golang")),
-            vec![t.index_of("go").unwrap()]
-        );
+        assert_eq!(t.canonical_ids(&phrase("Golang")), vec![t.index_of("go").unwrap()]);
     }
 
     #[test]
     fn alias_claimed_by_two_skills_is_reported() {
         let skills = vec![
-            Skill {
-                id: "a".into(),
-                name: "Alpha".into(),
-                ..Skill::default()
-            },
-            Skill {
-                id: "b".into(),
-                name: "Beta".into(),
-                aliases: vec!["alpha".into()],
-                family: None,
-            },
+            Skill { id: "a".into(), name: "Alpha".into(), ..Skill::default() },
+            Skill { id: "b".into(), name: "Beta".into(), aliases: vec!["alpha".into()], family: None },
         ];
         let (_, clashes) = Taxonomy::new(skills);
         assert_eq!(clashes, vec![("b".into(), "alpha".into(), "a".into())]);

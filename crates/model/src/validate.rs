@@ -12,11 +12,7 @@ pub(crate) struct Problem {
 }
 
 fn problem(at: Vec<Step<'static>>, message: String, expected: impl Into<String>) -> Problem {
-    Problem {
-        at,
-        message,
-        expected: expected.into(),
-    }
+    Problem { at, message, expected: expected.into() }
 }
 
 /// Every problem with one career's values, in file order as far as known.
@@ -32,29 +28,17 @@ pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem>
     if let Some(salary) = &career.salary {
         check_salary(salary, &mut problems);
     }
-    check_range(
-        career.demand_score,
-        "demand_score",
-        0.0,
-        10.0,
-        &mut problems,
-    );
+    check_range(career.demand_score, "demand_score", 0.0, 10.0, &mut problems);
     check_range(career.ai_risk, "ai_risk", 0.0, 100.0, &mut problems);
-    check_range(
-        career.learning_months.map(f64::from),
-        "learning_months",
-        0.0,
-        600.0,
-        &mut problems,
-    );
-    if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone) {
-        if !(1..=5).contains(&zone) {
-            problems.push(problem(
-                vec![Step::Key("onet"), Step::Key("job_zone")],
-                format!("`job_zone` is {zone}, outside 1 to 5"),
-                "a job zone from 1 to 5",
-            ));
-        }
+    check_range(career.learning_months.map(f64::from), "learning_months", 0.0, 600.0, &mut problems);
+    if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone)
+        && !(1..=5).contains(&zone)
+    {
+        problems.push(problem(
+            vec![Step::Key("onet"), Step::Key("job_zone")],
+            format!("`job_zone` is {zone}, outside 1 to 5"),
+            "a job zone from 1 to 5",
+        ));
     }
     for (i, skill) in career.skills.iter().enumerate() {
         if skill.name.trim().is_empty() {
@@ -71,12 +55,7 @@ pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem>
                     None => "a skill id defined in skills.toml".to_owned(),
                 };
                 problems.push(problem(
-                    vec![
-                        Step::Key("skills"),
-                        Step::Index(i),
-                        Step::Key("tags"),
-                        Step::Index(j),
-                    ],
+                    vec![Step::Key("skills"), Step::Index(i), Step::Key("tags"), Step::Index(j)],
                     format!("unknown skill id `{tag}`"),
                     hint,
                 ));
@@ -111,26 +90,19 @@ fn check_salary(salary: &Salary, out: &mut Vec<Problem>) {
     ];
     for (key, value) in amounts {
         if let Some(v) = value.filter(|v| !v.is_finite() || *v < 0.0) {
-            out.push(problem(
-                at(key),
-                format!("salary `{key}` is {v}"),
-                "an amount of 0 or more",
-            ));
+            out.push(problem(at(key), format!("salary `{key}` is {v}"), "an amount of 0 or more"));
         }
     }
-    if let (Some(min), Some(max)) = (salary.min, salary.max) {
-        if min > max {
-            out.push(problem(
-                at("min"),
-                format!("salary `min` ({min}) is above `max` ({max})"),
-                "`min` less than or equal to `max`",
-            ));
-        }
+    if let (Some(min), Some(max)) = (salary.min, salary.max)
+        && min > max
+    {
+        out.push(problem(
+            at("min"),
+            format!("salary `min` ({min}) is above `max` ({max})"),
+            "`min` less than or equal to `max`",
+        ));
     }
-    let percentiles: Vec<(&str, f64)> = amounts[1..6]
-        .iter()
-        .filter_map(|(k, v)| v.map(|v| (*k, v)))
-        .collect();
+    let percentiles: Vec<(&str, f64)> = amounts[1..6].iter().filter_map(|(k, v)| v.map(|v| (*k, v))).collect();
     for pair in percentiles.windows(2) {
         let ((lo_key, lo), (hi_key, hi)) = (pair[0], pair[1]);
         if lo > hi {

@@ -1,0 +1,87 @@
+//! Command-line arguments, as clap parses them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turn a folder of career descriptions into a searchable comparison site.
+#[derive(Parser)]
+#[command(name = "careerdiff", version, about, propagate_version = true)]
+pub(crate) struct Cli {
+    /// Worker threads (default: one per core). Output is the same for any number.
+    #[arg(long, short = 'j', global = true)]
+    pub jobs: Option<usize>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Build the site: every career and pair page, sitemap and assets.
+    Build(BuildArgs),
+    /// Validate the content folder and report every error, writing nothing.
+    Check(ContentArgs),
+    /// Compare two careers in the terminal.
+    Compare(CompareArgs),
+    /// Search careers by title, skill or description.
+    Search(SearchArgs),
+    /// List a career's most similar careers (or every career's).
+    Similar(SimilarArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct ContentArgs {
+    /// The content folder (site.toml, skills.toml, careers/).
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+}
+
+#[derive(Args)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The published folder. It is replaced only when the build succeeds.
+    #[arg(long, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Args)]
+pub(crate) struct CompareArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Slug of the first career, e.g. data-scientists.
+    pub a: String,
+    /// Slug of the second career.
+    pub b: String,
+    /// Print the comparison as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct SearchArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Words to search for, e.g. "vector database".
+    pub query: String,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print results as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct SimilarArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The career's slug; every career when left out.
+    pub slug: Option<String>,
+    /// How many similar careers per career.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print as JSON: an object from each slug to its ordered list.
+    #[arg(long)]
+    pub json: bool,
+}

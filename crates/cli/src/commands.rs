@@ -1,0 +1,141 @@
+//! One function per subcommand: load, run the libraries, print.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+use careerdiff_compare::{Comparer, Similar};
+use careerdiff_model::{Content, load_content};
+use careerdiff_search::SearchIndex;
+use careerdiff_site::{BuildOptions, pair_path};
+
+use crate::args::{BuildArgs, CompareArgs, ContentArgs, SearchArgs, SimilarArgs};
+use crate::{Failure, terminal};
+
+/// Loads the content folder, printing every content error on failure.
+fn load(args: &ContentArgs) -> Result<Content, Failure> {
+    if !args.content.is_dir() {
+        return Err(anyhow!("content folder {} not found (pass --content DIR)", args.content.display()).into());
+    }
+    load_content(&args.content).map_err(|errors| {
+        eprintln!("{errors}");
+        Failure::Content
+    })
+}
+
+/// The theme folder named in site.toml: `themes/<name>` beside the content
+/// folder. Only the default theme may be absent (it is built in).
+fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
+    let parent = content.root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = parent.join("themes").join(&content.site.theme);
+    if dir.is_dir() {
+        Ok(Some(dir))
+    } else if content.site.theme == "default" {
+        Ok(None)
+    } else {
+        eprintln!(
+            "error: theme `{}` not found\n  --> {}\n  = expected: a folder {} with templates/ and static/",
+            content.site.theme,
+            content.root.join("site.toml").display(),
+            dir.display()
+        );
+        Err(Failure::Content)
+    }
+}
+
+pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
+    let content = load(&args.content)?;
+    let theme_dir = theme_dir(&content)?;
+    let comparer = Comparer::new(&content);
+    let options = BuildOptions { out: args.out.clone(), theme_dir };
+    let report = careerdiff_site::build(&comparer, &options)
+        .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?;
+    let secs = report.elapsed.as_secs_f64();
+    println!(
+        "built {} pages ({} careers, {} pairs) into {}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s)",
+        report.pages,
+        content.careers.len(),
+        report.pair_pages,
+        args.out.display(),
+        report.files,
+        report.bytes as f64 / 1e6,
+        secs,
+        report.pages as f64 / secs.max(1e-9),
+    );
+    Ok(())
+}
+
+pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
+    let content = load(&args)?;
+    theme_dir(&content)?;
+    println!(
+        "{}: {} careers, {} skills, no errors",
+        args.content.display(),
+        content.careers.len(),
+        content.taxonomy.skills().len()
+    );
+    Ok(())
+}
+
+fn career_index(comparer: &Comparer<'_>, slug: &str) -> Result<usize, Failure> {
+    comparer.index_of(slug).ok_or_else(|| {
+        let close: Vec<&str> = comparer
+            .content()
+            .careers
+            .iter()
+            .map(|c| c.slug.as_str())
+            .filter(|s| s.contains(slug) || slug.contains(*s))
+            .take(5)
+            .collect();
+        let hint = if close.is_empty() { String::new() } else { format!(" (did you mean {}?)", close.join(", ")) };
+        anyhow!("no career with slug `{slug}`{hint}; `careerdiff search` finds slugs").into()
+    })
+}
+
+pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
+    let content = load(&args.content)?;
+    let comparer = Comparer::new(&content);
+    let (a, b) = (career_index(&comparer, &args.a)?, career_index(&comparer, &args.b)?);
+    if a == b {
+        return Err(anyhow!("compare two different careers (both are `{}`)", args.a).into());
+    }
+    let comparison = comparer.compare(a, b);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&comparison).context("writing JSON")?);
+    } else {
+        print!("{}", terminal::comparison(&comparison));
+        println!("\nPage: {}", pair_path(&args.a, &args.b));
+    }
+    Ok(())
+}
+
+pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
+    let content = load(&args.content)?;
+    let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
+    let hits = index.search(&args.query, args.limit).context("searching")?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
+    } else {
+        print!("{}", terminal::hits(&args.query, &hits));
+    }
+    Ok(())
+}
+
+pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
+    let content = load(&args.content)?;
+    let comparer = Comparer::new(&content);
+    let indices: Vec<usize> = match &args.slug {
+        Some(slug) => vec![career_index(&comparer, slug)?],
+        None => (0..content.careers.len()).collect(),
+    };
+    let lists: BTreeMap<&str, Vec<Similar>> =
+        indices.iter().map(|&i| (content.careers[i].slug.as_str(), comparer.similar(i, args.limit))).collect();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&lists).context("writing JSON")?);
+    } else {
+        for (slug, list) in &lists {
+            print!("{}", terminal::similar(slug, list));
+        }
+    }
+    Ok(())
+}

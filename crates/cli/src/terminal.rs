@@ -1,0 +1,102 @@
+//! Plain-text views for the terminal.
+
+use std::fmt::Write;
+
+use careerdiff_compare::{Comparison, Similar, Verdict};
+use careerdiff_search::Hit;
+
+const NO_DATA: &str = "no data";
+
+pub(crate) fn comparison(c: &Comparison) -> String {
+    let mut out = String::new();
+    let (a, b) = (&c.a.title, &c.b.title);
+    let _ = writeln!(out, "{a} vs {b}\n");
+    let width = c.glance.iter().map(|r| r.label.len()).max().unwrap_or(0) + 2;
+    let col = |v: &Option<String>| v.clone().unwrap_or_else(|| NO_DATA.to_owned());
+    let wa = c.glance.iter().map(|r| col(&r.a).chars().count()).chain([a.chars().count()]).max().unwrap_or(0) + 2;
+    let wb = c.glance.iter().map(|r| col(&r.b).chars().count()).chain([b.chars().count()]).max().unwrap_or(0) + 2;
+    let _ = writeln!(out, "{:width$}{:wa$}{:wb$}Edge", "At a glance", a, b);
+    for row in &c.glance {
+        let edge = match row.verdict {
+            Verdict::A => format!("{a} ({})", row.better),
+            Verdict::B => format!("{b} ({})", row.better),
+            Verdict::Tie => "tie".to_owned(),
+            Verdict::Unknown => "not comparable".to_owned(),
+            Verdict::Neutral => "-".to_owned(),
+        };
+        let _ = writeln!(out, "{:width$}{:wa$}{:wb$}{edge}", row.label, col(&row.a), col(&row.b));
+    }
+    let s = &c.skills;
+    let _ = writeln!(
+        out,
+        "\nSkills: {} shared of {} distinct ({}% overlap)",
+        s.shared.len(),
+        s.distinct,
+        s.overlap_percent
+    );
+    let _ = writeln!(out, "  Shared:");
+    for shared in &s.shared {
+        let _ = writeln!(out, "    = {}", shared.name);
+    }
+    if s.shared.is_empty() {
+        let _ = writeln!(out, "    (none)");
+    }
+    for (title, items) in [(a, &s.only_a), (b, &s.only_b)] {
+        let _ = writeln!(out, "  Only {title}:");
+        for item in items {
+            let mark = if item.hot {
+                " [hot]"
+            } else if item.in_demand {
+                " [in demand]"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "    - {}{mark}", item.name);
+        }
+    }
+    if !s.related.is_empty() {
+        let _ = writeln!(out, "  Related, not the same:");
+        for r in &s.related {
+            let _ = writeln!(out, "    ~ {}  ≈  {}", r.a, r.b);
+        }
+    }
+    let _ = writeln!(out);
+    for t in &c.transitions {
+        let _ = writeln!(out, "Moving to {}: {}. {}", t.to_title, t.difficulty, t.reason);
+    }
+    for (title, reasons) in [(a, &c.choose_a), (b, &c.choose_b)] {
+        let _ = writeln!(out, "\nChoose {title} if you…");
+        for r in reasons {
+            let _ = writeln!(out, "  • {r}");
+        }
+    }
+    let _ = writeln!(out, "\nConclusion");
+    for sentence in &c.conclusion {
+        let _ = writeln!(out, "  {sentence}");
+    }
+    out
+}
+
+pub(crate) fn hits(query: &str, hits: &[Hit]) -> String {
+    let mut out = String::new();
+    if hits.is_empty() {
+        let _ = writeln!(out, "No careers match \"{query}\".");
+        return out;
+    }
+    for (rank, hit) in hits.iter().enumerate() {
+        let category = hit.category.as_deref().map(|c| format!("  ({c})")).unwrap_or_default();
+        let _ = writeln!(out, "{:>2}. {}  [{}]{category}  score {:.2}", rank + 1, hit.title, hit.slug, hit.score);
+        for skill in hit.matched_skills.iter().take(5) {
+            let _ = writeln!(out, "      skill: {skill}");
+        }
+    }
+    out
+}
+
+pub(crate) fn similar(slug: &str, list: &[Similar]) -> String {
+    let mut out = format!("{slug}\n");
+    for (rank, s) in list.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {:<50} {:.3}  [{}]", rank + 1, s.title, s.score, s.slug);
+    }
+    out
+}

@@ -1,0 +1,136 @@
+//! The theme: minijinja templates and static assets. The default theme is
+//! compiled into the binary; a theme folder overrides it file by file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value, escape_formatter};
+use walkdir::WalkDir;
+
+use crate::{BuildReport, SiteError, io_error, output};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),*]
+    };
+}
+
+/// The built-in default theme, as (path in the theme folder, contents).
+const DEFAULT_FILES: &[(&str, &str)] = embedded![
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/home.html",
+    "templates/career.html",
+    "templates/pair.html",
+    "templates/404.html",
+    "static/style.css",
+];
+
+/// A loaded theme: a template environment plus the static files to copy.
+pub struct Theme {
+    env: Environment<'static>,
+    /// Static files: path under `static/` and contents.
+    statics: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme with every file of `dir` (if given) laid over it.
+    pub fn load(dir: Option<&Path>) -> Result<Self, SiteError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_debug(true);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_formatter(html_formatter);
+        let mut statics = Vec::new();
+        for (path, text) in DEFAULT_FILES {
+            let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
+            let text = match &overridden {
+                Some(p) => fs::read_to_string(p).map_err(io_error("reading", p))?,
+                None => (*text).to_owned(),
+            };
+            add(&mut env, &mut statics, path, text.into_bytes())?;
+        }
+        if let Some(dir) = dir {
+            for (rel, path) in extra_files(dir) {
+                if !DEFAULT_FILES.iter().any(|(p, _)| *p == rel) {
+                    let bytes = fs::read(&path).map_err(io_error("reading", &path))?;
+                    add(&mut env, &mut statics, &rel, bytes)?;
+                }
+            }
+        }
+        Ok(Theme { env, statics })
+    }
+
+    /// Renders the template `name` with `context`.
+    pub fn render(&self, name: &str, context: minijinja::Value) -> Result<String, SiteError> {
+        Ok(self.env.get_template(name)?.render(context)?)
+    }
+
+    /// Copies the static files into the output root.
+    pub(crate) fn write_static(&self, root: &Path) -> Result<BuildReport, SiteError> {
+        let mut report = BuildReport::default();
+        for (rel, bytes) in &self.statics {
+            let one = output::write(root, rel, bytes)?;
+            report.files += one.files;
+            report.bytes += one.bytes;
+        }
+        Ok(report)
+    }
+}
+
+fn add(
+    env: &mut Environment<'static>,
+    statics: &mut Vec<(String, Vec<u8>)>,
+    path: &str,
+    bytes: Vec<u8>,
+) -> Result<(), SiteError> {
+    if let Some(name) = path.strip_prefix("templates/") {
+        let text = String::from_utf8(bytes).map_err(|e| SiteError::Io {
+            action: "reading",
+            path: PathBuf::from(path),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        env.add_template_owned(name.to_owned(), text)?;
+    } else if let Some(name) = path.strip_prefix("static/") {
+        statics.push((name.to_owned(), bytes));
+    }
+    Ok(())
+}
+
+/// Every file under `dir/templates` and `dir/static`, as (relative path, path).
+fn extra_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            (rel.starts_with("templates/") || rel.starts_with("static/")).then(|| (rel, e.path().to_owned()))
+        })
+        .collect()
+}
+
+/// Escapes `& < > " '` in HTML templates, like minijinja's default, but
+/// leaves `/` alone: URLs stay readable and pages smaller, and `/` cannot
+/// end an attribute or open a tag on its own.
+fn html_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    let plain_string = value.as_str().filter(|_| !value.is_safe() && state.auto_escape() == AutoEscape::Html);
+    let Some(text) = plain_string else { return escape_formatter(out, state, value) };
+    let mut last = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i]).map_err(Error::from)?;
+        out.write_str(entity).map_err(Error::from)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..]).map_err(Error::from)
+}

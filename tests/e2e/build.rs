@@ -1,0 +1,89 @@
+//! `careerdiff build`: the pages it writes and what they say.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use crate::{build_site, fixture, repo};
+
+/// Every file under `root`, sorted.
+fn files(root: &Path) -> Vec<std::path::PathBuf> {
+    let walk = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+    walk.filter_map(Result::ok).filter(|e| e.file_type().is_file()).map(|e| e.into_path()).collect()
+}
+
+fn read_all(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(root)
+        .into_iter()
+        .map(|p| (p.strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()))
+        .collect()
+}
+
+const PAIR: &str = "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html";
+
+#[test]
+fn default_site_has_home_career_and_pair_pages() {
+    let out = build_site(&repo().join("content"), &[]);
+    let public = out.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "careers/ai-middleware-engineer.html",
+        "careers/ai-model-routing-engineer.html",
+        PAIR,
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+    ] {
+        assert!(public.join(page).is_file(), "{page} missing");
+    }
+    let pair = fs::read_to_string(public.join(PAIR)).unwrap();
+    assert!(pair.contains("<h1>AI Middleware Engineer <span class=\"vs\">vs</span> AI Model Routing Engineer</h1>"));
+    for shared in ["Prompt engineering", "Observability and monitoring", "Vector databases"] {
+        assert!(pair.contains(&format!("<strong>{shared}</strong>")), "{shared} not listed as shared");
+    }
+    let row = |label: &str| {
+        let start = pair.find(&format!("<th scope=\"row\">{label}</th>")).unwrap_or_else(|| panic!("{label} row"));
+        pair[start..start + pair[start..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row("Salary ceiling").contains("<td>Tie</td>"), "{}", row("Salary ceiling"));
+    assert!(row("AI replacement risk").contains("<td>Tie</td>"));
+    assert!(row("Demand score").contains("AI Middleware Engineer (higher)"));
+    assert!(row("Entry barrier").contains("AI Middleware Engineer (lower)"));
+    assert!(!pair.contains("higher salary ceiling"), "a tie must not be called an advantage");
+    let home = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains(&format!("href=\"{PAIR}\"")));
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://careerdiff.example.org/\">"));
+}
+
+#[test]
+fn every_page_has_one_h1_a_title_and_a_canonical_url() {
+    let out = build_site(&repo().join("content"), &[]);
+    for path in files(&out.path().join("public")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        let html = fs::read_to_string(&path).unwrap();
+        assert_eq!(html.matches("<h1").count(), 1, "{}", path.display());
+        assert!(html.contains("<title>") && html.contains("rel=\"canonical\""), "{}", path.display());
+    }
+}
+
+#[test]
+fn content_text_is_escaped_everywhere() {
+    let out = build_site(&fixture("ok/escaping"), &[]);
+    let pages = read_all(&out.path().join("public"));
+    for (name, bytes) in &pages {
+        let text = String::from_utf8_lossy(bytes);
+        for raw in ["<script", "<img", "<b>Bold", "</title><"] {
+            assert!(!text.contains(raw), "{raw} unescaped in {name}");
+        }
+    }
+    let career = String::from_utf8_lossy(&pages["careers/evil.html"]).into_owned();
+    assert!(career.contains("&lt;script&gt;alert("), "title is shown escaped");
+    assert!(career.contains("&lt;img src=x onerror=alert(1)&gt; scripting"), "skill is shown escaped");
+}
+
+#[test]
+fn output_is_identical_for_one_thread_and_many() {
+    let one = build_site(&repo().join("content"), &["--jobs", "1"]);
+    let many = build_site(&repo().join("content"), &["--jobs", "4"]);
+    assert_eq!(read_all(&one.path().join("public")), read_all(&many.path().join("public")));
+}

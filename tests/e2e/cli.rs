@@ -1,0 +1,65 @@
+//! `careerdiff compare`, `search` and `check` as a user runs them.
+
+use serde_json::Value;
+
+use crate::{careerdiff, stdout};
+
+fn verdict(json: &Value, key: &str) -> String {
+    let rows = json["glance"].as_array().unwrap();
+    let row = rows.iter().find(|r| r["key"] == key).unwrap();
+    row["verdict"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn compare_states_ties_and_real_advantages() {
+    let output = careerdiff(&["compare", "ai-middleware-engineer", "ai-model-routing-engineer", "--json"]);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(verdict(&json, "salary_ceiling"), "tie");
+    assert_eq!(verdict(&json, "ai_risk"), "tie");
+    assert_eq!(verdict(&json, "demand_score"), "a");
+    assert_eq!(verdict(&json, "entry_barrier"), "a");
+    let shared: Vec<&str> =
+        json["skills"]["shared"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    for id in ["prompt-engineering", "observability", "vector-databases"] {
+        assert!(shared.contains(&id), "{id} missing from {shared:?}");
+    }
+}
+
+#[test]
+fn compare_terminal_view_names_the_tie_and_the_values() {
+    let output = careerdiff(&["compare", "ai-middleware-engineer", "ai-model-routing-engineer"]);
+    let text = stdout(&output);
+    let ceiling = text.lines().find(|l| l.starts_with("Salary ceiling")).unwrap();
+    assert!(ceiling.contains("$210,000/yr") && ceiling.trim_end().ends_with("tie"), "{ceiling}");
+    let demand = text.lines().find(|l| l.starts_with("Demand score")).unwrap();
+    assert!(demand.contains("9.2/10") && demand.contains("9.0/10"), "{demand}");
+}
+
+#[test]
+fn compare_unknown_slug_is_a_usage_error() {
+    let output = careerdiff(&["compare", "ai-middleware", "nobody"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        crate::stderr(&output).contains("no career with slug `ai-middleware` (did you mean ai-middleware-engineer?)")
+    );
+}
+
+#[test]
+fn search_finds_careers_by_skill() {
+    let both = stdout(&careerdiff(&["search", "vector database"]));
+    assert!(both.contains("[ai-middleware-engineer]") && both.contains("[ai-model-routing-engineer]"), "{both}");
+    let output = careerdiff(&["search", "semantic caching", "--json"]);
+    let hits: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(hits[0]["slug"], "ai-middleware-engineer");
+    assert!(
+        hits[0]["matched_skills"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().contains("semantic caching"))
+    );
+}
+
+#[test]
+fn check_passes_on_default_content() {
+    let output = careerdiff(&["check"]);
+    assert!(output.status.success(), "{}", crate::stderr(&output));
+    assert!(stdout(&output).contains("no errors"));
+}
