@@ -52,7 +52,16 @@ fn default_site_has_home_career_and_pair_pages() {
     assert!(row("Entry barrier").contains("AI Middleware Engineer (lower)"));
     assert!(!pair.contains("higher salary ceiling"), "a tie must not be called an advantage");
     let home = fs::read_to_string(public.join("index.html")).unwrap();
-    assert!(home.contains(&format!("href=\"{PAIR}\"")));
+    let popular: Vec<&str> = home
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| h.starts_with("compare/"))
+        .collect();
+    assert!(!popular.is_empty(), "the home page features comparisons");
+    for link in popular {
+        assert!(public.join(link).is_file(), "{link} is linked from the home page but missing");
+    }
     assert!(home.contains("<link rel=\"canonical\" href=\"https://careerdiff.example.org/\">"));
 }
 

@@ -27,6 +27,34 @@ pub(crate) enum Command {
     Search(SearchArgs),
     /// List a career's most similar careers (or every career's).
     Similar(SimilarArgs),
+    /// Write career files from public labour data.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ImportCommand {
+    /// Import occupations from the O*NET text database and BLS OEWS wages.
+    Onet(OnetArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct OnetArgs {
+    /// The O*NET text database folder (e.g. db_29_2_text, with "Read Me.txt").
+    #[arg(long, value_name = "DIR")]
+    pub onet: PathBuf,
+    /// The OEWS national file (national_M2025.csv).
+    #[arg(long, value_name = "FILE")]
+    pub oews: PathBuf,
+    /// SOC major groups to import, e.g. 15,17 (15: computer and mathematical, 17: engineering).
+    #[arg(long, value_delimiter = ',', value_name = "GROUPS", required_unless_present = "all", conflicts_with = "all")]
+    pub soc: Vec<String>,
+    /// Import every occupation that has technology skills.
+    #[arg(long)]
+    pub all: bool,
+    /// The content folder to write careers/ and skills.toml into.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 #[derive(Args)]

@@ -9,7 +9,7 @@ use careerdiff_model::{Content, load_content};
 use careerdiff_search::SearchIndex;
 use careerdiff_site::{BuildOptions, pair_path};
 
-use crate::args::{BuildArgs, CompareArgs, ContentArgs, SearchArgs, SimilarArgs};
+use crate::args::{BuildArgs, CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
 use crate::{Failure, terminal};
 
 /// Loads the content folder, printing every content error on failure.
@@ -137,5 +137,38 @@ pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
             print!("{}", terminal::similar(slug, list));
         }
     }
+    Ok(())
+}
+
+pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
+    for group in &args.soc {
+        if group.len() != 2 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(anyhow!("--soc takes two-digit SOC major groups such as 15,17; got `{group}`").into());
+        }
+    }
+    let options = careerdiff_import::ImportOptions {
+        onet_dir: args.onet,
+        oews_file: args.oews,
+        major_groups: (!args.all).then_some(args.soc),
+        out: args.out.clone(),
+    };
+    let started = std::time::Instant::now();
+    let report = careerdiff_import::import_onet(&options).map_err(|e| {
+        eprintln!(
+            "error: {e}
+nothing was written"
+        );
+        Failure::Content
+    })?;
+    println!(
+        "imported {} careers from O*NET {} into {}: {} written, {} unchanged, {} skills in skills.toml ({:.1} s)",
+        report.careers,
+        report.release,
+        args.out.display(),
+        report.written,
+        report.unchanged,
+        report.skills,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

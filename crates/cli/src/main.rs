@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => commands::compare(args),
         Command::Search(args) => commands::search(args),
         Command::Similar(args) => commands::similar(args),
+        Command::Import(args::ImportCommand::Onet(args)) => commands::import_onet(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -29,7 +29,7 @@ fn want(row: &GlanceRow, mine: &str, theirs: &str) -> Option<String> {
             format!("are changing careers and need an easier way in (entry barrier {mine} against {theirs})")
         }
         "job_zone" => {
-            format!("want to start with less preparation (job zone {mine} against {theirs})")
+            format!("want to start with less preparation ({mine} against {theirs})")
         }
         "remote_friendly" => "want to work fully remote".to_owned(),
         _ => return None,
@@ -90,7 +90,7 @@ pub(crate) fn conclusion(
                 Some(format!(
                     "the {} {} ({} vs {})",
                     row.better,
-                    lower_first(row.label),
+                    label_in_sentence(row.label),
                     mine.as_deref()?,
                     theirs.as_deref()?
                 ))
@@ -103,7 +103,7 @@ pub(crate) fn conclusion(
     let ties: Vec<String> = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Tie)
-        .filter_map(|row| Some(format!("{} ({})", lower_first(row.label), row.a.as_deref()?)))
+        .filter_map(|row| Some(format!("{} ({})", label_in_sentence(row.label), row.a.as_deref()?)))
         .collect();
     if !ties.is_empty() {
         sentences.push(format!("They are tied on {}, so neither has the edge there.", join_and(&ties)));
@@ -111,7 +111,7 @@ pub(crate) fn conclusion(
     let unknown: Vec<String> = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Unknown && (row.a.is_some() || row.b.is_some()))
-        .map(|row| lower_first(row.label))
+        .map(|row| label_in_sentence(row.label))
         .collect();
     if !unknown.is_empty() {
         sentences.push(format!("There is not enough data to compare {}.", join_and(&unknown)));
@@ -206,11 +206,27 @@ fn capitalise(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Lower-cases the first letter for use inside a sentence, unless the
-/// first word is an acronym ("LLM orchestration", "AI replacement risk").
-fn lower_first(s: &str) -> String {
-    let first_word = s.split_whitespace().next().unwrap_or("");
+/// An attribute label inside a sentence: "Employment" → "employment", but
+/// "AI replacement risk" stays.
+fn label_in_sentence(label: &str) -> String {
+    let first_word = label.split_whitespace().next().unwrap_or("");
     if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return label.to_owned();
+    }
+    label.to_lowercase()
+}
+
+/// Lower-cases the first letter for use inside a sentence, unless the
+/// phrase looks like a name or starts with an acronym ("LLM
+/// orchestration", "AI replacement risk").
+fn lower_first(s: &str) -> String {
+    // Only sentence-case phrases ("Prompt engineering") are common nouns;
+    // one word, or other capitals ("Adobe Acrobat"), may be a name.
+    let mut words = s.split_whitespace();
+    let first_word = words.next().unwrap_or("");
+    let rest_lowercase = words.all(|w| !w.chars().any(char::is_uppercase));
+    let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+    if acronym || !rest_lowercase || !s.contains(' ') {
         return s.to_owned();
     }
     let mut chars = s.chars();

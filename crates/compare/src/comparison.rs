@@ -81,8 +81,10 @@ pub struct SharedSkill {
     pub a_phrases: Vec<String>,
     /// The second career's phrases for it.
     pub b_phrases: Vec<String>,
-    /// Hot or in demand on either side.
+    /// O*NET hot technology on either side.
     pub hot: bool,
+    /// O*NET in demand on either side.
+    pub in_demand: bool,
 }
 
 /// Two different phrases that mean nearly the same thing.

@@ -78,7 +78,7 @@ const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         key: "job_zone",
-        label: "Job zone (preparation)",
+        label: "Preparation needed",
         better: Better::Lower,
         word: "lighter",
         measure: job_zone,
@@ -194,7 +194,7 @@ fn entry_barrier(c: &Career) -> Option<Measure> {
 
 fn job_zone(c: &Career) -> Option<Measure> {
     let zone = c.onet.as_ref()?.job_zone?;
-    Some(plain(format!("{zone} of 5"), i64::from(zone)))
+    Some(plain(format!("job zone {zone} of 5"), i64::from(zone)))
 }
 
 fn yes_no(value: bool) -> Measure {

@@ -14,6 +14,7 @@ mod glance;
 mod prepare;
 mod similarity;
 mod skills;
+mod text;
 
 use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;

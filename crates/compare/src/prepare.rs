@@ -20,6 +20,8 @@ pub(crate) struct PreparedCareer {
     pub units: Vec<Unit>,
     /// Euclidean norm of the career's unit weights.
     pub norm: f64,
+    /// The career's description text as a unit TF-IDF vector.
+    pub text: crate::text::TextVector,
 }
 
 /// Every career prepared, plus the weight of each unit.
@@ -58,7 +60,7 @@ impl Prepared {
             let mut units: Vec<Unit> = phrase_units.iter().flatten().copied().collect();
             units.sort_unstable();
             units.dedup();
-            careers.push(PreparedCareer { phrase_units, phrase_words, units, norm: 0.0 });
+            careers.push(PreparedCareer { phrase_units, phrase_words, units, norm: 0.0, text: Vec::new() });
         }
         let n_units = n_canonical as usize + phrase_ids.len();
         let mut df = vec![0u32; n_units];
@@ -69,7 +71,9 @@ impl Prepared {
         }
         let n = careers.len().max(1) as f64;
         let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
-        for career in &mut careers {
+        let texts = crate::text::vectors(&content.careers);
+        for (career, text) in careers.iter_mut().zip(texts) {
+            career.text = text;
             career.norm = career.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
         }
         Prepared { careers, weight }

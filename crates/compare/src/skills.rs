@@ -13,7 +13,13 @@ pub(crate) fn overlap(prepared: &Prepared, content: &Content, a: usize, b: usize
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
     let shared_units = intersect(&pa.units, &pb.units);
-    let shared = shared_units.iter().map(|&u| shared_skill(content, ca, cb, pa, pb, u)).collect();
+    // The most telling first: in demand, then hot, on either side; among
+    // those the rarer skills, since sharing Excel says little.
+    let mut shared: Vec<(f64, SharedSkill)> =
+        shared_units.iter().map(|&u| (prepared.weight[u as usize], shared_skill(content, ca, cb, pa, pb, u))).collect();
+    let flags = |s: &SharedSkill| (!s.in_demand, !s.hot);
+    shared.sort_by(|x, y| flags(&x.1).cmp(&flags(&y.1)).then(y.0.total_cmp(&x.0)).then(x.1.name.cmp(&y.1.name)));
+    let shared = shared.into_iter().map(|(_, skill)| skill).collect();
 
     let only = |p: &PreparedCareer| -> Vec<usize> {
         (0..p.phrase_units.len())
@@ -29,9 +35,9 @@ pub(crate) fn overlap(prepared: &Prepared, content: &Content, a: usize, b: usize
     let distinct = pa.units.len() + pb.units.len() - shared_units.len();
     let overlap_percent = (100 * shared_units.len()).checked_div(distinct).unwrap_or(0) as u32;
     SkillOverlap {
-        only_a: items(content, ca, pa, &only_a),
+        only_a: items(prepared, content, ca, pa, &only_a),
         shared,
-        only_b: items(content, cb, pb, &only_b),
+        only_b: items(prepared, content, cb, pb, &only_b),
         related,
         overlap_percent,
         distinct,
@@ -68,8 +74,10 @@ fn shared_skill(
     unit: Unit,
 ) -> SharedSkill {
     let (ia, ib) = (phrases_with(ca, pa, unit), phrases_with(cb, pb, unit));
-    let hot = ia.iter().any(|&i| ca.skills[i].hot || ca.skills[i].in_demand)
-        || ib.iter().any(|&i| cb.skills[i].hot || cb.skills[i].in_demand);
+    let either = |flag: fn(&careerdiff_model::SkillRef) -> bool| {
+        ia.iter().any(|&i| flag(&ca.skills[i])) || ib.iter().any(|&i| flag(&cb.skills[i]))
+    };
+    let (hot, in_demand) = (either(|s| s.hot), either(|s| s.in_demand));
     let (id, name) = match content.taxonomy.skills().get(unit as usize) {
         Some(skill) => (Some(skill.id.clone()), skill.name.clone()),
         None => (None, ca.skills[ia[0]].name.clone()),
@@ -80,6 +88,7 @@ fn shared_skill(
         a_phrases: ia.iter().map(|&i| ca.skills[i].name.clone()).collect(),
         b_phrases: ib.iter().map(|&i| cb.skills[i].name.clone()).collect(),
         hot,
+        in_demand,
     }
 }
 
@@ -117,11 +126,24 @@ fn related(
     chosen
 }
 
-/// Skill items in file order, hot and in-demand ones first.
-fn items(content: &Content, career: &Career, p: &PreparedCareer, indices: &[usize]) -> Vec<SkillItem> {
-    let mut items: Vec<SkillItem> = indices
-        .iter()
-        .map(|&i| {
+/// Skill items, most useful first: in demand, then hot, then the skills
+/// more careers use (they open more doors), then file order.
+fn items(
+    prepared: &Prepared,
+    content: &Content,
+    career: &Career,
+    p: &PreparedCareer,
+    indices: &[usize],
+) -> Vec<SkillItem> {
+    let commonness = |i: usize| {
+        let weight = p.phrase_units[i].iter().map(|&u| prepared.weight[u as usize]).fold(f64::INFINITY, f64::min);
+        (weight * 1e6) as i64
+    };
+    let mut order: Vec<usize> = indices.to_vec();
+    order.sort_by_key(|&i| (!career.skills[i].in_demand, !career.skills[i].hot, commonness(i), i));
+    order
+        .into_iter()
+        .map(|i| {
             let skill = &career.skills[i];
             let canonical: Vec<_> =
                 p.phrase_units[i].iter().filter_map(|&u| content.taxonomy.skills().get(u as usize)).collect();
@@ -129,9 +151,7 @@ fn items(content: &Content, career: &Career, p: &PreparedCareer, indices: &[usiz
             let skill_ids = canonical.iter().map(|s| s.id.clone()).collect();
             SkillItem { name: skill.name.clone(), label, hot: skill.hot, in_demand: skill.in_demand, skill_ids }
         })
-        .collect();
-    items.sort_by_key(|item| !(item.hot || item.in_demand));
-    items
+        .collect()
 }
 
 /// A phrase without its parenthesised examples or dash-separated detail.

@@ -19,8 +19,8 @@ fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
         .map(|(id, name, aliases)| Skill {
             id: (*id).into(),
             name: (*name).into(),
-            family: None,
             aliases: aliases.iter().map(|a| (*a).into()).collect(),
+            ..Skill::default()
         })
         .collect();
     let mut careers = careers;
@@ -162,13 +162,16 @@ fn default_content() -> Content {
     load_content(&root).expect("the default content loads")
 }
 
+/// The two careers of the seed page, compared in that order.
+fn seed_pair(content: &Content) -> Comparison {
+    let comparer = Comparer::new(content);
+    let slug = |s: &str| comparer.index_of(s).expect("seed career exists");
+    comparer.compare(slug("ai-middleware-engineer"), slug("ai-model-routing-engineer"))
+}
+
 #[test]
 fn seed_pair_shares_prompting_observability_and_vector_databases() {
-    let content = default_content();
-    let comparer = Comparer::new(&content);
-    let (a, b) =
-        (comparer.index_of("ai-middleware-engineer").unwrap(), comparer.index_of("ai-model-routing-engineer").unwrap());
-    let c = comparer.compare(a, b);
+    let c = seed_pair(&default_content());
     let shared: Vec<&str> = c.skills.shared.iter().filter_map(|s| s.id.as_deref()).collect();
     for id in ["prompt-engineering", "observability", "vector-databases"] {
         assert!(shared.contains(&id), "{id} should be shared, got {shared:?}");
@@ -182,9 +185,7 @@ fn seed_pair_shares_prompting_observability_and_vector_databases() {
 
 #[test]
 fn tie_is_not_called_an_advantage() {
-    let content = default_content();
-    let comparer = Comparer::new(&content);
-    let c = comparer.compare(0, 1);
+    let c = seed_pair(&default_content());
     let tied: Vec<String> =
         c.glance.iter().filter(|r| r.verdict == Verdict::Tie).map(|r| r.label.to_lowercase()).collect();
     assert!(!tied.is_empty());
@@ -200,8 +201,7 @@ fn tie_is_not_called_an_advantage() {
 
 #[test]
 fn transition_is_directional() {
-    let content = default_content();
-    let c = Comparer::new(&content).compare(0, 1);
+    let c = seed_pair(&default_content());
     let [to_b, to_a] = &c.transitions;
     assert_eq!(to_b.learn.len(), c.skills.only_b.len());
     assert_eq!(to_a.learn.len(), c.skills.only_a.len());

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Career {
     /// URL and file name of the career: the file name without `.md`.
-    #[serde(skip_deserializing)]
+    #[serde(skip)]
     pub slug: String,
     /// The file this career was read from.
     #[serde(skip)]
@@ -279,4 +279,10 @@ pub struct Onet {
     pub code: String,
     /// Job zone 1 (little preparation) to 5 (extensive preparation).
     pub job_zone: Option<u8>,
+    /// The job zone's name, e.g. "Job Zone Four: Considerable Preparation Needed".
+    pub job_zone_name: Option<String>,
+    /// What the job zone means for prior experience.
+    pub experience: Option<String>,
+    /// What the job zone means for on-the-job training.
+    pub training: Option<String>,
 }

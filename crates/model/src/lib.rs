@@ -47,6 +47,12 @@ pub use load::{Content, load_content, parse_career};
 pub use site_config::{PairPolicy, SiteConfig};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 
+/// Cuts a content file into its TOML front matter and Markdown body, or
+/// `None` when it has no `+++` fences.
+pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    frontmatter::split(text).ok().map(|s| (s.front, s.body))
+}
+
 /// Whether `slug` is safe as a file name and URL segment: lowercase ASCII
 /// letters, digits and single hyphens, starting with a letter or digit.
 /// Anything else could escape the output folder or clash on a

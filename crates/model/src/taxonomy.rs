@@ -22,6 +22,9 @@ pub struct Skill {
     /// punctuation and plurals.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Where the skill comes from when it was imported, e.g. "O*NET 29.2";
+    /// the importer replaces only skills with its own source.
+    pub source: Option<String>,
 }
 
 /// The file format of `skills.toml`: `[skills.<id>]` tables.
@@ -87,22 +90,32 @@ impl Taxonomy {
         &self.skills[idx]
     }
 
+    /// The skill whose name or alias is `phrase` (after normalisation).
+    pub fn find_phrase(&self, phrase: &str) -> Option<usize> {
+        self.by_phrase.get(&normalize_phrase(phrase)).copied()
+    }
+
     /// The index of the skill with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 
     /// The canonical skills a career's skill phrase stands for, sorted and
-    /// without repeats: its tags, the skill whose name or alias the whole
-    /// phrase is, and every skill whose name or alias of two or more words
-    /// appears inside the phrase ("Vector database design" → vector
+    /// without repeats: its tags, and the skill whose name or alias the whole
+    /// phrase is or, when there is none, every skill whose name or alias of
+    /// two or more words appears inside the phrase ("Vector database design" → vector
     /// databases). Single words are only matched whole, so "R" or "Go" do not
     /// turn up inside unrelated phrases.
     pub fn canonical_ids(&self, skill: &SkillRef) -> Vec<usize> {
         let mut ids: Vec<usize> = skill.tags.iter().filter_map(|t| self.index_of(t)).collect();
         let key = normalize_phrase(&skill.name);
         if let Some(&idx) = self.by_phrase.get(&key) {
+            // The whole phrase names a skill: what it contains is part of
+            // that name ("Microsoft Office software" is not also "Office").
             ids.push(idx);
+            ids.sort_unstable();
+            ids.dedup();
+            return ids;
         }
         let words: Vec<&str> = key.split(' ').collect();
         for start in 0..words.len() {
@@ -207,8 +220,8 @@ mod tests {
             .map(|(id, name, aliases)| Skill {
                 id: (*id).into(),
                 name: (*name).into(),
-                family: None,
                 aliases: aliases.iter().map(|a| (*a).into()).collect(),
+                ..Skill::default()
             })
             .collect();
         Taxonomy::new(skills).0
@@ -243,7 +256,7 @@ mod tests {
     fn alias_claimed_by_two_skills_is_reported() {
         let skills = vec![
             Skill { id: "a".into(), name: "Alpha".into(), ..Skill::default() },
-            Skill { id: "b".into(), name: "Beta".into(), aliases: vec!["alpha".into()], family: None },
+            Skill { id: "b".into(), name: "Beta".into(), aliases: vec!["alpha".into()], ..Skill::default() },
         ];
         let (_, clashes) = Taxonomy::new(skills);
         assert_eq!(clashes, vec![("b".into(), "alpha".into(), "a".into())]);

@@ -9,10 +9,12 @@
 mod analyzer;
 mod schema;
 
-use careerdiff_model::Content;
+use careerdiff_model::{Content, Taxonomy};
 use serde::Serialize;
+use tantivy::Term;
 use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, TantivyDocument};
 
@@ -44,14 +46,27 @@ pub struct Hit {
 /// A searchable index of careers.
 pub struct SearchIndex {
     index: Index,
+    taxonomy: Taxonomy,
     reader: IndexReader,
     fields: Fields,
 }
 
 /// How much a match in each field counts: a title match outranks an
 /// alternate title, which outranks a skill, which outranks body text.
-const BOOSTS: &[(&str, f32)] =
-    &[("title", 6.0), ("alternate_titles", 3.0), ("skills", 1.5), ("category", 1.0), ("summary", 0.5)];
+const BOOSTS: &[(&str, f32)] = &[
+    ("title", 8.0),
+    ("alternate_titles", 4.0),
+    ("in_demand_skills", 2.0),
+    ("skills", 1.5),
+    ("canonical_skills", 1.0),
+    ("category", 1.0),
+    ("summary", 0.5),
+];
+
+/// Weight of the query's words appearing together, in order.
+const PHRASE_BOOST: f32 = 2.0;
+/// Weight of the share of a career's skills in the queried skill's family.
+const FAMILY_BOOST: f32 = 3.0;
 
 impl SearchIndex {
     /// Indexes every career of `content` in memory.
@@ -61,47 +76,78 @@ impl SearchIndex {
         analyzer::register(&index);
         let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
         for career in &content.careers {
-            writer.add_document(fields.document(career))?;
+            writer.add_document(fields.document(career, &content.taxonomy))?;
         }
         writer.commit()?;
         let reader = index.reader()?;
-        Ok(SearchIndex { index, reader, fields })
+        Ok(SearchIndex { index, taxonomy: content.taxonomy.clone(), reader, fields })
     }
 
-    /// The `limit` best careers for `query`, best first. Query syntax
-    /// errors are forgiven (the words are searched as they are); an empty
-    /// query finds nothing.
+    /// The `limit` best careers for `query`, best first: first those that
+    /// match every word, then those that match some. Query syntax errors
+    /// are forgiven (the words are searched as they are); an empty query
+    /// finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
         if query.trim().is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut parser = QueryParser::for_index(&self.index, BOOSTS.iter().map(|(f, _)| self.fields.get(f)).collect());
+        let searcher = self.reader.searcher();
+        let mut top = searcher.search(&self.parse(query, true), &TopDocs::with_limit(limit))?;
+        if top.len() < limit {
+            let some = searcher.search(&self.parse(query, false), &TopDocs::with_limit(limit))?;
+            for (score, address) in some {
+                if top.len() < limit && !top.iter().any(|(_, a)| *a == address) {
+                    top.push((score, address));
+                }
+            }
+        }
+        let query_words = analyzer::words(&self.index, query);
+        top.into_iter().map(|(score, address)| self.hit(&searcher.doc(address)?, score, &query_words)).collect()
+    }
+
+    /// The query for `text`: its words in the boosted fields (all of them
+    /// or any), plus two signals that only reorder what matched: the words
+    /// as a phrase, and, when the text names a canonical skill, how many of
+    /// a career's skills share that skill's family — "python" ranks careers
+    /// built on programming languages above those that list Python once.
+    fn parse(&self, text: &str, every_word: bool) -> Box<dyn Query> {
+        let fields: Vec<_> = BOOSTS.iter().map(|(name, _)| self.fields.get(name)).collect();
+        let mut parser = QueryParser::for_index(&self.index, fields);
         for (name, boost) in BOOSTS {
             parser.set_field_boost(self.fields.get(name), *boost);
         }
-        let (parsed, _errors) = parser.parse_query_lenient(query);
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&parsed, &TopDocs::with_limit(limit))?;
-        let query_words = analyzer::words(&self.index, query);
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |name: &str| doc.get_first(self.fields.get(name)).and_then(|v| v.as_str()).map(str::to_owned);
-            let matched_skills = doc
-                .get_all(self.fields.skills)
-                .filter_map(|v| v.as_str())
-                .filter(|skill| analyzer::words(&self.index, skill).iter().any(|w| query_words.contains(w)))
-                .map(str::to_owned)
-                .collect();
-            hits.push(Hit {
-                slug: text("slug").unwrap_or_default(),
-                title: text("title").unwrap_or_default(),
-                category: text("category"),
-                score,
-                matched_skills,
-            });
+        let words = parser.parse_query_lenient(text).0;
+        parser.set_conjunction_by_default();
+        let words = if every_word { parser.parse_query_lenient(text).0 } else { words };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words)];
+        let plain: String = text.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+        if plain.split_whitespace().count() > 1 {
+            let phrase = parser.parse_query_lenient(&format!("\"{plain}\"")).0;
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(phrase, PHRASE_BOOST))));
         }
-        Ok(hits)
+        if let Some(family) = self.taxonomy.find_phrase(text).and_then(|i| self.taxonomy.get(i).family.as_deref()) {
+            let term = Term::from_field_text(self.fields.skill_families, family);
+            let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), FAMILY_BOOST))));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, query_words: &[String]) -> Result<Hit, SearchError> {
+        let text = |name: &str| doc.get_first(self.fields.get(name)).and_then(|v| v.as_str()).map(str::to_owned);
+        let matched_skills = doc
+            .get_all(self.fields.skills)
+            .filter_map(|v| v.as_str())
+            .filter(|skill| analyzer::words(&self.index, skill).iter().any(|w| query_words.contains(w)))
+            .map(str::to_owned)
+            .collect();
+        Ok(Hit {
+            slug: text("slug").unwrap_or_default(),
+            title: text("title").unwrap_or_default(),
+            category: text("category"),
+            score,
+            matched_skills,
+        })
     }
 }
 

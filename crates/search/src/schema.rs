@@ -1,6 +1,6 @@
 //! The index schema: which career fields are indexed, stored and fast.
 
-use careerdiff_model::Career;
+use careerdiff_model::{Career, Taxonomy};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
 
@@ -12,8 +12,13 @@ pub(crate) struct Fields {
     pub title: Field,
     pub alternate_titles: Field,
     pub skills: Field,
+    pub in_demand_skills: Field,
+    pub canonical_skills: Field,
     pub category: Field,
     pub summary: Field,
+    /// The family of each canonical skill, once per skill. Length-normalised,
+    /// so it scores the share of the career's toolkit in a family.
+    pub skill_families: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
@@ -22,13 +27,26 @@ pub(crate) fn build() -> (Schema, Fields) {
         TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text = TextOptions::default().set_indexing_options(indexing);
     let stored_text = text.clone().set_stored();
+    // A career that lists 300 technologies uses Python no less than one
+    // that lists 10: skill fields are not length-normalised.
+    let skill_indexing = TextFieldIndexing::default()
+        .set_tokenizer(ANALYZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+        .set_fieldnorms(false);
+    let skill_text = TextOptions::default().set_indexing_options(skill_indexing);
+    let family = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
+    );
     let fields = Fields {
         slug: builder.add_text_field("slug", STRING | STORED),
         title: builder.add_text_field("title", stored_text.clone()),
         alternate_titles: builder.add_text_field("alternate_titles", text.clone()),
-        skills: builder.add_text_field("skills", stored_text.clone()),
+        skills: builder.add_text_field("skills", skill_text.clone().set_stored()),
+        in_demand_skills: builder.add_text_field("in_demand_skills", skill_text.clone()),
+        canonical_skills: builder.add_text_field("canonical_skills", skill_text),
         category: builder.add_text_field("category", stored_text),
         summary: builder.add_text_field("summary", text),
+        skill_families: builder.add_text_field("skill_families", family),
     };
     (builder.build(), fields)
 }
@@ -41,21 +59,41 @@ impl Fields {
             "title" => self.title,
             "alternate_titles" => self.alternate_titles,
             "skills" => self.skills,
+            "in_demand_skills" => self.in_demand_skills,
+            "canonical_skills" => self.canonical_skills,
             "category" => self.category,
             "summary" => self.summary,
             other => unreachable!("no search field called {other}"),
         }
     }
 
-    pub(crate) fn document(&self, career: &Career) -> TantivyDocument {
+    /// The document for `career`. Besides its own words it carries the
+    /// names of the canonical skills its phrases stand for, so a search for
+    /// "vector databases" finds "Vector DB design", and its O*NET in-demand
+    /// skills again, in a field that counts more.
+    pub(crate) fn document(&self, career: &Career, taxonomy: &Taxonomy) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
         doc.add_text(self.slug, &career.slug);
         doc.add_text(self.title, &career.title);
         for title in &career.alternate_titles {
             doc.add_text(self.alternate_titles, title);
         }
+        let mut canonical = Vec::new();
         for skill in &career.skills {
             doc.add_text(self.skills, &skill.name);
+            if skill.in_demand {
+                doc.add_text(self.in_demand_skills, &skill.name);
+            }
+            canonical.extend(taxonomy.canonical_ids(skill));
+        }
+        canonical.sort_unstable();
+        canonical.dedup();
+        for idx in canonical {
+            let skill = taxonomy.get(idx);
+            doc.add_text(self.canonical_skills, &skill.name);
+            if let Some(family) = &skill.family {
+                doc.add_text(self.skill_families, family);
+            }
         }
         if let Some(category) = &career.category {
             doc.add_text(self.category, category);

@@ -1,0 +1,87 @@
+//! Description text as weighted word vectors, for the text part of the
+//! similarity score.
+
+use std::collections::HashMap;
+
+use careerdiff_model::{Career, normalize_phrase};
+
+/// Words that say nothing about what a career is.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "also", "and", "any", "are", "as", "at", "be", "been", "being", "between", "both", "but", "by",
+    "can", "could", "do", "each", "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "may", "more",
+    "most", "not", "of", "on", "or", "other", "such", "than", "that", "the", "their", "them", "these", "they", "this",
+    "those", "through", "to", "under", "up", "use", "using", "was", "what", "when", "where", "which", "who", "will",
+    "with", "within", "work", "would",
+];
+
+/// A sparse vector: (word id, weight), sorted by word id, unit length.
+pub(crate) type TextVector = Vec<(u32, f64)>;
+
+/// Builds a TF-IDF vector per career from its title, summary, tasks,
+/// alternate titles and body.
+pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let counts: Vec<Vec<(u32, u32)>> = careers.iter().map(|c| word_counts(c, &mut ids)).collect();
+    let mut df = vec![0u32; ids.len()];
+    for career in &counts {
+        for &(word, _) in career {
+            df[word as usize] += 1;
+        }
+    }
+    let n = careers.len().max(1) as f64;
+    counts
+        .into_iter()
+        .map(|career| {
+            let mut vector: TextVector = career
+                .into_iter()
+                .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                vector.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            vector
+        })
+        .collect()
+}
+
+fn word_counts(career: &Career, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+    let texts = [&career.title]
+        .into_iter()
+        .chain(career.summary.as_ref())
+        .chain(&career.tasks)
+        .chain(&career.alternate_titles)
+        .chain([&career.body]);
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for text in texts {
+        for word in normalize_phrase(text).split(' ') {
+            if word.len() < 3 || STOP_WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let next = ids.len() as u32;
+            let id = *ids.entry(word.to_owned()).or_insert(next);
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    counts
+}
+
+/// The dot product of two unit vectors: their cosine.
+pub(crate) fn cosine(a: &TextVector, b: &TextVector) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
