@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use careerdiff_compare::{Comparer, Fact, Similar, facts};
-use careerdiff_model::{Career, PairPolicy};
+use careerdiff_model::{Career, PairPolicy, Period, Salary, Wage, display};
 use minijinja::{Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -34,11 +34,74 @@ struct CareerView<'c> {
     tasks: &'c [String],
     alternate_titles: &'c [String],
     salary_source: Option<&'c str>,
+    /// Every published pay figure, as shown.
+    wages: Vec<WageView>,
+    /// The figures the salary chart draws, when there are any.
+    chart: Option<ChartPoints>,
     onet_code: Option<&'c str>,
     overview_html: String,
     roadmap_html: Option<String>,
     /// Most similar careers, with the URL of the pair page when it exists.
     similar: Vec<SimilarView>,
+}
+
+#[derive(Serialize)]
+struct WageView {
+    label: &'static str,
+    shown: String,
+}
+
+fn wage_views(salary: &Salary) -> Vec<WageView> {
+    let figures = [
+        ("Advertised minimum", salary.min.map(Wage::Exact)),
+        ("Advertised maximum", salary.max.map(Wage::Exact)),
+        ("10th percentile", salary.p10),
+        ("25th percentile", salary.p25),
+        ("Median", salary.median),
+        ("75th percentile", salary.p75),
+        ("90th percentile", salary.p90),
+        ("Mean", salary.mean),
+    ];
+    let suffix = salary.period.suffix();
+    figures
+        .into_iter()
+        .filter_map(|(label, w)| Some(WageView { label, shown: format!("{}{suffix}", display::wage(salary, w?)) }))
+        .collect()
+}
+
+/// Pay figures for the chart: a box from the 25th to the 75th percentile
+/// with whiskers to the 10th and 90th and a median tick, or a plain bar for
+/// an advertised range. Amounts are raw; templates scale them.
+#[derive(Serialize)]
+struct ChartPoints {
+    low: f64,
+    high: f64,
+    box_low: Option<f64>,
+    box_high: Option<f64>,
+    median: Option<f64>,
+    /// "per year" or "per hour": charts of different periods are not drawn on one scale.
+    period: &'static str,
+}
+
+impl ChartPoints {
+    fn of(salary: &Salary) -> Option<Self> {
+        let amount = |w: Option<Wage>| w.map(Wage::amount);
+        let low = salary.floor()?;
+        let high = salary.ceiling()?;
+        let period = match salary.period {
+            Period::Year => "per year",
+            Period::Month => "per month",
+            Period::Hour => "per hour",
+        };
+        Some(ChartPoints {
+            low,
+            high,
+            box_low: amount(salary.p25),
+            box_high: amount(salary.p75),
+            median: amount(salary.median),
+            period,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -102,6 +165,8 @@ impl<'c> Plan<'c> {
             tasks: &career.tasks,
             alternate_titles: &career.alternate_titles,
             salary_source: career.salary.as_ref().and_then(|s| s.source.as_deref()),
+            wages: career.salary.as_ref().map(wage_views).unwrap_or_default(),
+            chart: career.salary.as_ref().and_then(ChartPoints::of),
             onet_code: career.onet.as_ref().map(|o| o.code.as_str()),
             overview_html: to_html(overview),
             roadmap_html: roadmap.map(to_html),
