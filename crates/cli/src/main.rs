@@ -15,6 +15,9 @@ use clap::Parser;
 
 use args::{Cli, Command};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Failure kinds, mapped to exit codes.
 pub(crate) enum Failure {
     /// The content has errors; they have been printed.

@@ -7,12 +7,14 @@ use careerdiff_search::Hit;
 
 const NO_DATA: &str = "no data";
 
-pub(crate) fn comparison(c: &Comparison) -> String {
+pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     let mut out = String::new();
     let (a, b) = (&c.a.title, &c.b.title);
     let _ = writeln!(out, "{a} vs {b}\n");
     let width = c.glance.iter().map(|r| r.label.len()).max().unwrap_or(0) + 2;
-    let col = |v: &Option<String>| v.clone().unwrap_or_else(|| NO_DATA.to_owned());
+    fn col<'v>(v: &Option<&'v str>) -> &'v str {
+        v.unwrap_or(NO_DATA)
+    }
     let wa = c.glance.iter().map(|r| col(&r.a).chars().count()).chain([a.chars().count()]).max().unwrap_or(0) + 2;
     let wb = c.glance.iter().map(|r| col(&r.b).chars().count()).chain([b.chars().count()]).max().unwrap_or(0) + 2;
     let _ = writeln!(out, "{:width$}{:wa$}{:wb$}Edge", "At a glance", a, b);

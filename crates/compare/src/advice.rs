@@ -50,8 +50,8 @@ pub(crate) fn choose_if(
         .iter()
         .filter(|row| row.verdict == me_verdict)
         .filter_map(|row| {
-            let (mine, theirs) = if me_verdict == Verdict::A { (&row.a, &row.b) } else { (&row.b, &row.a) };
-            want(row, mine.as_deref()?, theirs.as_deref()?)
+            let (mine, theirs) = if me_verdict == Verdict::A { (row.a, row.b) } else { (row.b, row.a) };
+            want(row, mine?, theirs?)
         })
         .collect();
     match (me.requires_coding, other.requires_coding) {
@@ -64,7 +64,7 @@ pub(crate) fn choose_if(
     {
         reasons.push(format!("are drawn to {mine} more than {theirs}"));
     }
-    let focus: Vec<String> = only_mine.iter().take(2).map(|s| lower_first(&s.label)).collect();
+    let focus: Vec<String> = only_mine.iter().take(2).map(|s| lower_first(s.label)).collect();
     if !focus.is_empty() {
         reasons.push(format!("want to work on {}", join_and(&focus)));
     }
@@ -86,14 +86,8 @@ pub(crate) fn conclusion(
             .iter()
             .filter(|row| row.verdict == verdict)
             .filter_map(|row| {
-                let (mine, theirs) = if mine_is_a { (&row.a, &row.b) } else { (&row.b, &row.a) };
-                Some(format!(
-                    "the {} {} ({} vs {})",
-                    row.better,
-                    label_in_sentence(row.label),
-                    mine.as_deref()?,
-                    theirs.as_deref()?
-                ))
+                let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
+                Some(format!("the {} {} ({} vs {})", row.better, label_in_sentence(row.label), mine?, theirs?))
             })
             .collect();
         if !wins.is_empty() {
@@ -103,7 +97,7 @@ pub(crate) fn conclusion(
     let ties: Vec<String> = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Tie)
-        .filter_map(|row| Some(format!("{} ({})", label_in_sentence(row.label), row.a.as_deref()?)))
+        .filter_map(|row| Some(format!("{} ({})", label_in_sentence(row.label), row.a?)))
         .collect();
     if !ties.is_empty() {
         sentences.push(format!("They are tied on {}, so neither has the edge there.", join_and(&ties)));
@@ -128,7 +122,7 @@ fn overlap_sentence(skills: &SkillOverlap, transitions: &[Transition; 2]) -> Str
             skills.distinct
         );
     }
-    let names: Vec<String> = skills.shared.iter().take(4).map(|s| lower_first(&s.name)).collect();
+    let names: Vec<String> = skills.shared.iter().take(4).map(|s| lower_first(s.name)).collect();
     let more = if n > 4 { format!(" and {} more", n - 4) } else { String::new() };
     let (ab, ba) = (&transitions[0], &transitions[1]);
     let ease = if ab.difficulty == ba.difficulty {
@@ -146,7 +140,12 @@ fn overlap_sentence(skills: &SkillOverlap, transitions: &[Transition; 2]) -> Str
 }
 
 /// Moving from `from` to `to`: what to learn and how hard it is.
-pub(crate) fn transition(from: &Career, to: &Career, to_learn: &[SkillItem], skills: &SkillOverlap) -> Transition {
+pub(crate) fn transition<'c>(
+    from: &'c Career,
+    to: &'c Career,
+    to_learn: &[SkillItem<'c>],
+    skills: &SkillOverlap<'c>,
+) -> Transition<'c> {
     let overlap = skills.overlap_percent;
     let mut hardness = match overlap {
         50.. => 0,
@@ -174,11 +173,11 @@ pub(crate) fn transition(from: &Career, to: &Career, to_learn: &[SkillItem], ski
         reasons.push(format!("{} typically takes {months} months to learn", to.title));
     }
     let difficulty = ["easy", "moderate", "hard"][hardness.min(2)];
-    let learn: Vec<String> = to_learn.iter().map(|s| s.name.clone()).collect();
+    let learn: Vec<&str> = to_learn.iter().map(|s| s.name).collect();
     Transition {
-        from: from.slug.clone(),
-        to: to.slug.clone(),
-        to_title: to.title.clone(),
+        from: &from.slug,
+        to: &to.slug,
+        to_title: &to.title,
         learn,
         difficulty,
         reason: format!("{}.", capitalise(&join_and(&reasons))),

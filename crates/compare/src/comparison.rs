@@ -21,32 +21,32 @@ pub enum Verdict {
 
 /// One of the two careers, as the comparison names it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Side {
+pub struct Side<'c> {
     /// Its slug.
-    pub slug: String,
+    pub slug: &'c str,
     /// Its title.
-    pub title: String,
+    pub title: &'c str,
     /// Its category, if known.
-    pub category: Option<String>,
+    pub category: Option<&'c str>,
 }
 
-impl Side {
-    pub(crate) fn of(career: &Career) -> Self {
-        Side { slug: career.slug.clone(), title: career.title.clone(), category: career.category.clone() }
+impl<'c> Side<'c> {
+    pub(crate) fn of(career: &'c Career) -> Self {
+        Side { slug: &career.slug, title: &career.title, category: career.category.as_deref() }
     }
 }
 
 /// One attribute side by side, e.g. "Salary ceiling: $210,000 vs $210,000 — tie".
 #[derive(Debug, Clone, Serialize)]
-pub struct GlanceRow {
+pub struct GlanceRow<'c> {
     /// A stable key, e.g. `salary_ceiling`.
     pub key: &'static str,
     /// The label shown, e.g. "Salary ceiling".
     pub label: &'static str,
     /// The first career's value as shown, or `None` for no data.
-    pub a: Option<String>,
+    pub a: Option<&'c str>,
     /// The second career's value as shown.
-    pub b: Option<String>,
+    pub b: Option<&'c str>,
     /// Which is better.
     pub verdict: Verdict,
     /// What "better" means here, e.g. "higher" or "lower".
@@ -55,32 +55,32 @@ pub struct GlanceRow {
 
 /// One skill phrase of one career.
 #[derive(Debug, Clone, Serialize)]
-pub struct SkillItem {
+pub struct SkillItem<'c> {
     /// The phrase as written.
-    pub name: String,
+    pub name: &'c str,
     /// A short name for sentences: the canonical skill's name, or the
     /// phrase without its parenthesised examples.
-    pub label: String,
+    pub label: &'c str,
     /// O*NET hot technology.
     pub hot: bool,
     /// O*NET in demand.
     pub in_demand: bool,
     /// Canonical skill ids it stands for.
-    pub skill_ids: Vec<String>,
+    pub skill_ids: &'c [String],
 }
 
 /// A canonical skill both careers have, with each side's phrase.
 #[derive(Debug, Clone, Serialize)]
-pub struct SharedSkill {
+pub struct SharedSkill<'c> {
     /// The canonical skill id, or `None` when the phrases are equal but
     /// not in the taxonomy.
-    pub id: Option<String>,
+    pub id: Option<&'c str>,
     /// The canonical name.
-    pub name: String,
+    pub name: &'c str,
     /// The first career's phrases for it.
-    pub a_phrases: Vec<String>,
+    pub a_phrases: Vec<&'c str>,
     /// The second career's phrases for it.
-    pub b_phrases: Vec<String>,
+    pub b_phrases: Vec<&'c str>,
     /// O*NET hot technology on either side.
     pub hot: bool,
     /// O*NET in demand on either side.
@@ -89,26 +89,26 @@ pub struct SharedSkill {
 
 /// Two different phrases that mean nearly the same thing.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelatedSkills {
+pub struct RelatedSkills<'c> {
     /// The first career's phrase.
-    pub a: String,
+    pub a: &'c str,
     /// The second career's phrase.
-    pub b: String,
+    pub b: &'c str,
     /// Text similarity, 0 to 1.
     pub score: f64,
 }
 
 /// The skills of two careers, split.
 #[derive(Debug, Clone, Serialize)]
-pub struct SkillOverlap {
+pub struct SkillOverlap<'c> {
     /// Phrases only the first career has.
-    pub only_a: Vec<SkillItem>,
+    pub only_a: Vec<SkillItem<'c>>,
     /// Skills both have.
-    pub shared: Vec<SharedSkill>,
+    pub shared: Vec<SharedSkill<'c>>,
     /// Phrases only the second career has.
-    pub only_b: Vec<SkillItem>,
+    pub only_b: Vec<SkillItem<'c>>,
     /// Close but different phrases, one from each side.
-    pub related: Vec<RelatedSkills>,
+    pub related: Vec<RelatedSkills<'c>>,
     /// Shared skills as a whole percentage of all distinct skills of both.
     pub overlap_percent: u32,
     /// How many distinct skills the two have together.
@@ -117,36 +117,38 @@ pub struct SkillOverlap {
 
 /// Moving from one career to the other.
 #[derive(Debug, Clone, Serialize)]
-pub struct Transition {
+pub struct Transition<'c> {
     /// Slug of the career moved from.
-    pub from: String,
+    pub from: &'c str,
     /// Slug of the career moved to.
-    pub to: String,
+    pub to: &'c str,
     /// Title of the career moved to.
-    pub to_title: String,
+    pub to_title: &'c str,
     /// Skills to learn, most useful first.
-    pub learn: Vec<String>,
+    pub learn: Vec<&'c str>,
     /// "easy", "moderate" or "hard".
     pub difficulty: &'static str,
     /// One sentence saying why.
     pub reason: String,
 }
 
-/// Everything known about one pair of careers.
+/// Everything known about one pair of careers. It borrows the careers'
+/// text and their prepared values from the `Comparer`, so comparing
+/// allocates little beyond the sentences it writes.
 #[derive(Debug, Clone, Serialize)]
-pub struct Comparison {
+pub struct Comparison<'c> {
     /// The first career.
-    pub a: Side,
+    pub a: Side<'c>,
     /// The second career.
-    pub b: Side,
+    pub b: Side<'c>,
     /// Similarity, 0 to 1.
     pub similarity: f64,
     /// Attributes side by side.
-    pub glance: Vec<GlanceRow>,
+    pub glance: Vec<GlanceRow<'c>>,
     /// The skills, split.
-    pub skills: SkillOverlap,
+    pub skills: SkillOverlap<'c>,
     /// A→B and B→A.
-    pub transitions: [Transition; 2],
+    pub transitions: [Transition<'c>; 2],
     /// "Choose A if you…" reasons.
     pub choose_a: Vec<String>,
     /// "Choose B if you…" reasons.

@@ -9,7 +9,7 @@ use careerdiff_model::{Career, Salary, Wage};
 use crate::{GlanceRow, Verdict};
 
 /// A value as shown plus what it is compared on.
-struct Measure {
+pub(crate) struct Measure {
     shown: String,
     key: i64,
     /// Only a lower bound (BLS's "at or above the top of the range").
@@ -93,13 +93,19 @@ const ATTRIBUTES: &[Attribute] = &[
     Attribute { key: "requires_coding", label: "Requires coding", better: Better::Neither, word: "", measure: coding },
 ];
 
-/// The at-a-glance rows for `a` against `b`.
-pub(crate) fn rows(a: &Career, b: &Career) -> Vec<GlanceRow> {
+/// Every attribute of `career` measured, in table order; computed once
+/// per career, since a career's values read the same on all its pages.
+pub(crate) fn measures(career: &Career) -> Vec<Option<Measure>> {
+    ATTRIBUTES.iter().map(|attr| (attr.measure)(career)).collect()
+}
+
+/// The at-a-glance rows for `a` against `b`, from their measures.
+pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Vec<GlanceRow<'s>> {
     ATTRIBUTES
         .iter()
-        .map(|attr| {
-            let (ma, mb) = ((attr.measure)(a), (attr.measure)(b));
-            let verdict = match (&ma, &mb) {
+        .zip(a.iter().zip(b))
+        .map(|(attr, (ma, mb))| {
+            let verdict = match (ma, mb) {
                 (Some(x), Some(y)) => verdict(attr.better, x, y),
                 _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
                 _ => Verdict::Unknown,
@@ -107,8 +113,8 @@ pub(crate) fn rows(a: &Career, b: &Career) -> Vec<GlanceRow> {
             GlanceRow {
                 key: attr.key,
                 label: attr.label,
-                a: ma.map(|m| m.shown),
-                b: mb.map(|m| m.shown),
+                a: ma.as_ref().map(|m| m.shown.as_str()),
+                b: mb.as_ref().map(|m| m.shown.as_str()),
                 verdict,
                 better: attr.word,
             }

@@ -51,10 +51,10 @@ impl<'c> Comparer<'c> {
 
     /// Compares career `a` with career `b` (indices into `content.careers`),
     /// in that order: "A" in verdicts is `a`.
-    pub fn compare(&self, a: usize, b: usize) -> Comparison {
+    pub fn compare(&self, a: usize, b: usize) -> Comparison<'_> {
         let careers = &self.content.careers;
         let (ca, cb) = (&careers[a], &careers[b]);
-        let glance = glance::rows(ca, cb);
+        let glance = glance::rows(&self.prepared.careers[a].measures, &self.prepared.careers[b].measures);
         let skills = skills::overlap(&self.prepared, self.content, a, b);
         let transitions =
             [advice::transition(ca, cb, &skills.only_b, &skills), advice::transition(cb, ca, &skills.only_a, &skills)];
@@ -72,6 +72,16 @@ impl<'c> Comparer<'c> {
             choose_b,
             conclusion,
         }
+    }
+
+    /// Compares every pair in `pairs` in parallel, in the order given.
+    /// Each comparison depends only on its two careers, so the results are
+    /// the same for any number of threads.
+    pub fn par_comparisons<'s>(
+        &'s self,
+        pairs: &'s [(u32, u32)],
+    ) -> impl IndexedParallelIterator<Item = Comparison<'s>> + 's {
+        pairs.par_iter().map(move |&(i, j)| self.compare(i as usize, j as usize))
     }
 
     /// The `k` careers most similar to career `idx`, best first; ties are

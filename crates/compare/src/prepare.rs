@@ -1,5 +1,6 @@
 //! Per-career data computed once before any pair is compared: skill units,
-//! word sets for text similarity, and unit weights.
+//! lookups from units and words to phrases, the order phrases are listed
+//! in, and the weights of units.
 
 use std::collections::HashMap;
 
@@ -14,14 +15,28 @@ pub(crate) type Unit = u32;
 pub(crate) struct PreparedCareer {
     /// The units of each skill phrase, by phrase index.
     pub phrase_units: Vec<Vec<Unit>>,
-    /// Content words of each phrase (interned, sorted), by phrase index.
-    pub phrase_words: Vec<Vec<u32>>,
+    /// (unit, phrase index) for every phrase and unit, sorted.
+    pub unit_phrases: Vec<(Unit, u32)>,
+    /// (content word, phrase index), sorted: the words that can make two
+    /// phrases related.
+    pub word_phrases: Vec<(u32, u32)>,
+    /// How many content words each phrase has.
+    pub phrase_word_count: Vec<u32>,
+    /// Phrase indices, most useful first: in demand, then hot, then the
+    /// skills more careers use, then file order.
+    pub order: Vec<u32>,
     /// All units of the career, sorted, without repeats.
     pub units: Vec<Unit>,
     /// Euclidean norm of the career's unit weights.
     pub norm: f64,
     /// The career's description text as a unit TF-IDF vector.
     pub text: crate::text::TextVector,
+    /// Its at-a-glance values as shown.
+    pub measures: Vec<Option<crate::glance::Measure>>,
+    /// Each phrase's short label and canonical skill ids, by phrase index.
+    pub labels: Vec<String>,
+    /// Each phrase's canonical skill ids, by phrase index.
+    pub skill_ids: Vec<Vec<String>>,
 }
 
 /// Every career prepared, plus the weight of each unit.
@@ -33,8 +48,8 @@ pub(crate) struct Prepared {
 
 /// Words too common in skill phrases to say that two phrases are related.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
-    "using", "with", "within",
+    "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or", "software", "the",
+    "to", "using", "with", "within",
 ];
 
 impl Prepared {
@@ -45,8 +60,9 @@ impl Prepared {
         let mut careers = Vec::with_capacity(content.careers.len());
         for career in &content.careers {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
-            let mut phrase_words = Vec::with_capacity(career.skills.len());
-            for skill in &career.skills {
+            let mut word_phrases = Vec::new();
+            let mut phrase_word_count = Vec::with_capacity(career.skills.len());
+            for (i, skill) in career.skills.iter().enumerate() {
                 let mut units: Vec<Unit> =
                     content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
                 if units.is_empty() {
@@ -55,12 +71,42 @@ impl Prepared {
                     units.push(*phrase_ids.entry(key).or_insert(next));
                 }
                 phrase_units.push(units);
-                phrase_words.push(content_words(&skill.name, &mut word_ids));
+                let words = content_words(&skill.name, &mut word_ids);
+                phrase_word_count.push(words.len() as u32);
+                word_phrases.extend(words.into_iter().map(|w| (w, i as u32)));
             }
-            let mut units: Vec<Unit> = phrase_units.iter().flatten().copied().collect();
-            units.sort_unstable();
+            word_phrases.sort_unstable();
+            let skills = content.taxonomy.skills();
+            let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
+                units.iter().filter_map(|&u| skills.get(u as usize)).collect()
+            };
+            let labels = phrase_units
+                .iter()
+                .zip(&career.skills)
+                .map(|(units, skill)| {
+                    canonical(units).first().map_or_else(|| short(&skill.name), |s| &s.name).to_owned()
+                })
+                .collect();
+            let skill_ids =
+                phrase_units.iter().map(|units| canonical(units).iter().map(|s| s.id.clone()).collect()).collect();
+            let mut unit_phrases: Vec<(Unit, u32)> =
+                phrase_units.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |&u| (u, i as u32))).collect();
+            unit_phrases.sort_unstable();
+            let mut units: Vec<Unit> = unit_phrases.iter().map(|&(u, _)| u).collect();
             units.dedup();
-            careers.push(PreparedCareer { phrase_units, phrase_words, units, norm: 0.0, text: Vec::new() });
+            careers.push(PreparedCareer {
+                phrase_units,
+                unit_phrases,
+                word_phrases,
+                phrase_word_count,
+                order: Vec::new(),
+                units,
+                norm: 0.0,
+                text: Vec::new(),
+                measures: crate::glance::measures(career),
+                labels,
+                skill_ids,
+            });
         }
         let n_units = n_canonical as usize + phrase_ids.len();
         let mut df = vec![0u32; n_units];
@@ -72,17 +118,35 @@ impl Prepared {
         let n = careers.len().max(1) as f64;
         let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
         let texts = crate::text::vectors(&content.careers);
-        for (career, text) in careers.iter_mut().zip(texts) {
-            career.text = text;
-            career.norm = career.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
+        for ((prepared, text), career) in careers.iter_mut().zip(texts).zip(&content.careers) {
+            prepared.text = text;
+            prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
+            let commonness = |i: usize| {
+                let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
+                (w * 1e6) as i64
+            };
+            let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
+            order.sort_by_key(|&i| {
+                let skill = &career.skills[i as usize];
+                (!skill.in_demand, !skill.hot, commonness(i as usize), i)
+            });
+            prepared.order = order;
         }
         Prepared { careers, weight }
     }
 }
 
-/// The content words of a phrase, interned and sorted. Text in parentheses
-/// is left out: it lists examples ("(LangChain, LlamaIndex)") that make two
-/// phrases look less alike than they are.
+impl PreparedCareer {
+    /// The phrases that stand for `unit`, in file order.
+    pub(crate) fn phrases_of(&self, unit: Unit) -> impl Iterator<Item = usize> + '_ {
+        let start = self.unit_phrases.partition_point(|&(u, _)| u < unit);
+        self.unit_phrases[start..].iter().take_while(move |&&(u, _)| u == unit).map(|&(_, i)| i as usize)
+    }
+}
+
+/// The content words of a phrase, interned, sorted and without repeats.
+/// Text in parentheses is left out: it lists examples ("(LangChain,
+/// LlamaIndex)") that make two phrases look less alike than they are.
 fn content_words(phrase: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     let mut depth = 0usize;
     let outside: String = phrase
@@ -107,4 +171,11 @@ fn content_words(phrase: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A phrase without its parenthesised examples or dash-separated detail.
+fn short(phrase: &str) -> &str {
+    let end = phrase.find(['(', ';']).unwrap_or(phrase.len());
+    let end = phrase[..end].find(" - ").unwrap_or(end);
+    phrase[..end].trim()
 }

@@ -9,35 +9,36 @@ use crate::{RelatedSkills, SharedSkill, SkillItem, SkillOverlap};
 /// (Dice coefficient) and share at least two words.
 const RELATED_MIN_SCORE: f64 = 0.4;
 
-pub(crate) fn overlap(prepared: &Prepared, content: &Content, a: usize, b: usize) -> SkillOverlap {
+pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, a: usize, b: usize) -> SkillOverlap<'c> {
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
     let shared_units = intersect(&pa.units, &pb.units);
     // The most telling first: in demand, then hot, on either side; among
     // those the rarer skills, since sharing Excel says little.
-    let mut shared: Vec<(f64, SharedSkill)> =
-        shared_units.iter().map(|&u| (prepared.weight[u as usize], shared_skill(content, ca, cb, pa, pb, u))).collect();
-    let flags = |s: &SharedSkill| (!s.in_demand, !s.hot);
-    shared.sort_by(|x, y| flags(&x.1).cmp(&flags(&y.1)).then(y.0.total_cmp(&x.0)).then(x.1.name.cmp(&y.1.name)));
+    let mut shared: Vec<(f64, SharedSkill<'c>)> = shared_units
+        .iter()
+        .map(|&u| (prepared.weight[u as usize], shared_skill(content, (ca, pa), (cb, pb), u)))
+        .collect();
+    let flags = |s: &SharedSkill<'_>| (!s.in_demand, !s.hot);
+    shared.sort_by(|x, y| flags(&x.1).cmp(&flags(&y.1)).then(y.0.total_cmp(&x.0)).then(x.1.name.cmp(y.1.name)));
     let shared = shared.into_iter().map(|(_, skill)| skill).collect();
 
-    let only = |p: &PreparedCareer| -> Vec<usize> {
-        (0..p.phrase_units.len())
-            .filter(|&i| !p.phrase_units[i].iter().any(|u| shared_units.binary_search(u).is_ok()))
-            .collect()
+    // A phrase is "only" when none of its units is shared.
+    let only = |p: &PreparedCareer| -> Vec<bool> {
+        p.phrase_units.iter().map(|units| !units.iter().any(|u| shared_units.binary_search(u).is_ok())).collect()
     };
     let (mut only_a, mut only_b) = (only(pa), only(pb));
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
-        .map(|(i, j, score)| RelatedSkills { a: ca.skills[i].name.clone(), b: cb.skills[j].name.clone(), score })
+        .map(|(i, j, score)| RelatedSkills { a: &ca.skills[i].name, b: &cb.skills[j].name, score })
         .collect();
 
     let distinct = pa.units.len() + pb.units.len() - shared_units.len();
     let overlap_percent = (100 * shared_units.len()).checked_div(distinct).unwrap_or(0) as u32;
     SkillOverlap {
-        only_a: items(prepared, content, ca, pa, &only_a),
+        only_a: items(ca, pa, &only_a),
         shared,
-        only_b: items(prepared, content, cb, pb, &only_b),
+        only_b: items(cb, pb, &only_b),
         related,
         overlap_percent,
         distinct,
@@ -61,102 +62,103 @@ pub(crate) fn intersect(a: &[Unit], b: &[Unit]) -> Vec<Unit> {
     out
 }
 
-fn phrases_with(career: &Career, p: &PreparedCareer, unit: Unit) -> Vec<usize> {
-    (0..career.skills.len()).filter(|&i| p.phrase_units[i].contains(&unit)).collect()
-}
-
-fn shared_skill(
-    content: &Content,
-    ca: &Career,
-    cb: &Career,
-    pa: &PreparedCareer,
-    pb: &PreparedCareer,
+fn shared_skill<'c>(
+    content: &'c Content,
+    (ca, pa): (&'c Career, &'c PreparedCareer),
+    (cb, pb): (&'c Career, &'c PreparedCareer),
     unit: Unit,
-) -> SharedSkill {
-    let (ia, ib) = (phrases_with(ca, pa, unit), phrases_with(cb, pb, unit));
+) -> SharedSkill<'c> {
+    let ia: Vec<usize> = pa.phrases_of(unit).collect();
+    let ib: Vec<usize> = pb.phrases_of(unit).collect();
     let either = |flag: fn(&careerdiff_model::SkillRef) -> bool| {
         ia.iter().any(|&i| flag(&ca.skills[i])) || ib.iter().any(|&i| flag(&cb.skills[i]))
     };
     let (hot, in_demand) = (either(|s| s.hot), either(|s| s.in_demand));
     let (id, name) = match content.taxonomy.skills().get(unit as usize) {
-        Some(skill) => (Some(skill.id.clone()), skill.name.clone()),
-        None => (None, ca.skills[ia[0]].name.clone()),
+        Some(skill) => (Some(skill.id.as_str()), skill.name.as_str()),
+        None => (None, ca.skills[ia[0]].name.as_str()),
     };
     SharedSkill {
         id,
         name,
-        a_phrases: ia.iter().map(|&i| ca.skills[i].name.clone()).collect(),
-        b_phrases: ib.iter().map(|&i| cb.skills[i].name.clone()).collect(),
+        a_phrases: ia.iter().map(|&i| ca.skills[i].name.as_str()).collect(),
+        b_phrases: ib.iter().map(|&i| cb.skills[i].name.as_str()).collect(),
         hot,
         in_demand,
     }
 }
 
 /// Pairs up close phrases of the two only-lists, best score first, each
-/// phrase at most once, and removes the paired phrases from the lists.
+/// phrase at most once, and takes the paired phrases off the lists.
+/// Candidates come from a merge of the two careers' sorted (word, phrase)
+/// lists, so the cost follows the words the careers share, not the
+/// product of their list lengths.
 fn related(
     pa: &PreparedCareer,
     pb: &PreparedCareer,
-    only_a: &mut Vec<usize>,
-    only_b: &mut Vec<usize>,
+    only_a: &mut [bool],
+    only_b: &mut [bool],
 ) -> Vec<(usize, usize, f64)> {
-    let mut candidates = Vec::new();
-    for &i in only_a.iter() {
-        for &j in only_b.iter() {
-            let (wa, wb) = (&pa.phrase_words[i], &pb.phrase_words[j]);
-            let common = intersect(wa, wb).len();
-            if common >= 2 {
-                let score = 2.0 * common as f64 / (wa.len() + wb.len()) as f64;
-                if score >= RELATED_MIN_SCORE {
-                    candidates.push((i, j, score));
+    let (wa, wb) = (&pa.word_phrases, &pb.word_phrases);
+    let mut common: Vec<(u32, u32)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < wa.len() && j < wb.len() {
+        let word = wa[i].0;
+        match word.cmp(&wb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let end_a = i + wa[i..].iter().take_while(|x| x.0 == word).count();
+                let end_b = j + wb[j..].iter().take_while(|x| x.0 == word).count();
+                for &(_, x) in wa[i..end_a].iter().filter(|(_, x)| only_a[*x as usize]) {
+                    for &(_, y) in wb[j..end_b].iter().filter(|(_, y)| only_b[*y as usize]) {
+                        common.push((x, y));
+                    }
                 }
+                (i, j) = (end_a, end_b);
+            }
+        }
+    }
+    common.sort_unstable();
+    let mut candidates = Vec::new();
+    for run in common.chunk_by(|x, y| x == y) {
+        let (x, y) = run[0];
+        let shared_words = run.len();
+        if shared_words >= 2 {
+            let total = pa.phrase_word_count[x as usize] + pb.phrase_word_count[y as usize];
+            let score = 2.0 * shared_words as f64 / f64::from(total);
+            if score >= RELATED_MIN_SCORE {
+                candidates.push((x as usize, y as usize, score));
             }
         }
     }
     candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut chosen: Vec<(usize, usize, f64)> = Vec::new();
-    for (i, j, score) in candidates {
-        if !chosen.iter().any(|c| c.0 == i || c.1 == j) {
-            chosen.push((i, j, score));
+    for (x, y, score) in candidates {
+        if only_a[x] && only_b[y] {
+            (only_a[x], only_b[y]) = (false, false);
+            chosen.push((x, y, score));
         }
     }
-    only_a.retain(|i| !chosen.iter().any(|c| c.0 == *i));
-    only_b.retain(|j| !chosen.iter().any(|c| c.1 == *j));
     chosen.sort_by_key(|c| (c.0, c.1));
     chosen
 }
 
-/// Skill items, most useful first: in demand, then hot, then the skills
-/// more careers use (they open more doors), then file order.
-fn items(
-    prepared: &Prepared,
-    content: &Content,
-    career: &Career,
-    p: &PreparedCareer,
-    indices: &[usize],
-) -> Vec<SkillItem> {
-    let commonness = |i: usize| {
-        let weight = p.phrase_units[i].iter().map(|&u| prepared.weight[u as usize]).fold(f64::INFINITY, f64::min);
-        (weight * 1e6) as i64
-    };
-    let mut order: Vec<usize> = indices.to_vec();
-    order.sort_by_key(|&i| (!career.skills[i].in_demand, !career.skills[i].hot, commonness(i), i));
-    order
-        .into_iter()
+/// The phrases still marked in `keep`, most useful first.
+fn items<'s>(career: &'s Career, p: &'s PreparedCareer, keep: &[bool]) -> Vec<SkillItem<'s>> {
+    p.order
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| keep[i])
         .map(|i| {
             let skill = &career.skills[i];
-            let canonical: Vec<_> =
-                p.phrase_units[i].iter().filter_map(|&u| content.taxonomy.skills().get(u as usize)).collect();
-            let label = canonical.first().map_or_else(|| short(&skill.name).to_owned(), |s| s.name.clone());
-            let skill_ids = canonical.iter().map(|s| s.id.clone()).collect();
-            SkillItem { name: skill.name.clone(), label, hot: skill.hot, in_demand: skill.in_demand, skill_ids }
+            SkillItem {
+                name: &skill.name,
+                label: &p.labels[i],
+                hot: skill.hot,
+                in_demand: skill.in_demand,
+                skill_ids: &p.skill_ids[i],
+            }
         })
         .collect()
-}
-
-/// A phrase without its parenthesised examples or dash-separated detail.
-fn short(phrase: &str) -> &str {
-    let end = phrase.find(['(', ';']).unwrap_or(phrase.len());
-    let end = phrase[..end].find(" - ").unwrap_or(end);
-    phrase[..end].trim()
 }

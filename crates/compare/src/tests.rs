@@ -28,9 +28,11 @@ fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
     Content { root: "x".into(), site: SiteConfig::default(), taxonomy: Taxonomy::new(skills).0, careers }
 }
 
-fn compare(a: Career, b: Career) -> Comparison {
-    let content = content(vec![a, b], &[]);
-    Comparer::new(&content).compare(0, 1)
+/// Compares two hand-made careers. The content is leaked so that the
+/// comparison, which borrows it, can be returned; tests are short-lived.
+fn compare(a: Career, b: Career) -> Comparison<'static> {
+    let content: &'static Content = Box::leak(Box::new(content(vec![a, b], &[])));
+    Box::leak(Box::new(Comparer::new(content))).compare(0, 1)
 }
 
 fn verdict(c: &Comparison, key: &str) -> Verdict {
@@ -136,12 +138,13 @@ fn shared_skills_are_found_through_tags_aliases_and_normalisation() {
             ("prompts", "Prompt engineering", &[]),
         ],
     );
-    let c = Comparer::new(&content).compare(0, 1);
-    let mut shared: Vec<_> = c.skills.shared.iter().filter_map(|s| s.id.clone()).collect();
+    let comparer = Comparer::new(&content);
+    let c = comparer.compare(0, 1);
+    let mut shared: Vec<_> = c.skills.shared.iter().filter_map(|s| s.id).collect();
     shared.sort();
     assert_eq!(shared, ["prompts", "python", "vector-databases"]);
-    assert_eq!(c.skills.only_a.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Welding"]);
-    assert_eq!(c.skills.only_b.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sewing"]);
+    assert_eq!(c.skills.only_a.iter().map(|s| s.name).collect::<Vec<_>>(), ["Welding"]);
+    assert_eq!(c.skills.only_b.iter().map(|s| s.name).collect::<Vec<_>>(), ["Sewing"]);
     assert_eq!(c.skills.overlap_percent, 60);
 }
 
@@ -163,16 +166,17 @@ fn default_content() -> Content {
 }
 
 /// The two careers of the seed page, compared in that order.
-fn seed_pair(content: &Content) -> Comparison {
-    let comparer = Comparer::new(content);
+fn seed_pair<'s>(comparer: &'s Comparer<'_>) -> Comparison<'s> {
     let slug = |s: &str| comparer.index_of(s).expect("seed career exists");
     comparer.compare(slug("ai-middleware-engineer"), slug("ai-model-routing-engineer"))
 }
 
 #[test]
 fn seed_pair_shares_prompting_observability_and_vector_databases() {
-    let c = seed_pair(&default_content());
-    let shared: Vec<&str> = c.skills.shared.iter().filter_map(|s| s.id.as_deref()).collect();
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = seed_pair(&comparer);
+    let shared: Vec<&str> = c.skills.shared.iter().filter_map(|s| s.id).collect();
     for id in ["prompt-engineering", "observability", "vector-databases"] {
         assert!(shared.contains(&id), "{id} should be shared, got {shared:?}");
     }
@@ -185,7 +189,9 @@ fn seed_pair_shares_prompting_observability_and_vector_databases() {
 
 #[test]
 fn tie_is_not_called_an_advantage() {
-    let c = seed_pair(&default_content());
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = seed_pair(&comparer);
     let tied: Vec<String> =
         c.glance.iter().filter(|r| r.verdict == Verdict::Tie).map(|r| r.label.to_lowercase()).collect();
     assert!(!tied.is_empty());
@@ -201,11 +207,88 @@ fn tie_is_not_called_an_advantage() {
 
 #[test]
 fn transition_is_directional() {
-    let c = seed_pair(&default_content());
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = seed_pair(&comparer);
     let [to_b, to_a] = &c.transitions;
     assert_eq!(to_b.learn.len(), c.skills.only_b.len());
     assert_eq!(to_a.learn.len(), c.skills.only_a.len());
     // The routing role has the higher entry barrier, so moving to it is harder.
     assert!(to_b.reason.contains("entry barrier rises"), "{}", to_b.reason);
     assert!(!to_a.reason.contains("entry barrier rises"), "{}", to_a.reason);
+}
+
+fn in_pool<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool").install(work)
+}
+
+#[test]
+fn results_do_not_depend_on_the_thread_count() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let pairs = comparer.pairs(&careerdiff_model::PairPolicy::All);
+    let all = |threads| {
+        in_pool(threads, || {
+            use rayon::prelude::*;
+            let json: Vec<String> = comparer.par_comparisons(&pairs).map(|c| format!("{c:?}")).collect();
+            let similar = comparer.pairs(&careerdiff_model::PairPolicy::Similar { per_career: 5 });
+            (json, similar)
+        })
+    };
+    let (one, many) = (all(1), all(3));
+    assert_eq!(one.0.len(), content.careers.len() * (content.careers.len() - 1) / 2);
+    assert!(one == many, "1 thread and 3 threads disagree");
+}
+
+fn compare_slugs<'s>(comparer: &'s Comparer<'_>, a: &str, b: &str) -> Comparison<'s> {
+    comparer.compare(comparer.index_of(a).unwrap(), comparer.index_of(b).unwrap())
+}
+
+fn shared_names<'c>(c: &Comparison<'c>) -> Vec<&'c str> {
+    c.skills.shared.iter().map(|s| s.name).collect()
+}
+
+#[test]
+fn developers_and_programmers_overlap_a_lot() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = compare_slugs(&comparer, "software-developers", "computer-programmers");
+    assert!(c.skills.overlap_percent >= 40, "overlap {}", c.skills.overlap_percent);
+    for skill in ["Python", "Oracle Java", "C++", "Structured query language SQL"] {
+        assert!(shared_names(&c).contains(&skill), "{skill} should be shared");
+    }
+    assert!(c.transitions.iter().all(|t| t.difficulty != "hard"), "{:?}", c.transitions);
+}
+
+#[test]
+fn developers_and_civil_engineers_are_far_apart() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let c = compare_slugs(&comparer, "software-developers", "civil-engineers");
+    assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
+    assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
+    assert!(c.transitions[0].reason.contains("of the skills overlap"));
+    let learn_first = &c.transitions[0].learn[..3];
+    let in_demand: Vec<&str> = c.skills.only_b.iter().filter(|s| s.in_demand).map(|s| s.name).collect();
+    assert!(learn_first.iter().all(|s| in_demand.contains(s)), "in-demand skills come first: {learn_first:?}");
+}
+
+#[test]
+fn most_similar_to_developers_are_software_jobs() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let similar = comparer.similar(comparer.index_of("software-developers").unwrap(), 10);
+    let slugs: Vec<&str> = similar.iter().map(|s| s.slug.as_str()).collect();
+    for expected in [
+        "computer-programmers",
+        "web-developers",
+        "software-quality-assurance-analysts-and-testers",
+        "computer-systems-analysts",
+    ] {
+        assert!(slugs[..6].contains(&expected), "{expected} should be among the first six: {slugs:?}");
+    }
+    for unrelated in ["civil-engineers", "surveyors", "mining-and-geological-engineers-including-mining-safety"] {
+        assert!(!slugs.contains(&unrelated), "{unrelated} is not like software development: {slugs:?}");
+    }
+    assert!(similar.windows(2).all(|w| w[0].score >= w[1].score), "ordered by score");
 }

@@ -14,6 +14,9 @@ const STOP_WORDS: &[&str] = &[
     "with", "within", "work", "would",
 ];
 
+/// How many of its heaviest words a career's text vector keeps.
+const MAX_WORDS: usize = 48;
+
 /// A sparse vector: (word id, weight), sorted by word id, unit length.
 pub(crate) type TextVector = Vec<(u32, f64)>;
 
@@ -37,6 +40,13 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
                 .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
+            // The heaviest words carry the likeness; keeping only them makes
+            // every pair's cosine a short merge.
+            if vector.len() > MAX_WORDS {
+                vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                vector.truncate(MAX_WORDS);
+                vector.sort_unstable_by_key(|&(word, _)| word);
+            }
             let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 vector.iter_mut().for_each(|(_, w)| *w /= norm);

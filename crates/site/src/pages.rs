@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use careerdiff_compare::{Comparer, Fact, Similar, facts};
+use careerdiff_compare::{Comparer, Comparison, Fact, Similar, facts};
 use careerdiff_model::{Career, PairPolicy, Period, Salary, Wage, display};
 use minijinja::{Value, context};
 use rayon::prelude::*;
@@ -249,7 +249,8 @@ pub(crate) fn render_all(comparer: &Comparer<'_>, theme: &Theme, root: &Path) ->
     let pair_pages = plan
         .pairs
         .par_iter()
-        .map(|&(i, j)| render_pair(&plan, theme, &site, root, i as usize, j as usize))
+        .zip(comparer.par_comparisons(&plan.pairs))
+        .map(|(&(i, j), comparison)| render_pair(&plan, theme, &site, root, (i as usize, j as usize), &comparison))
         .try_reduce(BuildReport::default, |mut x, y| {
             x.add(y);
             Ok(x)
@@ -265,12 +266,11 @@ fn render_pair(
     theme: &Theme,
     site: &Value,
     root: &Path,
-    i: usize,
-    j: usize,
+    (i, j): (usize, usize),
+    comparison: &Comparison,
 ) -> Result<BuildReport, SiteError> {
     let careers = &plan.comparer.content().careers;
     let (a, b) = (&careers[i], &careers[j]);
-    let comparison = plan.comparer.compare(i, j);
     let path = pair_path(&a.slug, &b.slug);
     let title = format!("{} vs {}", a.title, b.title);
     let description = format!(
@@ -290,7 +290,7 @@ fn render_pair(
         context! {
             site, page => page(&path, title, description, "../"),
             a => plan.careers[i], b => plan.careers[j],
-            cmp => Value::from_serialize(&comparison),
+            cmp => Value::from_serialize(comparison),
             others_a => others(i, j), others_b => others(j, i),
         },
     )?;
