@@ -96,3 +96,68 @@ fn output_is_identical_for_one_thread_and_many() {
     let many = build_site(&repo().join("content"), &["--jobs", "4"]);
     assert_eq!(read_all(&one.path().join("public")), read_all(&many.path().join("public")));
 }
+
+#[test]
+fn shards_together_equal_the_whole_site() {
+    let whole = build_site(&repo().join("content"), &[]);
+    let expected = read_all(&whole.path().join("public"));
+    let mut merged = BTreeMap::new();
+    for k in 1..=3 {
+        let shard = build_site(&repo().join("content"), &["--shard", &format!("{k}/3")]);
+        let files = read_all(&shard.path().join("public"));
+        for (name, bytes) in files {
+            assert!(merged.insert(name.clone(), bytes).is_none(), "{name} is built by two shards");
+        }
+    }
+    assert_eq!(merged.len(), expected.len());
+    assert!(merged == expected, "the union of the shards differs from the single build");
+}
+
+#[test]
+fn bad_shard_is_a_usage_error() {
+    let output = crate::careerdiff(&["build", "--shard", "4/3"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(crate::stderr(&output).contains("shard 4/3: K must be between 1 and N"), "{}", crate::stderr(&output));
+}
+
+#[test]
+fn render_only_writes_nothing_and_counts_the_same_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = crate::careerdiff(&["build", "--render-only", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(!out.exists(), "render-only must not write");
+    let whole = build_site(&repo().join("content"), &[]);
+    let pages =
+        files(&whole.path().join("public")).iter().filter(|p| p.extension().is_some_and(|e| e == "html")).count();
+    assert!(crate::stdout(&output).starts_with(&format!("built {pages} pages")), "{}", crate::stdout(&output));
+}
+
+#[test]
+fn killing_a_build_leaves_the_old_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    fs::create_dir(&public).unwrap();
+    fs::write(public.join("index.html"), "old site").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerdiff"))
+        .args(["build", "--jobs", "1", "--out", public.to_str().unwrap()])
+        .current_dir(repo())
+        .spawn()
+        .unwrap();
+    let staging = dir.path().join(format!(".public.staging-{}", child.id()));
+    // Wait until pair pages are being written, then kill the build.
+    let started = std::time::Instant::now();
+    while fs::read_dir(staging.join("compare")).map_or(0, |d| d.count()) < 20 {
+        assert!(started.elapsed().as_secs() < 60, "the build never started writing pair pages");
+        assert!(child.try_wait().unwrap().is_none(), "the build finished before it could be killed");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
+    // The next build replaces the site and clears the abandoned staging folder.
+    crate::careerdiff(&["build", "--out", public.to_str().unwrap()]);
+    assert_ne!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, ["public"]);
+}

@@ -6,11 +6,13 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+mod bench;
 #[cfg(test)]
 mod tidy;
 
-const USAGE: &str = "usage: cargo xtask <build|test|ci>
+const USAGE: &str = "usage: cargo xtask <build|test|ci|bench>
   build   release build of the CLI, then the site from content/ into public/
+  bench   the large-site benchmark: 923 careers, 425,000 pair pages (needs ../shared/datasets)
   test    the test suite (cargo test --workspace)
   ci      rustfmt check, clippy with warnings denied, then the tests";
 
@@ -20,6 +22,7 @@ fn main() -> anyhow::Result<()> {
     match task.as_str() {
         "build" => build(&root),
         "test" => run(&root, "cargo", &["test", "--workspace"]),
+        "bench" => bench::run(&root),
         "ci" => {
             run(&root, "cargo", &["fmt", "--all", "--", "--check"])?;
             run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
@@ -39,7 +42,7 @@ fn build(root: &Path) -> anyhow::Result<()> {
 }
 
 /// Runs a command in `dir`, echoing it first, and fails if it fails.
-fn run(dir: &Path, program: &str, args: &[&str]) -> anyhow::Result<()> {
+pub(crate) fn run(dir: &Path, program: &str, args: &[&str]) -> anyhow::Result<()> {
     eprintln!("$ {program} {}", args.join(" "));
     let status =
         Command::new(program).args(args).current_dir(dir).status().with_context(|| format!("running {program}"))?;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use careerdiff_site::Shard;
 use clap::{Args, Parser, Subcommand};
 
 /// Turn a folder of career descriptions into a searchable comparison site.
@@ -71,6 +72,20 @@ pub(crate) struct BuildArgs {
     /// The published folder. It is replaced only when the build succeeds.
     #[arg(long, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
+    /// Build slice K of N (e.g. 2/3) for one of N machines; the union of all
+    /// N outputs is the whole site. Slice 1 also builds every non-pair page.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+    /// Render every page but write nothing: measures rendering without the disk.
+    #[arg(long)]
+    pub render_only: bool,
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let (k, n) = text.split_once('/').ok_or("expected K/N, e.g. 2/3")?;
+    let number = |s: &str| s.trim().parse::<u32>().map_err(|_| format!("`{s}` is not a whole number"));
+    let (k, n) = (number(k)?, number(n)?);
+    Shard::new(k, n).ok_or_else(|| format!("shard {k}/{n}: K must be between 1 and N"))
 }
 
 #[derive(Args)]

@@ -7,10 +7,10 @@ use anyhow::{Context, anyhow};
 use careerdiff_compare::{Comparer, Similar};
 use careerdiff_model::{Content, load_content};
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, pair_path};
+use careerdiff_site::{BuildOptions, Shard, pair_path};
 
 use crate::args::{BuildArgs, CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
-use crate::{Failure, terminal};
+use crate::{Failure, preflight, terminal};
 
 /// Loads the content folder, printing every content error on failure.
 fn load(args: &ContentArgs) -> Result<Content, Failure> {
@@ -47,21 +47,43 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let content = load(&args.content)?;
     let theme_dir = theme_dir(&content)?;
     let comparer = Comparer::new(&content);
-    let options = BuildOptions { out: args.out.clone(), theme_dir };
+    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let bar = terminal::ProgressBar::new();
+    let options = BuildOptions {
+        out: args.out.clone(),
+        theme_dir,
+        shard,
+        render_only: args.render_only,
+        progress: Some(bar.clone()),
+    };
     let report = careerdiff_site::build(&comparer, &options)
         .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?;
+    bar.finish();
     let secs = report.elapsed.as_secs_f64();
+    let target =
+        if args.render_only { "rendered, not written".to_owned() } else { format!("into {}", args.out.display()) };
+    let in_shard = if args.shard.is_some() { " in this shard" } else { "" };
     println!(
-        "built {} pages ({} careers, {} pairs) into {}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s)",
+        "built {} pages ({} careers, {} pair pages{in_shard}) {target}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s), peak memory {} MB",
         report.pages,
         content.careers.len(),
         report.pair_pages,
-        args.out.display(),
         report.files,
         report.bytes as f64 / 1e6,
         secs,
         report.pages as f64 / secs.max(1e-9),
+        terminal::peak_memory_mib(),
     );
+    if shard == Shard::WHOLE {
+        let built = preflight::Built {
+            files: report.files,
+            bytes: report.bytes,
+            pair_pages: report.pair_pages,
+            pair_bytes: report.pair_bytes,
+            careers: content.careers.len() as u64,
+        };
+        eprint!("{}", preflight::warnings(&built));
+    }
     Ok(())
 }
 

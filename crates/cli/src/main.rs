@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod preflight;
 mod terminal;
 
 use std::process::ExitCode;

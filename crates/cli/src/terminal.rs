@@ -102,3 +102,50 @@ pub(crate) fn similar(slug: &str, list: &[Similar]) -> String {
     }
     out
 }
+
+/// A progress bar for long builds, on stderr; indicatif hides it when
+/// stderr is not a terminal (CI logs, pipes), so scripts see only the
+/// summary line.
+#[derive(Clone)]
+pub(crate) struct ProgressBar(indicatif::ProgressBar);
+
+impl ProgressBar {
+    pub(crate) fn new() -> std::sync::Arc<Self> {
+        let bar = indicatif::ProgressBar::hidden();
+        std::sync::Arc::new(ProgressBar(bar))
+    }
+
+    pub(crate) fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl careerdiff_site::Progress for ProgressBar {
+    fn start(&self, total: u64) {
+        // Small sites build in a blink; a bar would only flicker.
+        if total >= 10_000 {
+            self.0.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.0.set_length(total);
+            let style =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pair pages, {per_sec}, {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            self.0.set_style(style);
+        }
+    }
+
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+}
+
+/// The process's peak resident memory in MiB, from /proc (0 where there is
+/// no /proc).
+pub(crate) fn peak_memory_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    kib / 1024
+}

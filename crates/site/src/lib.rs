@@ -17,6 +17,7 @@ mod theme;
 mod urls;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use careerdiff_compare::Comparer;
@@ -44,13 +45,65 @@ pub enum SiteError {
 }
 
 /// Where and how to build.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BuildOptions {
     /// The published folder, e.g. `public/`. Replaced as a whole.
     pub out: PathBuf,
     /// A theme folder whose `templates/` and `static/` override the
     /// built-in theme, if any.
     pub theme_dir: Option<PathBuf>,
+    /// Which slice of the pages to build.
+    pub shard: Shard,
+    /// Render every page but write nothing (to measure rendering alone).
+    pub render_only: bool,
+    /// Told how many pair pages there are and as each is written.
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+impl BuildOptions {
+    /// A whole build into `out` with the built-in theme.
+    pub fn new(out: impl Into<PathBuf>) -> Self {
+        BuildOptions { out: out.into(), theme_dir: None, shard: Shard::WHOLE, render_only: false, progress: None }
+    }
+}
+
+/// Receives build progress; the CLI draws it as a progress bar.
+pub trait Progress: Send + Sync {
+    /// The build will write `total` pair pages.
+    fn start(&self, total: u64);
+    /// `n` more pair pages are written.
+    fn advance(&self, n: u64);
+}
+
+/// One of `count` deterministic slices of a site, so that several machines
+/// build one site together: shard `index` (0-based) builds every pair page
+/// whose position in the sorted pair list is `index` modulo `count`, and
+/// the first shard also builds every other page. The union of all shards'
+/// output is the whole site, byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    index: u32,
+    count: u32,
+}
+
+impl Shard {
+    /// The whole site in one piece.
+    pub const WHOLE: Shard = Shard { index: 0, count: 1 };
+
+    /// Shard `k` of `n`, counted from 1 as users write it (`--shard 2/3`).
+    pub fn new(k: u32, n: u32) -> Option<Self> {
+        (n >= 1 && (1..=n).contains(&k)).then_some(Shard { index: k - 1, count: n })
+    }
+
+    /// Whether this shard builds the pair page at `position`.
+    pub fn owns_pair(self, position: usize) -> bool {
+        position as u64 % u64::from(self.count) == u64::from(self.index)
+    }
+
+    /// Whether this shard builds the pages that are not pair pages.
+    pub fn owns_site_pages(self) -> bool {
+        self.index == 0
+    }
 }
 
 /// What a build wrote.
@@ -64,28 +117,35 @@ pub struct BuildReport {
     pub bytes: u64,
     /// Pair pages among the pages.
     pub pair_pages: u64,
+    /// Bytes of the pair pages.
+    pub pair_bytes: u64,
     /// Wall time of the build.
     pub elapsed: Duration,
 }
 
-/// Renders the whole site into `options.out`.
+/// Renders the site (or `options.shard` of it) into `options.out`.
 pub fn build(comparer: &Comparer<'_>, options: &BuildOptions) -> Result<BuildReport, SiteError> {
     let started = Instant::now();
     let theme = Theme::load(options.theme_dir.as_deref())?;
-    let staging = output::Staging::create(&options.out)?;
-    let mut report = pages::render_all(comparer, &theme, staging.dir())?;
-    report.add(theme.write_static(staging.dir())?);
-    staging.publish()?;
+    let mut report = if options.render_only {
+        pages::render_all(comparer, &theme, &output::Destination::discard(), options)?
+    } else {
+        let staging = output::Staging::create(&options.out)?;
+        let report = pages::render_all(comparer, &theme, &staging.output(), options)?;
+        staging.publish()?;
+        report
+    };
     report.elapsed = started.elapsed();
     Ok(report)
 }
 
 impl BuildReport {
-    fn add(&mut self, other: BuildReport) {
+    pub(crate) fn add(&mut self, other: BuildReport) {
         self.pages += other.pages;
         self.files += other.files;
         self.bytes += other.bytes;
         self.pair_pages += other.pair_pages;
+        self.pair_bytes += other.pair_bytes;
     }
 }
 

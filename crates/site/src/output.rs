@@ -1,10 +1,44 @@
 //! Writing the published folder atomically: everything goes to a staging
-//! folder beside the output, which replaces the output only at the end.
+//! folder beside the output, which replaces the output only at the end. A
+//! render-only build writes nothing and only counts.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::{BuildReport, SiteError, io_error};
+
+/// Where pages go: a folder, or nowhere (rendering is still done and
+/// counted, for measuring render speed without the disk).
+pub(crate) struct Destination {
+    root: Option<PathBuf>,
+}
+
+impl Destination {
+    pub(crate) fn discard() -> Self {
+        Destination { root: None }
+    }
+
+    /// Writes one file and counts it. Its folder must exist: folders are
+    /// made once, up front ([`Destination::create_dirs`]), not checked per page.
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<BuildReport, SiteError> {
+        if let Some(root) = &self.root {
+            let path = root.join(rel);
+            fs::write(&path, bytes).map_err(io_error("writing", &path))?;
+        }
+        let is_page = rel.ends_with(".html");
+        Ok(BuildReport { pages: u64::from(is_page), files: 1, bytes: bytes.len() as u64, ..BuildReport::default() })
+    }
+
+    /// Makes the folders (relative to the root) that files will go into.
+    pub(crate) fn create_dirs<'a>(&self, dirs: impl IntoIterator<Item = &'a str>) -> Result<(), SiteError> {
+        let Some(root) = &self.root else { return Ok(()) };
+        for dir in dirs {
+            let path = root.join(dir);
+            fs::create_dir_all(&path).map_err(io_error("creating", &path))?;
+        }
+        Ok(())
+    }
+}
 
 /// A staging folder that becomes the output on [`Staging::publish`] and is
 /// removed if dropped before.
@@ -22,6 +56,7 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(io_error("creating", &parent))?;
+        remove_abandoned(&parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_error("removing", &dir))?;
@@ -30,8 +65,8 @@ impl Staging {
         Ok(Staging { dir, out: out.to_owned(), published: false })
     }
 
-    pub(crate) fn dir(&self) -> &Path {
-        &self.dir
+    pub(crate) fn output(&self) -> Destination {
+        Destination { root: Some(self.dir.clone()) }
     }
 
     /// Swaps the staging folder in: the old output is moved aside, the new
@@ -51,23 +86,25 @@ impl Staging {
     }
 }
 
+/// Removes staging folders left by builds that were killed (their process
+/// is gone), so they do not pile up beside the output.
+fn remove_abandoned(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix).map(|p| p.trim_end_matches(".old")) else { continue };
+        let alive = Path::new("/proc").join(pid).exists();
+        if !alive && pid.bytes().all(|b| b.is_ascii_digit()) && Path::new("/proc/self").exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.published {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
-}
-
-/// Writes one file under `root`, creating its folder, and counts it.
-pub(crate) fn write(root: &Path, rel: &str, bytes: &[u8]) -> Result<BuildReport, SiteError> {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent()
-        && !parent.exists()
-    {
-        fs::create_dir_all(parent).map_err(io_error("creating", parent))?;
-    }
-    fs::write(&path, bytes).map_err(io_error("writing", &path))?;
-    let is_page = rel.ends_with(".html");
-    Ok(BuildReport { pages: u64::from(is_page), files: 1, bytes: bytes.len() as u64, ..BuildReport::default() })
 }

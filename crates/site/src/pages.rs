@@ -2,7 +2,6 @@
 //! parallel rendering of every page.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use careerdiff_compare::{Comparer, Comparison, Fact, Similar, facts};
 use careerdiff_model::{Career, PairPolicy, Period, Salary, Wage, display};
@@ -11,9 +10,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::markdown::{split_roadmap, to_html};
+use crate::output::Destination;
 use crate::theme::Theme;
 use crate::urls::{career_path, pair_path};
-use crate::{BuildReport, SiteError, output, sitemap};
+use crate::{BuildOptions, BuildReport, SiteError, sitemap};
 
 /// How many similar careers a career page and a pair page link to.
 const SIMILAR_SHOWN: usize = 6;
@@ -201,11 +201,52 @@ fn page(path: &str, title: String, description: String, root: &str) -> Value {
     context! { path, title, description, root }
 }
 
-/// Renders every page into `root`.
-pub(crate) fn render_all(comparer: &Comparer<'_>, theme: &Theme, root: &Path) -> Result<BuildReport, SiteError> {
+/// Renders every page of `options.shard` into `out`.
+pub(crate) fn render_all(
+    comparer: &Comparer<'_>,
+    theme: &Theme,
+    out: &Destination,
+    options: &BuildOptions,
+) -> Result<BuildReport, SiteError> {
     let plan = Plan::new(comparer);
     let content = comparer.content();
     let site = context! { credits => credits(content), ..Value::from_serialize(&content.site) };
+    out.create_dirs(["careers", "compare"])?;
+    let mut report = BuildReport::default();
+    if options.shard.owns_site_pages() {
+        report.add(render_site_pages(&plan, theme, &site, out)?);
+    }
+    let mine: Vec<(u32, u32)> =
+        plan.pairs.iter().enumerate().filter(|(n, _)| options.shard.owns_pair(*n)).map(|(_, &p)| p).collect();
+    if let Some(progress) = &options.progress {
+        progress.start(mine.len() as u64);
+    }
+    let pair_pages = mine
+        .par_iter()
+        .zip(comparer.par_comparisons(&mine))
+        .map(|(&(i, j), comparison)| {
+            let written = render_pair(&plan, theme, &site, out, (i as usize, j as usize), &comparison)?;
+            if let Some(progress) = &options.progress {
+                progress.advance(1);
+            }
+            Ok::<_, SiteError>(written)
+        })
+        .try_reduce(BuildReport::default, |mut x, y| {
+            x.add(y);
+            Ok(x)
+        })?;
+    report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
+    Ok(report)
+}
+
+/// Home, 404, career pages, sitemap and assets: every page but the pairs.
+fn render_site_pages(
+    plan: &Plan<'_>,
+    theme: &Theme,
+    site: &Value,
+    out: &Destination,
+) -> Result<BuildReport, SiteError> {
+    let content = plan.comparer.content();
     let mut report = BuildReport::default();
 
     let mut categories: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
@@ -219,13 +260,13 @@ pub(crate) fn render_all(comparer: &Comparer<'_>, theme: &Theme, root: &Path) ->
             categories, popular => plan.popular(), n_careers => content.careers.len(), n_pairs => plan.pairs.len(),
         },
     )?;
-    report.add(output::write(root, "index.html", home.as_bytes())?);
+    report.add(out.write("index.html", home.as_bytes())?);
     let base_path = base_path(&content.site.base_url);
     let not_found = theme.render(
         "404.html",
         context! { site, page => page("404.html", "Page not found".into(), String::new(), &base_path) },
     )?;
-    report.add(output::write(root, "404.html", not_found.as_bytes())?);
+    report.add(out.write("404.html", not_found.as_bytes())?);
 
     let career_pages: Vec<BuildReport> = content
         .careers
@@ -241,23 +282,12 @@ pub(crate) fn render_all(comparer: &Comparer<'_>, theme: &Theme, root: &Path) ->
                 "career.html",
                 context! { site, page => page(&path, career.title.clone(), description, "../"), career => view },
             )?;
-            output::write(root, &path, html.as_bytes())
+            out.write(&path, html.as_bytes())
         })
         .collect::<Result<_, _>>()?;
     career_pages.into_iter().for_each(|r| report.add(r));
-
-    let pair_pages = plan
-        .pairs
-        .par_iter()
-        .zip(comparer.par_comparisons(&plan.pairs))
-        .map(|(&(i, j), comparison)| render_pair(&plan, theme, &site, root, (i as usize, j as usize), &comparison))
-        .try_reduce(BuildReport::default, |mut x, y| {
-            x.add(y);
-            Ok(x)
-        })?;
-    report.pair_pages = pair_pages.pages;
-    report.add(BuildReport { pair_pages: 0, ..pair_pages });
-    report.add(sitemap::write(root, &content.site.base_url, &all_urls(&plan))?);
+    report.add(sitemap::write(out, &content.site.base_url, &all_urls(plan))?);
+    report.add(theme.write_static(out)?);
     Ok(report)
 }
 
@@ -265,7 +295,7 @@ fn render_pair(
     plan: &Plan<'_>,
     theme: &Theme,
     site: &Value,
-    root: &Path,
+    out: &Destination,
     (i, j): (usize, usize),
     comparison: &Comparison,
 ) -> Result<BuildReport, SiteError> {
@@ -294,7 +324,7 @@ fn render_pair(
             others_a => others(i, j), others_b => others(j, i),
         },
     )?;
-    output::write(root, &path, html.as_bytes())
+    out.write(&path, html.as_bytes())
 }
 
 /// Every page path, for the sitemap: home, careers, pairs.

@@ -2,14 +2,14 @@
 //! sitemap protocol requires) and robots.txt.
 
 use std::fmt::Write;
-use std::path::Path;
 
-use crate::{BuildReport, SiteError, output};
+use crate::output::Destination;
+use crate::{BuildReport, SiteError};
 
 /// The most URLs one sitemap file may list.
 pub(crate) const MAX_URLS_PER_FILE: usize = 50_000;
 
-pub(crate) fn write(root: &Path, base_url: &str, paths: &[String]) -> Result<BuildReport, SiteError> {
+pub(crate) fn write(out: &Destination, base_url: &str, paths: &[String]) -> Result<BuildReport, SiteError> {
     let mut report = BuildReport::default();
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -23,13 +23,13 @@ pub(crate) fn write(root: &Path, base_url: &str, paths: &[String]) -> Result<Bui
             let _ = writeln!(file, "<url><loc>{}</loc></url>", xml_escape(&format!("{base_url}{path}")));
         }
         file.push_str("</urlset>\n");
-        add(&mut report, output::write(root, &name, file.as_bytes())?);
+        add(&mut report, out.write(&name, file.as_bytes())?);
         let _ = writeln!(index, "<sitemap><loc>{}</loc></sitemap>", xml_escape(&format!("{base_url}{name}")));
     }
     index.push_str("</sitemapindex>\n");
-    add(&mut report, output::write(root, "sitemap.xml", index.as_bytes())?);
+    add(&mut report, out.write("sitemap.xml", index.as_bytes())?);
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n");
-    add(&mut report, output::write(root, "robots.txt", robots.as_bytes())?);
+    add(&mut report, out.write("robots.txt", robots.as_bytes())?);
     Ok(report)
 }
 

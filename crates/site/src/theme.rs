@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value, escape_formatter};
 use walkdir::WalkDir;
 
-use crate::{BuildReport, SiteError, io_error, output};
+use crate::output::Destination;
+use crate::{BuildReport, SiteError, io_error};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -68,10 +69,11 @@ impl Theme {
     }
 
     /// Copies the static files into the output root.
-    pub(crate) fn write_static(&self, root: &Path) -> Result<BuildReport, SiteError> {
+    pub(crate) fn write_static(&self, out: &Destination) -> Result<BuildReport, SiteError> {
         let mut report = BuildReport::default();
+        out.create_dirs(self.statics.iter().filter_map(|(rel, _)| rel.rsplit_once('/').map(|(dir, _)| dir)))?;
         for (rel, bytes) in &self.statics {
-            let one = output::write(root, rel, bytes)?;
+            let one = out.write(rel, bytes)?;
             report.files += one.files;
             report.bytes += one.bytes;
         }

