@@ -81,13 +81,16 @@ fn content_text_is_escaped_everywhere() {
     let pages = read_all(&out.path().join("public"));
     for (name, bytes) in &pages {
         let text = String::from_utf8_lossy(bytes);
-        for raw in ["<script", "<img", "<b>Bold", "</title><"] {
+        for raw in ["<script>alert", "<script>bad", "<img src=x", "<b>Bold", "</title><"] {
             assert!(!text.contains(raw), "{raw} unescaped in {name}");
         }
     }
     let career = String::from_utf8_lossy(&pages["careers/evil.html"]).into_owned();
     assert!(career.contains("&lt;script&gt;alert("), "title is shown escaped");
     assert!(career.contains("&lt;img src=x onerror=alert(1)&gt; scripting"), "skill is shown escaped");
+    assert!(career.contains("\"name\":\"\\u003cscript\\u003ealert("), "JSON-LD escapes markup");
+    let careers = String::from_utf8_lossy(&pages["search/careers.json"]).into_owned();
+    assert!(careers.contains("\\u003cscript\\u003ealert("), "search data escapes markup: {careers}");
 }
 
 #[test]
@@ -155,9 +158,14 @@ fn killing_a_build_leaves_the_old_site() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
-    // The next build replaces the site and clears the abandoned staging folder.
+    // The next build replaces the site and clears the abandoned staging
+    // folder; the replaced site is deleted in the background.
     crate::careerdiff(&["build", "--out", public.to_str().unwrap()]);
     assert_ne!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
-    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers, ["public"]);
+    let leftovers = || -> Vec<_> { fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect() };
+    let started = std::time::Instant::now();
+    while leftovers() != ["public"] && started.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(leftovers(), ["public"]);
 }

@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod errors;
+mod links;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

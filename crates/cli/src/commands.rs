@@ -49,12 +49,19 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let comparer = Comparer::new(&content);
     let shard = args.shard.unwrap_or(Shard::WHOLE);
     let bar = terminal::ProgressBar::new();
+    let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
+    let extra_files = careerdiff_search::static_index(&content).into_iter().map(|f| (f.path, f.bytes)).collect();
+    // Skill pages list careers in the order the search index ranks them.
+    let limit = content.careers.len();
+    let rank = move |query: &str| -> Vec<usize> { index.rank(query, limit).unwrap_or_default() };
     let options = BuildOptions {
         out: args.out.clone(),
         theme_dir,
         shard,
         render_only: args.render_only,
         progress: Some(bar.clone()),
+        rank: Some(std::sync::Arc::new(rank)),
+        extra_files,
     };
     let report = careerdiff_site::build(&comparer, &options)
         .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?;

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use careerdiff_model::{
-    Career, Content, EntryBarrier, Salary, SiteConfig, Skill, SkillRef, Taxonomy, Wage, load_content,
-};
+use careerdiff_model::{Career, Content, EntryBarrier, Salary, Skill, SkillRef, Taxonomy, Wage, load_content};
 
 use crate::{Comparer, Comparison, Verdict};
 
@@ -25,7 +23,7 @@ fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
         .collect();
     let mut careers = careers;
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Content { root: "x".into(), site: SiteConfig::default(), taxonomy: Taxonomy::new(skills).0, careers }
+    Content { taxonomy: Taxonomy::new(skills).0, careers, ..Content::default() }
 }
 
 /// Compares two hand-made careers. The content is leaked so that the

@@ -32,6 +32,7 @@
 //! ```
 
 mod career;
+mod collection;
 mod diagnostic;
 pub mod display;
 mod frontmatter;
@@ -42,6 +43,7 @@ mod taxonomy;
 mod validate;
 
 pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Salary, SkillRef, Wage};
+pub use collection::{Collection, Filter, Sort, SortKey};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{Content, load_content, parse_career};
 pub use site_config::{PairPolicy, SiteConfig};

@@ -11,10 +11,10 @@ use crate::frontmatter::{SplitError, split};
 use crate::locate::{Step, locate};
 use crate::taxonomy::SkillsFile;
 use crate::validate::{Problem, check_career};
-use crate::{Career, ContentErrors, Diagnostic, SiteConfig, Taxonomy, is_valid_slug};
+use crate::{Career, Collection, ContentErrors, Diagnostic, SiteConfig, Taxonomy, is_valid_slug};
 
 /// A whole, valid content folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Content {
     /// The folder it was loaded from.
     pub root: PathBuf,
@@ -24,6 +24,8 @@ pub struct Content {
     pub taxonomy: Taxonomy,
     /// Every career, sorted by slug.
     pub careers: Vec<Career>,
+    /// Every collection of `collections/`, sorted by slug.
+    pub collections: Vec<Collection>,
 }
 
 const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyphens, ending in .md";
@@ -35,8 +37,9 @@ pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
     let site = load_toml_file::<SiteConfig>(&root.join("site.toml"), &mut diagnostics).unwrap_or_default();
     let taxonomy = load_taxonomy(&root.join("skills.toml"), &mut diagnostics);
     let careers = load_careers(&root.join("careers"), &taxonomy, &mut diagnostics);
+    let collections = load_collections(&root.join("collections"), &mut diagnostics);
     if diagnostics.is_empty() {
-        Ok(Content { root: root.to_owned(), site, taxonomy, careers })
+        Ok(Content { root: root.to_owned(), site, taxonomy, careers, collections })
     } else {
         Err(ContentErrors::sorted(diagnostics))
     }
@@ -231,4 +234,29 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
     }
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
     careers
+}
+
+/// Reads `collections/*.toml` (the folder is optional).
+fn load_collections(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Collection> {
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    paths.sort();
+    let mut collections = Vec::new();
+    for path in paths {
+        let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if !is_valid_slug(&slug) {
+            diagnostics.push(Diagnostic::whole_file(
+                &path,
+                format!("`{slug}.toml` is not a valid collection file name"),
+                "lowercase letters, digits and single hyphens, ending in .toml",
+            ));
+            continue;
+        }
+        if let Some(mut collection) = load_toml_file::<Collection>(&path, diagnostics) {
+            collection.slug = slug;
+            collections.push(collection);
+        }
+    }
+    collections
 }

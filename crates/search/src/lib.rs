@@ -4,10 +4,14 @@
 //!
 //! [`SearchIndex::build_in_ram`] indexes a `careerdiff_model::Content`;
 //! [`SearchIndex::search`] answers a free-text query with ranked [`Hit`]s,
-//! each naming the career's skills that matched.
+//! each naming the career's skills that matched. [`static_index`] writes
+//! the same careers as small JSON shards for search on a static site.
 
 mod analyzer;
 mod schema;
+mod static_index;
+
+pub use static_index::{SHARD_KEY_LEN, StaticFile, shard_key, static_index, words};
 
 use careerdiff_model::{Content, Taxonomy};
 use serde::Serialize;
@@ -16,7 +20,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
-use tantivy::{Index, IndexReader, TantivyDocument};
+use tantivy::{DocAddress, Index, IndexReader, Searcher, TantivyDocument};
 
 use schema::Fields;
 
@@ -75,12 +79,26 @@ impl SearchIndex {
         let index = Index::create_in_ram(schema);
         analyzer::register(&index);
         let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
-        for career in &content.careers {
-            writer.add_document(fields.document(career, &content.taxonomy))?;
+        for (idx, career) in content.careers.iter().enumerate() {
+            writer.add_document(fields.document(idx, career, &content.taxonomy))?;
         }
         writer.commit()?;
         let reader = index.reader()?;
         Ok(SearchIndex { index, taxonomy: content.taxonomy.clone(), reader, fields })
+    }
+
+    /// The positions (in `Content::careers`) of the `limit` best careers
+    /// for `query`, best first: a cheap [`SearchIndex::search`] that reads
+    /// no stored text, for ranking lists at build time.
+    pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
+        let searcher = self.reader.searcher();
+        let top = self.top(&searcher, query, limit)?;
+        let mut ranked = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("career")?;
+            ranked.extend(column.first(address.doc_id).map(|c| c as usize));
+        }
+        Ok(ranked)
     }
 
     /// The `limit` best careers for `query`, best first: first those that
@@ -92,6 +110,13 @@ impl SearchIndex {
             return Ok(Vec::new());
         }
         let searcher = self.reader.searcher();
+        let top = self.top(&searcher, query, limit)?;
+        let query_words = analyzer::words(&self.index, query);
+        top.into_iter().map(|(score, address)| self.hit(&searcher.doc(address)?, score, &query_words)).collect()
+    }
+
+    /// Every word first, then any word, up to `limit` hits.
+    fn top(&self, searcher: &Searcher, query: &str, limit: usize) -> Result<Vec<(f32, DocAddress)>, SearchError> {
         let mut top = searcher.search(&self.parse(query, true), &TopDocs::with_limit(limit))?;
         if top.len() < limit {
             let some = searcher.search(&self.parse(query, false), &TopDocs::with_limit(limit))?;
@@ -101,8 +126,7 @@ impl SearchIndex {
                 }
             }
         }
-        let query_words = analyzer::words(&self.index, query);
-        top.into_iter().map(|(score, address)| self.hit(&searcher.doc(address)?, score, &query_words)).collect()
+        Ok(top)
     }
 
     /// The query for `text`: its words in the boosted fields (all of them

@@ -8,6 +8,8 @@ use crate::analyzer::ANALYZER;
 
 /// Handles to the schema's fields.
 pub(crate) struct Fields {
+    /// The career's position in `Content::careers`, as a fast field.
+    pub career: Field,
     pub slug: Field,
     pub title: Field,
     pub alternate_titles: Field,
@@ -38,6 +40,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
+        career: builder.add_u64_field("career", tantivy::schema::FAST),
         slug: builder.add_text_field("slug", STRING | STORED),
         title: builder.add_text_field("title", stored_text.clone()),
         alternate_titles: builder.add_text_field("alternate_titles", text.clone()),
@@ -71,8 +74,9 @@ impl Fields {
     /// names of the canonical skills its phrases stand for, so a search for
     /// "vector databases" finds "Vector DB design", and its O*NET in-demand
     /// skills again, in a field that counts more.
-    pub(crate) fn document(&self, career: &Career, taxonomy: &Taxonomy) -> TantivyDocument {
+    pub(crate) fn document(&self, idx: usize, career: &Career, taxonomy: &Taxonomy) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
+        doc.add_u64(self.career, idx as u64);
         doc.add_text(self.slug, &career.slug);
         doc.add_text(self.title, &career.title);
         for title in &career.alternate_titles {

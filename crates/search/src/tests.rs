@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use careerdiff_model::{Career, Content, SiteConfig, SkillRef, Taxonomy, load_content};
+use careerdiff_model::{Career, Content, SkillRef, load_content};
 
 use crate::SearchIndex;
 
@@ -27,7 +27,7 @@ fn title_outranks_alternate_title_outranks_skill() {
         career("b-alt", "Snake Keeper", &[], &["Python handler"]),
         career("c-title", "Python Developer", &[], &[]),
     ];
-    let content = Content { root: "x".into(), site: SiteConfig::default(), taxonomy: Taxonomy::default(), careers };
+    let content = Content { careers, ..Content::default() };
     let index = SearchIndex::build_in_ram(&content).unwrap();
     assert_eq!(slugs(&index, "python"), ["c-title", "b-alt", "a-skill"]);
 }
@@ -35,7 +35,7 @@ fn title_outranks_alternate_title_outranks_skill() {
 #[test]
 fn stemming_and_matched_skills() {
     let careers = vec![career("x", "X", &["Vector databases", "Welding"], &[])];
-    let content = Content { root: "x".into(), site: SiteConfig::default(), taxonomy: Taxonomy::default(), careers };
+    let content = Content { careers, ..Content::default() };
     let index = SearchIndex::build_in_ram(&content).unwrap();
     let hits = index.search("vector database", 5).unwrap();
     assert_eq!(hits.len(), 1);

@@ -9,12 +9,15 @@
 //! written straight to disk; nothing holds every page. The [`Theme`] is the
 //! built-in default, overridden file by file by a theme folder.
 
+mod listings;
 mod markdown;
 mod output;
 mod pages;
+mod plan;
 mod sitemap;
 mod theme;
 mod urls;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,7 +26,7 @@ use std::time::{Duration, Instant};
 use careerdiff_compare::Comparer;
 
 pub use theme::Theme;
-pub use urls::{career_path, pair_path};
+pub use urls::{career_path, collection_path, pair_path, roadmap_path, skill_path};
 
 /// Errors that stop a build. The output folder is untouched when one occurs.
 #[derive(Debug, thiserror::Error)]
@@ -58,12 +61,30 @@ pub struct BuildOptions {
     pub render_only: bool,
     /// Told how many pair pages there are and as each is written.
     pub progress: Option<Arc<dyn Progress>>,
+    /// More files to publish with the site, as (path, bytes): the static
+    /// search index. Written by the first shard.
+    pub extra_files: Vec<(String, Vec<u8>)>,
+    /// Ranks careers for a skill page: given a skill's name, the positions
+    /// of careers in `Content::careers`, best first (the CLI passes the
+    /// search index's ranking).
+    pub rank: Option<Arc<Ranker>>,
 }
+
+/// A ranking of careers for a query: positions in `Content::careers`, best first.
+pub type Ranker = dyn Fn(&str) -> Vec<usize> + Send + Sync;
 
 impl BuildOptions {
     /// A whole build into `out` with the built-in theme.
     pub fn new(out: impl Into<PathBuf>) -> Self {
-        BuildOptions { out: out.into(), theme_dir: None, shard: Shard::WHOLE, render_only: false, progress: None }
+        BuildOptions {
+            out: out.into(),
+            theme_dir: None,
+            shard: Shard::WHOLE,
+            render_only: false,
+            progress: None,
+            rank: None,
+            extra_files: Vec::new(),
+        }
     }
 }
 

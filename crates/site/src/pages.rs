@@ -1,203 +1,21 @@
-//! What each page shows: the values handed to the templates, and the
-//! parallel rendering of every page.
+//! Rendering every page in parallel: the site pages once, the pair pages
+//! streamed straight from the comparer to disk.
 
 use std::collections::BTreeMap;
 
-use careerdiff_compare::{Comparer, Comparison, Fact, Similar, facts};
-use careerdiff_model::{Career, PairPolicy, Period, Salary, Wage, display};
+use careerdiff_compare::{Comparer, Comparison};
 use minijinja::{Value, context};
 use rayon::prelude::*;
-use serde::Serialize;
 
-use crate::markdown::{split_roadmap, to_html};
+use crate::listings;
 use crate::output::Destination;
+use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
-use crate::urls::{career_path, pair_path};
+use crate::urls::{career_path, collection_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
 
-/// How many similar careers a career page and a pair page link to.
-const SIMILAR_SHOWN: usize = 6;
-/// How many comparisons the home page features.
-const POPULAR_SHOWN: usize = 12;
-
-/// A career as its page and the pair pages show it.
-#[derive(Serialize)]
-struct CareerView<'c> {
-    slug: &'c str,
-    title: &'c str,
-    url: String,
-    category: Option<&'c str>,
-    summary: Option<&'c str>,
-    education: Option<&'c str>,
-    facts: Vec<Fact>,
-    skills: &'c [careerdiff_model::SkillRef],
-    tasks: &'c [String],
-    alternate_titles: &'c [String],
-    salary_source: Option<&'c str>,
-    /// Every published pay figure, as shown.
-    wages: Vec<WageView>,
-    /// The figures the salary chart draws, when there are any.
-    chart: Option<ChartPoints>,
-    onet_code: Option<&'c str>,
-    overview_html: String,
-    roadmap_html: Option<String>,
-    /// Most similar careers, with the URL of the pair page when it exists.
-    similar: Vec<SimilarView>,
-}
-
-#[derive(Serialize)]
-struct WageView {
-    label: &'static str,
-    shown: String,
-}
-
-fn wage_views(salary: &Salary) -> Vec<WageView> {
-    let figures = [
-        ("Advertised minimum", salary.min.map(Wage::Exact)),
-        ("Advertised maximum", salary.max.map(Wage::Exact)),
-        ("10th percentile", salary.p10),
-        ("25th percentile", salary.p25),
-        ("Median", salary.median),
-        ("75th percentile", salary.p75),
-        ("90th percentile", salary.p90),
-        ("Mean", salary.mean),
-    ];
-    let suffix = salary.period.suffix();
-    figures
-        .into_iter()
-        .filter_map(|(label, w)| Some(WageView { label, shown: format!("{}{suffix}", display::wage(salary, w?)) }))
-        .collect()
-}
-
-/// Pay figures for the chart: a box from the 25th to the 75th percentile
-/// with whiskers to the 10th and 90th and a median tick, or a plain bar for
-/// an advertised range. Amounts are raw; templates scale them.
-#[derive(Serialize)]
-struct ChartPoints {
-    low: f64,
-    high: f64,
-    box_low: Option<f64>,
-    box_high: Option<f64>,
-    median: Option<f64>,
-    /// "per year" or "per hour": charts of different periods are not drawn on one scale.
-    period: &'static str,
-}
-
-impl ChartPoints {
-    fn of(salary: &Salary) -> Option<Self> {
-        let amount = |w: Option<Wage>| w.map(Wage::amount);
-        let low = salary.floor()?;
-        let high = salary.ceiling()?;
-        let period = match salary.period {
-            Period::Year => "per year",
-            Period::Month => "per month",
-            Period::Hour => "per hour",
-        };
-        Some(ChartPoints {
-            low,
-            high,
-            box_low: amount(salary.p25),
-            box_high: amount(salary.p75),
-            median: amount(salary.median),
-            period,
-        })
-    }
-}
-
-#[derive(Serialize)]
-struct SimilarView {
-    slug: String,
-    title: String,
-    score: f64,
-    career_url: String,
-    pair_url: Option<String>,
-}
-
-/// Everything the pages need that is computed once per build.
-struct Plan<'c> {
-    comparer: &'c Comparer<'c>,
-    pairs: Vec<(u32, u32)>,
-    careers: Vec<Value>,
-    similar: Vec<Vec<Similar>>,
-}
-
-impl<'c> Plan<'c> {
-    fn new(comparer: &'c Comparer<'c>) -> Self {
-        let content = comparer.content();
-        let pairs = comparer.pairs(&content.site.pairs);
-        let similar: Vec<Vec<Similar>> =
-            (0..content.careers.len()).into_par_iter().map(|i| comparer.similar(i, SIMILAR_SHOWN + 1)).collect();
-        let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar };
-        plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
-        plan
-    }
-
-    fn has_pair(&self, i: usize, j: usize) -> bool {
-        let key = (i.min(j) as u32, i.max(j) as u32);
-        match self.comparer.content().site.pairs {
-            PairPolicy::All => i != j,
-            PairPolicy::Similar { .. } => self.pairs.binary_search(&key).is_ok(),
-        }
-    }
-
-    fn career_view(&self, idx: usize, career: &'c Career) -> Value {
-        let (overview, roadmap) = split_roadmap(&career.body);
-        let similar = self.similar[idx]
-            .iter()
-            .take(SIMILAR_SHOWN)
-            .map(|s| SimilarView {
-                slug: s.slug.clone(),
-                title: s.title.clone(),
-                score: s.score,
-                career_url: career_path(&s.slug),
-                pair_url: self.has_pair(idx, s.index).then(|| pair_path(&career.slug, &s.slug)),
-            })
-            .collect();
-        Value::from_serialize(CareerView {
-            slug: &career.slug,
-            title: &career.title,
-            url: career_path(&career.slug),
-            category: career.category.as_deref(),
-            summary: career.summary.as_deref(),
-            education: career.education.as_deref(),
-            facts: facts(career),
-            skills: &career.skills,
-            tasks: &career.tasks,
-            alternate_titles: &career.alternate_titles,
-            salary_source: career.salary.as_ref().and_then(|s| s.source.as_deref()),
-            wages: career.salary.as_ref().map(wage_views).unwrap_or_default(),
-            chart: career.salary.as_ref().and_then(ChartPoints::of),
-            onet_code: career.onet.as_ref().map(|o| o.code.as_str()),
-            overview_html: to_html(overview),
-            roadmap_html: roadmap.map(to_html),
-            similar,
-        })
-    }
-
-    /// The home page's featured comparisons: the most similar pairs that
-    /// have a page, best first, each pair once.
-    fn popular(&self) -> Vec<Value> {
-        let careers = &self.comparer.content().careers;
-        let mut best: Vec<(f64, usize, usize)> = Vec::new();
-        for (i, list) in self.similar.iter().enumerate() {
-            for s in list.iter().filter(|s| s.index > i && self.has_pair(i, s.index)) {
-                best.push((s.score, i, s.index));
-            }
-        }
-        best.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        best.into_iter()
-            .take(POPULAR_SHOWN)
-            .map(|(_, i, j)| {
-                context! {
-                    a => careers[i].title, b => careers[j].title,
-                    url => pair_path(&careers[i].slug, &careers[j].slug),
-                }
-            })
-            .collect()
-    }
-}
-
-fn page(path: &str, title: String, description: String, root: &str) -> Value {
+/// The values every page's `page` variable holds.
+pub(crate) fn page(path: &str, title: String, description: String, root: &str) -> Value {
     context! { path, title, description, root }
 }
 
@@ -208,13 +26,16 @@ pub(crate) fn render_all(
     out: &Destination,
     options: &BuildOptions,
 ) -> Result<BuildReport, SiteError> {
-    let plan = Plan::new(comparer);
+    let plan = Plan::new(comparer, options);
     let content = comparer.content();
     let site = context! { credits => credits(content), ..Value::from_serialize(&content.site) };
-    out.create_dirs(["careers", "compare"])?;
+    out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
     let mut report = BuildReport::default();
     if options.shard.owns_site_pages() {
         report.add(render_site_pages(&plan, theme, &site, out)?);
+        for (path, bytes) in &options.extra_files {
+            report.add(out.write(path, bytes)?);
+        }
     }
     let mine: Vec<(u32, u32)> =
         plan.pairs.iter().enumerate().filter(|(n, _)| options.shard.owns_pair(*n)).map(|(_, &p)| p).collect();
@@ -239,7 +60,8 @@ pub(crate) fn render_all(
     Ok(report)
 }
 
-/// Home, 404, career pages, sitemap and assets: every page but the pairs.
+/// Every page but the pairs: home, 404, careers, roadmaps, skills,
+/// collections, search, the comparison tool, sitemap and assets.
 fn render_site_pages(
     plan: &Plan<'_>,
     theme: &Theme,
@@ -248,7 +70,6 @@ fn render_site_pages(
 ) -> Result<BuildReport, SiteError> {
     let content = plan.comparer.content();
     let mut report = BuildReport::default();
-
     let mut categories: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     for (career, view) in content.careers.iter().zip(&plan.careers) {
         categories.entry(career.category.as_deref().unwrap_or("Other")).or_default().push(view);
@@ -257,7 +78,8 @@ fn render_site_pages(
         "home.html",
         context! {
             site, page => page("", content.site.title.clone(), content.site.description.clone(), ""),
-            categories, popular => plan.popular(), n_careers => content.careers.len(), n_pairs => plan.pairs.len(),
+            categories, popular => plan.popular(), collections => listings::collection_links(plan),
+            n_careers => content.careers.len(), n_pairs => plan.pairs.len(),
         },
     )?;
     report.add(out.write("index.html", home.as_bytes())?);
@@ -273,19 +95,30 @@ fn render_site_pages(
         .par_iter()
         .zip(&plan.careers)
         .map(|(career, view)| {
-            let path = career_path(&career.slug);
             let description = career
                 .summary
                 .clone()
                 .unwrap_or_else(|| format!("{}: pay, skills and how to get there.", career.title));
+            let path = career_path(&career.slug);
             let html = theme.render(
                 "career.html",
                 context! { site, page => page(&path, career.title.clone(), description, "../"), career => view },
             )?;
-            out.write(&path, html.as_bytes())
+            let mut written = out.write(&path, html.as_bytes())?;
+            let path = roadmap_path(&career.slug);
+            let title = format!("How to become a {}: roadmap", career.title);
+            let description =
+                format!("The steps into a career as {}: education, preparation and skills.", career.title);
+            let html = theme.render(
+                "roadmap.html",
+                context! { site, page => page(&path, title, description, "../"), career => view },
+            )?;
+            written.add(out.write(&path, html.as_bytes())?);
+            Ok(written)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<_, SiteError>>()?;
     career_pages.into_iter().for_each(|r| report.add(r));
+    report.add(listings::render(plan, theme, site, out)?);
     report.add(sitemap::write(out, &content.site.base_url, &all_urls(plan))?);
     report.add(theme.write_static(out)?);
     Ok(report)
@@ -297,9 +130,10 @@ fn render_pair(
     site: &Value,
     out: &Destination,
     (i, j): (usize, usize),
-    comparison: &Comparison,
+    comparison: &Comparison<'_>,
 ) -> Result<BuildReport, SiteError> {
-    let careers = &plan.comparer.content().careers;
+    let content = plan.comparer.content();
+    let careers = &content.careers;
     let (a, b) = (&careers[i], &careers[j]);
     let path = pair_path(&a.slug, &b.slug);
     let title = format!("{} vs {}", a.title, b.title);
@@ -315,23 +149,39 @@ fn render_pair(
             .map(|s| context! { title => s.title, url => pair_path(&careers[me].slug, &s.slug) })
             .collect()
     };
+    // Collections with either career, those with both first.
+    let mut related: Vec<(bool, Value)> = plan
+        .collections
+        .iter()
+        .zip(&content.collections)
+        .filter_map(|(members, c)| {
+            let (has_a, has_b) = (members.contains(&i), members.contains(&j));
+            (has_a || has_b)
+                .then(|| (!(has_a && has_b), context! { title => c.title, url => collection_path(&c.slug) }))
+        })
+        .collect();
+    related.sort_by_key(|(not_both, _)| *not_both);
+    let related: Vec<Value> = related.into_iter().take(4).map(|(_, v)| v).collect();
     let html = theme.render(
         "pair.html",
         context! {
             site, page => page(&path, title, description, "../"),
             a => plan.careers[i], b => plan.careers[j],
             cmp => Value::from_serialize(comparison),
-            others_a => others(i, j), others_b => others(j, i),
+            others_a => others(i, j), others_b => others(j, i), collections => related,
         },
     )?;
     out.write(&path, html.as_bytes())
 }
 
-/// Every page path, for the sitemap: home, careers, pairs.
+/// Every page path, for the sitemap.
 fn all_urls(plan: &Plan<'_>) -> Vec<String> {
-    let careers = &plan.comparer.content().careers;
-    let mut urls = vec![String::new()];
+    let content = plan.comparer.content();
+    let careers = &content.careers;
+    let mut urls = vec![String::new(), "search.html".to_owned(), "compare.html".to_owned()];
     urls.extend(careers.iter().map(|c| career_path(&c.slug)));
+    urls.extend(careers.iter().map(|c| roadmap_path(&c.slug)));
+    urls.extend(listings::paths(plan));
     urls.extend(plan.pairs.iter().map(|&(i, j)| pair_path(&careers[i as usize].slug, &careers[j as usize].slug)));
     urls
 }

@@ -24,7 +24,14 @@ const DEFAULT_FILES: &[(&str, &str)] = embedded![
     "templates/career.html",
     "templates/pair.html",
     "templates/404.html",
+    "templates/roadmap.html",
+    "templates/skill.html",
+    "templates/collection.html",
+    "templates/search.html",
+    "templates/tool.html",
     "static/style.css",
+    "static/search.js",
+    "static/compare.js",
 ];
 
 /// A loaded theme: a template environment plus the static files to copy.

@@ -7,6 +7,21 @@ pub fn career_path(slug: &str) -> String {
     format!("careers/{slug}.html")
 }
 
+/// The path of a career's roadmap page.
+pub fn roadmap_path(slug: &str) -> String {
+    format!("roadmaps/{slug}.html")
+}
+
+/// The path of a skill page ("careers that use …").
+pub fn skill_path(id: &str) -> String {
+    format!("skills/{id}.html")
+}
+
+/// The path of a collection page.
+pub fn collection_path(slug: &str) -> String {
+    format!("collections/{slug}.html")
+}
+
 /// The one canonical path of the pair page of two careers, whatever order
 /// they are given in: the slugs in sorted order.
 pub fn pair_path(a: &str, b: &str) -> String {

@@ -1,0 +1,123 @@
+//! Everything a build computes once before rendering: the pairs that get a
+//! page, each career's similar careers and view, which careers use each
+//! skill (ranked), and each collection's careers.
+
+use std::collections::BTreeMap;
+
+use careerdiff_compare::{Comparer, Similar};
+use careerdiff_model::{Career, PairPolicy};
+use minijinja::{Value, context};
+use rayon::prelude::*;
+
+use crate::BuildOptions;
+use crate::urls::{career_path, pair_path};
+use crate::views::{CareerView, SimilarView};
+
+/// How many similar careers a career page and a pair page link to.
+pub(crate) const SIMILAR_SHOWN: usize = 6;
+/// How many comparisons the home page features.
+const POPULAR_SHOWN: usize = 12;
+
+pub(crate) struct Plan<'c> {
+    pub comparer: &'c Comparer<'c>,
+    /// The pairs that get a page, `(i, j)` with `i < j`, sorted.
+    pub pairs: Vec<(u32, u32)>,
+    /// Each career's view, ready for templates.
+    pub careers: Vec<Value>,
+    /// Each career's most similar careers.
+    pub similar: Vec<Vec<Similar>>,
+    /// Each skill used by any career (index into the taxonomy) with its
+    /// careers, best match first.
+    pub skills: Vec<(usize, Vec<usize>)>,
+    /// Each collection's careers, in the collection's order.
+    pub collections: Vec<Vec<usize>>,
+}
+
+impl<'c> Plan<'c> {
+    pub(crate) fn new(comparer: &'c Comparer<'c>, options: &BuildOptions) -> Self {
+        let content = comparer.content();
+        let pairs = comparer.pairs(&content.site.pairs);
+        let similar: Vec<Vec<Similar>> =
+            (0..content.careers.len()).into_par_iter().map(|i| comparer.similar(i, SIMILAR_SHOWN + 1)).collect();
+        let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
+        let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar, skills: Vec::new(), collections };
+        plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
+        plan.skills = plan.skill_careers(options);
+        plan
+    }
+
+    pub(crate) fn has_pair(&self, i: usize, j: usize) -> bool {
+        let key = (i.min(j) as u32, i.max(j) as u32);
+        match self.comparer.content().site.pairs {
+            PairPolicy::All => i != j,
+            PairPolicy::Similar { .. } => self.pairs.binary_search(&key).is_ok(),
+        }
+    }
+
+    fn career_view(&self, idx: usize, career: &'c Career) -> Value {
+        let similar = self.similar[idx]
+            .iter()
+            .take(SIMILAR_SHOWN)
+            .map(|s| SimilarView {
+                slug: s.slug.clone(),
+                title: s.title.clone(),
+                score: s.score,
+                career_url: career_path(&s.slug),
+                pair_url: self.has_pair(idx, s.index).then(|| pair_path(&career.slug, &s.slug)),
+            })
+            .collect();
+        Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar))
+    }
+
+    /// Which careers use each canonical skill, ranked by the search index
+    /// when the build was given one (`BuildOptions::rank`), else in-demand
+    /// first, then hot, then by title.
+    fn skill_careers(&self, options: &BuildOptions) -> Vec<(usize, Vec<usize>)> {
+        let content = self.comparer.content();
+        let taxonomy = &content.taxonomy;
+        let mut users: BTreeMap<usize, Vec<(bool, bool, usize)>> = BTreeMap::new();
+        for (c, career) in content.careers.iter().enumerate() {
+            for skill in &career.skills {
+                for id in taxonomy.canonical_ids(skill) {
+                    users.entry(id).or_default().push((!skill.in_demand, !skill.hot, c));
+                }
+            }
+        }
+        users
+            .into_par_iter()
+            .map(|(id, mut list)| {
+                list.sort_unstable();
+                list.dedup_by_key(|x| x.2);
+                let mut careers: Vec<usize> = list.into_iter().map(|x| x.2).collect();
+                if let Some(rank) = options.rank.as_ref().filter(|_| careers.len() > 1) {
+                    let order = rank(&taxonomy.get(id).name);
+                    let position = |c: usize| order.iter().position(|&r| r == c).unwrap_or(usize::MAX);
+                    careers.sort_by_key(|&c| position(c));
+                }
+                (id, careers)
+            })
+            .collect()
+    }
+
+    /// The home page's featured comparisons: the most similar pairs that
+    /// have a page, best first, each pair once.
+    pub(crate) fn popular(&self) -> Vec<Value> {
+        let careers = &self.comparer.content().careers;
+        let mut best: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, list) in self.similar.iter().enumerate() {
+            for s in list.iter().filter(|s| s.index > i && self.has_pair(i, s.index)) {
+                best.push((s.score, i, s.index));
+            }
+        }
+        best.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        best.into_iter()
+            .take(POPULAR_SHOWN)
+            .map(|(_, i, j)| {
+                context! {
+                    a => careers[i].title, b => careers[j].title,
+                    url => pair_path(&careers[i].slug, &careers[j].slug),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,109 @@
+// Browser tests of the built site (public/, or $SITE_DIR): search while
+// typing, the comparison tool, a pair page on a phone, and axe-core on the
+// main page types. Debian's Chromium, driven by playwright-core; the site is
+// served from this machine's loopback by a tiny static server.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { extname, join, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const site = process.env.SITE_DIR || join(here, "../../public");
+const artifacts = join(here, "artifacts");
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain" };
+let server, browser, base;
+
+before(async () => {
+  assert.ok(existsSync(join(site, "index.html")), `no built site at ${site}: run cargo xtask build first`);
+  await mkdir(artifacts, { recursive: true });
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(site, path.endsWith("/") ? path + "index.html" : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": types[".html"] });
+      res.end(await readFile(join(site, "404.html")));
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function page(viewport = { width: 1280, height: 900 }) {
+  const p = await browser.newPage({ viewport });
+  const offsite = [];
+  p.on("request", (r) => { if (!r.url().startsWith(base)) offsite.push(r.url()); });
+  p.offsite = offsite;
+  return p;
+}
+
+test("search shows results while typing and opens a career", async () => {
+  const p = await page();
+  await p.goto(base + "search.html");
+  await p.locator("#q").pressSequentially("pyth", { delay: 60 });
+  await p.waitForFunction(() => document.querySelectorAll("#results li").length > 0);
+  await p.locator("#q").pressSequentially("on", { delay: 60 });
+  await p.waitForFunction(() => [...document.querySelectorAll("#results a")].some((a) => a.textContent === "Software Developers"));
+  assert.match(p.url(), /\?q=python$/);
+  await p.screenshot({ path: join(artifacts, "search-python.png") });
+  await p.locator("#results a", { hasText: "Software Developers" }).first().click();
+  await p.waitForURL(/careers\/software-developers\.html$/);
+  assert.equal(await p.locator("h1").textContent(), "Software Developers");
+  assert.deepEqual(p.offsite, [], "no requests to other hosts");
+  await p.close();
+});
+
+test("the comparison tool lands on the pair page", async () => {
+  const p = await page();
+  await p.goto(base + "compare.html");
+  await p.waitForFunction(() => document.querySelectorAll("#career-titles option").length > 0);
+  await p.fill("#pick-a", "Software Developers");
+  await p.fill("#pick-b", "Computer Programmers");
+  await p.click("#picker button");
+  await p.waitForURL(/compare\/computer-programmers-vs-software-developers\.html$/);
+  assert.match(await p.locator("h1").textContent(), /Computer Programmers\s+vs\s+Software Developers/);
+  await p.screenshot({ path: join(artifacts, "pair-desktop.png"), fullPage: true });
+  await p.close();
+});
+
+test("a pair page fits a phone", async () => {
+  const p = await page({ width: 375, height: 740 });
+  await p.goto(base + "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html");
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  assert.ok(await p.locator("text=Shared (3)").isVisible());
+  await p.screenshot({ path: join(artifacts, "pair-phone.png"), fullPage: true });
+  await p.close();
+});
+
+test("axe-core finds no accessibility violations", async () => {
+  const axe = await readFile(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
+  const pages = ["index.html", "careers/software-developers.html", "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html",
+    "search.html?q=python", "compare.html", "roadmaps/software-developers.html", "skills/python.html"];
+  for (const path of pages) {
+    const p = await page();
+    await p.goto(base + path);
+    await p.addScriptTag({ content: axe });
+    const result = await p.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+    assert.deepEqual(found, [], `${path}`);
+    await p.close();
+  }
+});
