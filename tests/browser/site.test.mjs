@@ -15,25 +15,36 @@ const here = dirname(fileURLToPath(import.meta.url));
 const site = process.env.SITE_DIR || join(here, "../../public");
 const artifacts = join(here, "artifacts");
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain" };
-let server, browser, base;
+// A second build of the same content with `[pairs] policy = "similar"`,
+// where most pairs have no page and the tool shows the build's verdicts.
+const similarSite = process.env.SIMILAR_SITE_DIR;
+const servers = [];
+let browser, base, similarBase;
 
-before(async () => {
-  assert.ok(existsSync(join(site, "index.html")), `no built site at ${site}: run cargo xtask build first`);
-  await mkdir(artifacts, { recursive: true });
-  server = createServer(async (req, res) => {
+// Serves `dir` on a free loopback port; returns its base URL.
+async function serve(dir) {
+  const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(site, path.endsWith("/") ? path + "index.html" : path);
+    const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": types[".html"] });
-      res.end(await readFile(join(site, "404.html")));
+      res.end(await readFile(join(dir, "404.html")));
     }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}/`;
+  servers.push(server);
+  return `http://127.0.0.1:${server.address().port}/`;
+}
+
+before(async () => {
+  assert.ok(existsSync(join(site, "index.html")), `no built site at ${site}: run cargo xtask build first`);
+  await mkdir(artifacts, { recursive: true });
+  base = await serve(site);
+  if (similarSite) similarBase = await serve(similarSite);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -43,7 +54,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  servers.forEach((s) => s.close());
 });
 
 async function page(viewport = { width: 1280, height: 900 }) {
@@ -106,4 +117,18 @@ test("axe-core finds no accessibility violations", async () => {
     assert.deepEqual(found, [], `${path}`);
     await p.close();
   }
+});
+
+test("with the similar pair policy the tool shows pairs that have no page", { skip: !similarSite && "SIMILAR_SITE_DIR not set" }, async () => {
+  const p = await page();
+  await p.goto(similarBase + "compare.html?a=software-developers&b=civil-engineers");
+  await p.waitForFunction(() => document.querySelectorAll("#career-titles option").length > 0);
+  assert.equal(await p.inputValue("#pick-a"), "Software Developers", "state comes from the URL");
+  await p.click("#picker button");
+  await p.waitForSelector("#result:not([hidden])");
+  assert.match(p.url(), /compare\.html\?a=software-developers&b=civil-engineers/);
+  const median = await p.locator("#result-rows tr", { hasText: "Median salary" }).locator("td").allTextContents();
+  assert.deepEqual(median, ["$135,980/yr", "$100,840/yr", "Software Developers"]);
+  await p.screenshot({ path: join(artifacts, "tool-similar-policy.png"), fullPage: true });
+  await p.close();
 });

@@ -169,3 +169,53 @@ fn killing_a_build_leaves_the_old_site() {
     }
     assert_eq!(leftovers(), ["public"]);
 }
+
+/// Copies the default content into `dir` with `[pairs] policy = "similar"`.
+fn similar_policy_content(dir: &Path, per_career: usize) -> std::path::PathBuf {
+    let content = dir.join("content");
+    for file in files(&repo().join("content")) {
+        let rel = file.strip_prefix(repo().join("content")).unwrap();
+        fs::create_dir_all(content.join(rel).parent().unwrap()).unwrap();
+        fs::copy(&file, content.join(rel)).unwrap();
+    }
+    let site = fs::read_to_string(content.join("site.toml")).unwrap();
+    let site = site.replace("policy = \"all\"", &format!("policy = \"similar\"\nper_career = {per_career}"));
+    fs::write(content.join("site.toml"), site).unwrap();
+    content
+}
+
+#[test]
+fn similar_policy_builds_fewer_pairs_and_tool_data_from_the_comparer() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = similar_policy_content(dir.path(), 3);
+    let out = build_site(&content, &[]);
+    let public = out.path().join("public");
+    let pairs = fs::read_dir(public.join("compare")).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count();
+    assert!(pairs <= 94 * 3 && pairs >= 94 * 3 / 2, "{pairs} pair pages");
+    assert!(
+        public.join("compare/computer-programmers-vs-software-developers.html").is_file(),
+        "a most-similar pair has its page"
+    );
+    assert!(!public.join("compare/civil-engineers-vs-software-developers.html").exists());
+
+    let data: serde_json::Value =
+        serde_json::from_slice(&fs::read(public.join("compare/data/software-developers.json")).unwrap()).unwrap();
+    let entry = &data["pairs"]["civil-engineers"];
+    assert_eq!(entry["page"], false);
+    let output = crate::careerdiff(&["compare", "software-developers", "civil-engineers", "--json"]);
+    let comparison: serde_json::Value = serde_json::from_str(&crate::stdout(&output)).unwrap();
+    let letters: String = comparison["glance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| match row["verdict"].as_str().unwrap() {
+            "a" => 'a',
+            "b" => 'b',
+            "tie" => 't',
+            "unknown" => 'u',
+            _ => '-',
+        })
+        .collect();
+    assert_eq!(entry["verdicts"], letters.as_str(), "the tool shows the comparer's verdicts");
+    assert_eq!(entry["shared"], comparison["skills"]["shared"].as_array().unwrap().len());
+}

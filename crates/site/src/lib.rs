@@ -16,6 +16,7 @@ mod pages;
 mod plan;
 mod sitemap;
 mod theme;
+mod tool_data;
 mod urls;
 mod views;
 

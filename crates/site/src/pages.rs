@@ -7,12 +7,14 @@ use careerdiff_compare::{Comparer, Comparison};
 use minijinja::{Value, context};
 use rayon::prelude::*;
 
-use crate::listings;
+use careerdiff_model::PairPolicy;
+
 use crate::output::Destination;
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
 use crate::urls::{career_path, collection_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
+use crate::{listings, tool_data};
 
 /// The values every page's `page` variable holds.
 pub(crate) fn page(path: &str, title: String, description: String, root: &str) -> Value {
@@ -119,6 +121,9 @@ fn render_site_pages(
         .collect::<Result<_, SiteError>>()?;
     career_pages.into_iter().for_each(|r| report.add(r));
     report.add(listings::render(plan, theme, site, out)?);
+    if matches!(content.site.pairs, PairPolicy::Similar { .. }) {
+        report.add(tool_data::write(plan, out)?);
+    }
     report.add(sitemap::write(out, &content.site.base_url, &all_urls(plan))?);
     report.add(theme.write_static(out)?);
     Ok(report)

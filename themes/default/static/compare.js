@@ -1,7 +1,8 @@
 // The comparison tool: pick two careers (type-ahead from the careers list)
 // and go to their pair page. The state lives in the URL (?a=slug&b=slug),
-// so a picked pair can be shared. No comparison is computed here: every
-// figure comes from the pages the build wrote.
+// so a picked pair can be shared. When the site's pair policy gave the pair
+// no page, the verdicts the build computed (compare/data/<slug>.json) are
+// shown here instead. No comparison is computed in this file.
 (function () {
   "use strict";
   var root = document.documentElement.getAttribute("data-root") || "";
@@ -36,7 +37,45 @@
       url.searchParams.set("b", b[0]);
       history.replaceState(null, "", url);
       var pair = a[0] < b[0] ? a[0] + "-vs-" + b[0] : b[0] + "-vs-" + a[0];
-      location.assign(root + "compare/" + pair + ".html");
+      if (form.getAttribute("data-policy") !== "similar") {
+        location.assign(root + "compare/" + pair + ".html");
+        return;
+      }
+      Promise.all([data(a[0]), data(b[0])]).then(function (both) {
+        var entry = both[0].pairs[b[0]];
+        if (!entry) { status.textContent = "No comparison data for this pair."; return; }
+        if (entry.page) { location.assign(root + "compare/" + pair + ".html"); return; }
+        show(both[0], both[1], entry);
+      });
+    }
+    function data(slug) {
+      return fetch(root + "compare/data/" + slug + ".json").then(function (r) { return r.json(); });
+    }
+    function cell(row, text, tag) {
+      var td = document.createElement(tag || "td");
+      if (tag) td.setAttribute("scope", "row");
+      td.textContent = text;
+      row.appendChild(td);
+    }
+    function show(a, b, entry) {
+      var edges = { a: a.title, b: b.title, t: "Tie", u: "not comparable", "-": "—" };
+      document.getElementById("result-h").textContent = a.title + " vs " + b.title;
+      document.getElementById("result-a").textContent = a.title;
+      document.getElementById("result-b").textContent = b.title;
+      var rows = document.getElementById("result-rows");
+      rows.textContent = "";
+      a.labels.forEach(function (label, i) {
+        var tr = document.createElement("tr");
+        cell(tr, label, "th");
+        cell(tr, a.values[i] === null ? "no data" : a.values[i]);
+        cell(tr, b.values[i] === null ? "no data" : b.values[i]);
+        cell(tr, edges[entry.verdicts[i]]);
+        rows.appendChild(tr);
+      });
+      document.getElementById("result-skills").textContent =
+        "They share " + entry.shared + " skills (" + entry.overlap + "% overlap).";
+      document.getElementById("result").hidden = false;
+      status.textContent = "";
     }
     form.addEventListener("submit", go);
     if (params.get("a") && params.get("b") && params.get("go") === "1") go();
