@@ -12,15 +12,7 @@ fn career(slug: &str) -> Career {
 }
 
 fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
-    let skills = skills
-        .iter()
-        .map(|(id, name, aliases)| Skill {
-            id: (*id).into(),
-            name: (*name).into(),
-            aliases: aliases.iter().map(|a| (*a).into()).collect(),
-            ..Skill::default()
-        })
-        .collect();
+    let skills = skills.iter().map(|(id, name, aliases)| Skill::new(id, name, aliases)).collect();
     let mut careers = careers;
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
     Content { taxonomy: Taxonomy::new(skills).0, careers, ..Content::default() }

@@ -111,27 +111,27 @@ impl Wages {
                     wages.major_groups.insert(code.get(..2).unwrap_or("").to_owned(), name);
                 }
                 "detailed" => {
-                    let value = |c: &str, top: f64| wage(path, line, c, field(c), top);
+                    // The annual columns are A_PCT10 … A_MEAN, the hourly ones H_….
+                    let figures = |prefix: &str, top: f64| -> Result<Figures, ImportError> {
+                        let value = |suffix: &str| {
+                            let column = format!("{prefix}_{suffix}");
+                            wage(path, line, &column, field(&column), top)
+                        };
+                        Ok(Figures {
+                            p10: value("PCT10")?,
+                            p25: value("PCT25")?,
+                            median: value("MEDIAN")?,
+                            p75: value("PCT75")?,
+                            p90: value("PCT90")?,
+                            mean: value("MEAN")?,
+                        })
+                    };
                     let row = Row {
                         code: code.to_owned(),
                         title: field("OCC_TITLE").to_owned(),
                         employment: employment(path, line, field("TOT_EMP"))?,
-                        annual: Figures {
-                            p10: value("A_PCT10", ANNUAL_TOP)?,
-                            p25: value("A_PCT25", ANNUAL_TOP)?,
-                            median: value("A_MEDIAN", ANNUAL_TOP)?,
-                            p75: value("A_PCT75", ANNUAL_TOP)?,
-                            p90: value("A_PCT90", ANNUAL_TOP)?,
-                            mean: value("A_MEAN", ANNUAL_TOP)?,
-                        },
-                        hourly: Figures {
-                            p10: value("H_PCT10", HOURLY_TOP)?,
-                            p25: value("H_PCT25", HOURLY_TOP)?,
-                            median: value("H_MEDIAN", HOURLY_TOP)?,
-                            p75: value("H_PCT75", HOURLY_TOP)?,
-                            p90: value("H_PCT90", HOURLY_TOP)?,
-                            mean: value("H_MEAN", HOURLY_TOP)?,
-                        },
+                        annual: figures("A", ANNUAL_TOP)?,
+                        hourly: figures("H", HOURLY_TOP)?,
                     };
                     wages.detailed.insert(row.code.clone(), row);
                 }

@@ -27,6 +27,18 @@ pub struct Skill {
     pub source: Option<String>,
 }
 
+impl Skill {
+    /// A skill with a name and aliases and no family or source.
+    pub fn new(id: &str, name: &str, aliases: &[&str]) -> Self {
+        Skill {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            ..Skill::default()
+        }
+    }
+}
+
 /// The file format of `skills.toml`: `[skills.<id>]` tables.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,16 +227,7 @@ mod tests {
     use super::*;
 
     fn taxonomy(skills: &[(&str, &str, &[&str])]) -> Taxonomy {
-        let skills = skills
-            .iter()
-            .map(|(id, name, aliases)| Skill {
-                id: (*id).into(),
-                name: (*name).into(),
-                aliases: aliases.iter().map(|a| (*a).into()).collect(),
-                ..Skill::default()
-            })
-            .collect();
-        Taxonomy::new(skills).0
+        Taxonomy::new(skills.iter().map(|(id, name, aliases)| Skill::new(id, name, aliases)).collect()).0
     }
 
     fn phrase(name: &str) -> SkillRef {
