@@ -9,6 +9,7 @@
 //! written straight to disk; nothing holds every page. The [`Theme`] is the
 //! built-in default, overridden file by file by a theme folder.
 
+mod chart;
 mod listings;
 mod markdown;
 mod output;

@@ -16,6 +16,11 @@ use crate::urls::{career_path, collection_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
 use crate::{listings, tool_data};
 
+/// How many skills of each list a pair page shows.
+const SKILLS_SHOWN: usize = 12;
+/// How many skills to learn first a pair page names per direction.
+const LEARN_SHOWN: usize = 5;
+
 /// The values every page's `page` variable holds.
 pub(crate) fn page(path: &str, title: String, description: String, root: &str) -> Value {
     context! { path, title, description, root }
@@ -48,7 +53,7 @@ pub(crate) fn render_all(
         .par_iter()
         .zip(comparer.par_comparisons(&mine))
         .map(|(&(i, j), comparison)| {
-            let written = render_pair(&plan, theme, &site, out, (i as usize, j as usize), &comparison)?;
+            let written = render_pair(&plan, theme, &site, out, (i as usize, j as usize), comparison)?;
             if let Some(progress) = &options.progress {
                 progress.advance(1);
             }
@@ -135,8 +140,17 @@ fn render_pair(
     site: &Value,
     out: &Destination,
     (i, j): (usize, usize),
-    comparison: &Comparison<'_>,
+    mut comparison: Comparison<'_>,
 ) -> Result<BuildReport, SiteError> {
+    // A pair page shows the most useful few skills of each list and says
+    // how many more there are; only those few go to the template.
+    let skills = &mut comparison.skills;
+    let counts =
+        context! { only_a => skills.only_a.len(), shared => skills.shared.len(), only_b => skills.only_b.len() };
+    skills.only_a.truncate(SKILLS_SHOWN);
+    skills.shared.truncate(SKILLS_SHOWN);
+    skills.only_b.truncate(SKILLS_SHOWN);
+    comparison.transitions.iter_mut().for_each(|t| t.learn.truncate(LEARN_SHOWN));
     let content = plan.comparer.content();
     let careers = &content.careers;
     let (a, b) = (&careers[i], &careers[j]);
@@ -172,7 +186,7 @@ fn render_pair(
         context! {
             site, page => page(&path, title, description, "../"),
             a => plan.careers[i], b => plan.careers[j],
-            cmp => Value::from_serialize(comparison),
+            cmp => Value::from_serialize(&comparison), counts,
             others_a => others(i, j), others_b => others(j, i), collections => related,
         },
     )?;

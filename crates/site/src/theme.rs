@@ -50,6 +50,7 @@ impl Theme {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
+        env.add_function("salary_chart", crate::chart::salary_chart);
         let mut statics = Vec::new();
         for (path, text) in DEFAULT_FILES {
             let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());

@@ -1,0 +1,73 @@
+//! The salary chart, drawn as inline SVG by a template function so that
+//! every page draws it the same way and pair pages pay no template cost
+//! for it: `{{ salary_chart(career.chart, max, label) }}`.
+
+use std::fmt::Write;
+
+use minijinja::{Error, ErrorKind, Value};
+
+/// Draws `chart` (the `ChartPoints` of a career view) on a scale from 0 to
+/// `max`: whiskers from the lowest to the highest figure, a box for the
+/// middle half (or the advertised range), a tick at the median. `label` is
+/// the accessible name; pages write the figures out as text too.
+pub(crate) fn salary_chart(chart: Value, max: f64, label: &str) -> Result<Value, Error> {
+    let number = |name: &str| -> Result<Option<f64>, Error> {
+        let value = chart.get_attr(name)?;
+        if value.is_none() || value.is_undefined() {
+            return Ok(None);
+        }
+        f64::try_from(value)
+            .map(Some)
+            .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("salary_chart: `{name}` is not a number")))
+    };
+    let (Some(low), Some(high)) = (number("low")?, number("high")?) else {
+        return Err(Error::new(ErrorKind::InvalidOperation, "salary_chart needs a chart with `low` and `high`"));
+    };
+    let x = |amount: f64| if max > 0.0 { (amount / max * 1000.0).round() / 10.0 } else { 0.0 };
+    let label = label.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let mut svg = format!(
+        "<svg class=\"chart\" viewBox=\"0 0 100 12\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{label}\">\
+         <line x1=\"{}\" x2=\"{}\" y1=\"6\" y2=\"6\" class=\"whisker\"/>",
+        x(low),
+        x(high)
+    );
+    let (box_low, box_high, y, height) = match (number("box_low")?, number("box_high")?) {
+        (Some(l), Some(h)) => (l, h, 2, 8),
+        _ => (low, high, 3, 6),
+    };
+    let _ = write!(
+        svg,
+        "<rect x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{height}\" class=\"box\"/>",
+        x(box_low),
+        ((x(box_high) - x(box_low)) * 10.0).round().max(0.0) / 10.0
+    );
+    if let Some(median) = number("median")? {
+        let _ = write!(svg, "<line x1=\"{0}\" x2=\"{0}\" y1=\"0\" y2=\"12\" class=\"median\"/>", x(median));
+    }
+    svg.push_str("</svg>");
+    Ok(Value::from_safe_string(svg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_box_whiskers_and_median_to_scale() {
+        let chart =
+            minijinja::context! { low => 50.0, high => 100.0, box_low => 60.0, box_high => 80.0, median => 70.0 };
+        let svg = salary_chart(chart, 200.0, "Pay <of> A").unwrap().to_string();
+        assert!(svg.contains("aria-label=\"Pay &lt;of&gt; A\""), "{svg}");
+        assert!(svg.contains("<line x1=\"25\" x2=\"50\""), "{svg}");
+        assert!(svg.contains("<rect x=\"30\" y=\"2\" width=\"10\""), "{svg}");
+        assert!(svg.contains("<line x1=\"35\" x2=\"35\" y1=\"0\""), "{svg}");
+    }
+
+    #[test]
+    fn a_range_without_percentiles_is_a_plain_bar() {
+        let chart = minijinja::context! { low => 100.0, high => 200.0, box_low => (), box_high => (), median => () };
+        let svg = salary_chart(chart, 200.0, "x").unwrap().to_string();
+        assert!(svg.contains("<rect x=\"50\" y=\"3\" width=\"50\" height=\"6\""), "{svg}");
+        assert!(!svg.contains("class=\"median\""));
+    }
+}
