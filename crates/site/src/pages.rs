@@ -190,7 +190,21 @@ fn render_pair(
             others_a => others(i, j), others_b => others(j, i), collections => related,
         },
     )?;
-    out.write(&path, html.as_bytes())
+    out.write(&path, collapse_indentation(&html).as_bytes())
+}
+
+/// Drops the indentation the templates leave at the start of lines. Pair
+/// pages, by far the most numerous, hold no preformatted text, so this
+/// changes nothing a reader sees and saves about a kilobyte a page.
+fn collapse_indentation(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed != "\n" {
+            out.push_str(trimmed);
+        }
+    }
+    out
 }
 
 /// Every page path, for the sitemap.
