@@ -219,3 +219,16 @@ fn similar_policy_builds_fewer_pairs_and_tool_data_from_the_comparer() {
     assert_eq!(entry["verdicts"], letters.as_str(), "the tool shows the comparer's verdicts");
     assert_eq!(entry["shared"], comparison["skills"]["shared"].as_array().unwrap().len());
 }
+
+#[test]
+fn back_to_back_builds_replace_the_site_each_time() {
+    // The replaced site is deleted in the background; the next build must
+    // not trip over a deletion still in progress.
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    for _ in 0..3 {
+        let output = crate::careerdiff(&["build", "--out", public.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", crate::stderr(&output));
+        assert!(public.join("index.html").is_file());
+    }
+}

@@ -63,6 +63,7 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     sync();
     let copy_s = timed(|| crate::run(root, "cp", &["-r", s(&public), s(&work.join("copy"))]))?;
     fs::remove_dir_all(work.join("copy")).ok();
+    sync();
 
     // Edit one career and build again: today every page is rebuilt.
     let career = content.join("careers/software-developers.md");

@@ -55,3 +55,30 @@ fn default_content_ranks_the_caching_role_first_for_semantic_caching() {
     );
     assert_eq!(slugs(&index, "semantic caching").first().map(String::as_str), Some("ai-middleware-engineer"));
 }
+
+/// The static index's score for `word` in each career, by slug.
+fn static_scores(content: &Content, word: &str) -> Vec<(String, u64)> {
+    let files = crate::static_index(content);
+    let careers: Vec<(String, String)> = serde_json::from_slice(&files[0].bytes).unwrap();
+    let shard = files.iter().find(|f| f.path == format!("search/w/{}.json", crate::shard_key(word))).unwrap();
+    let words: std::collections::BTreeMap<String, Vec<(usize, u64)>> = serde_json::from_slice(&shard.bytes).unwrap();
+    words[word].iter().map(|&(c, score)| (careers[c].0.clone(), score)).collect()
+}
+
+#[test]
+fn static_index_ranks_titles_over_alternate_titles_over_skills_over_summaries() {
+    let mut summary_only = career("d-summary", "Gardener", &[], &[]);
+    summary_only.summary = Some("Sometimes writes python scripts.".into());
+    let careers = vec![
+        career("a-skill", "Zookeeper", &["Python scripting"], &[]),
+        career("b-alt", "Snake Keeper", &[], &["Python handler"]),
+        career("c-title", "Python Developer", &[], &[]),
+        summary_only,
+    ];
+    let content = Content { careers, ..Content::default() };
+    let ranked: Vec<String> = static_scores(&content, "python").into_iter().map(|(slug, _)| slug).collect();
+    assert_eq!(ranked, ["c-title", "b-alt", "a-skill", "d-summary"]);
+    let files = crate::static_index(&content);
+    assert_eq!(files[0].path, "search/careers.json");
+    assert!(files.iter().all(|f| f.path == "search/careers.json" || f.path.starts_with("search/w/")));
+}

@@ -73,7 +73,10 @@ impl Staging {
     /// one renamed into place, then the old one removed. Both renames are
     /// within one folder, so a reader sees either the old site or the new.
     pub(crate) fn publish(mut self) -> Result<(), SiteError> {
-        let old = self.dir.with_extension("old");
+        // A unique name: an earlier build's old site may still be being
+        // deleted in the background under its own name.
+        let old =
+            self.dir.with_file_name(format!("{}.old", self.dir.file_name().unwrap_or_default().to_string_lossy()));
         if self.out.exists() {
             fs::rename(&self.out, &old).map_err(io_error("moving aside", &self.out))?;
         }
