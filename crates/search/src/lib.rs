@@ -11,7 +11,7 @@ mod analyzer;
 mod schema;
 mod static_index;
 
-pub use static_index::{SHARD_KEY_LEN, StaticFile, shard_key, static_index, words};
+pub use static_index::{SHARD_KEY_LEN, StaticFile, plain_slug, shard_key, static_index, words};
 
 use careerdiff_model::{Content, Taxonomy};
 use serde::Serialize;

@@ -3,7 +3,9 @@
 //! static host with no server.
 //!
 //! Layout (under `search/`):
-//! - `careers.json`: `[[slug, title], …]`, a career's number is its position;
+//! - `careers.json`: `[[title], [title, slug], …]`, a career's number is its
+//!   position; the slug is left out when it is the title's [`plain_slug`],
+//!   which the browser computes the same way (this halves the file);
 //! - `w/<key>.json`: for every word starting with `key` (its first three
 //!   letters, or the whole word when shorter), `{word: [[career, score], …]}`.
 //!
@@ -77,12 +79,31 @@ pub fn static_index(content: &Content) -> Vec<StaticFile> {
     }
     let mut files = vec![StaticFile {
         path: "search/careers.json".to_owned(),
-        bytes: json(&content.careers.iter().map(|c| [c.slug.as_str(), c.title.as_str()]).collect::<Vec<_>>()),
+        bytes: json(&content.careers.iter().map(|c| careers_entry(&c.title, &c.slug)).collect::<Vec<_>>()),
     }];
     for (key, words) in shards {
         files.push(StaticFile { path: format!("search/w/{key}.json"), bytes: json(&words) });
     }
     files
+}
+
+fn careers_entry<'c>(title: &'c str, slug: &'c str) -> Vec<&'c str> {
+    if plain_slug(title) == slug { vec![title] } else { vec![title, slug] }
+}
+
+/// The slug a title gives by the plain rule, as `search.js` computes it:
+/// lower case, every run of characters other than a–z and 0–9 one hyphen,
+/// none at either end.
+pub fn plain_slug(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').to_owned()
 }
 
 /// The words of `text` as the browser splits them: lower case ASCII

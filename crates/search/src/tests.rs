@@ -59,10 +59,11 @@ fn default_content_ranks_the_caching_role_first_for_semantic_caching() {
 /// The static index's score for `word` in each career, by slug.
 fn static_scores(content: &Content, word: &str) -> Vec<(String, u64)> {
     let files = crate::static_index(content);
-    let careers: Vec<(String, String)> = serde_json::from_slice(&files[0].bytes).unwrap();
+    let careers: Vec<Vec<String>> = serde_json::from_slice(&files[0].bytes).unwrap();
+    let slug = |entry: &Vec<String>| entry.get(1).cloned().unwrap_or_else(|| crate::plain_slug(&entry[0]));
     let shard = files.iter().find(|f| f.path == format!("search/w/{}.json", crate::shard_key(word))).unwrap();
     let words: std::collections::BTreeMap<String, Vec<(usize, u64)>> = serde_json::from_slice(&shard.bytes).unwrap();
-    words[word].iter().map(|&(c, score)| (careers[c].0.clone(), score)).collect()
+    words[word].iter().map(|&(c, score)| (slug(&careers[c]), score)).collect()
 }
 
 #[test]
@@ -81,4 +82,16 @@ fn static_index_ranks_titles_over_alternate_titles_over_skills_over_summaries() 
     let files = crate::static_index(&content);
     assert_eq!(files[0].path, "search/careers.json");
     assert!(files.iter().all(|f| f.path == "search/careers.json" || f.path.starts_with("search/w/")));
+}
+
+#[test]
+fn careers_list_leaves_out_slugs_the_browser_can_derive() {
+    assert_eq!(crate::plain_slug("Software Developers"), "software-developers");
+    assert_eq!(crate::plain_slug("  C++ & C# Engineers!"), "c-c-engineers");
+    assert_eq!(crate::plain_slug("Café Owners"), "caf-owners");
+    let careers =
+        vec![career("software-developers", "Software Developers", &[], &[]), career("c-plus-plus", "C++", &[], &[])];
+    let content = Content { careers, ..Content::default() };
+    let list = String::from_utf8(crate::static_index(&content)[0].bytes.clone()).unwrap();
+    assert_eq!(list, r#"[["Software Developers"],["C++","c-plus-plus"]]"#);
 }

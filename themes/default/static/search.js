@@ -14,6 +14,12 @@
     return cache[path];
   }
 
+  // careers.json holds [title] or [title, slug]: a slug is left out when it
+  // is the title lower-cased with runs of other characters as one hyphen.
+  function slugOf(entry) {
+    return entry[1] || entry[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   }
@@ -46,8 +52,8 @@
       var wanted = qs.join(" ");
       return Object.keys(totals || {}).map(function (c) {
         var career = careers[c];
-        var bonus = words(career[1]).join(" ") === wanted ? 1e6 : 0;
-        return { slug: career[0], title: career[1], score: totals[c] + bonus };
+        var bonus = words(career[0]).join(" ") === wanted ? 1e6 : 0;
+        return { slug: slugOf(career), title: career[0], score: totals[c] + bonus };
       }).sort(function (a, b) { return b.score - a.score || (a.title < b.title ? -1 : 1); }).slice(0, limit);
     });
   }
