@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 use careerdiff_compare::{Comparer, Similar};
 use careerdiff_model::{Content, load_content};
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, Shard, pair_path};
+use careerdiff_site::{BuildOptions, Ranker, Shard, pair_path};
 
 use crate::args::{BuildArgs, CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
 use crate::{Failure, preflight, terminal};
@@ -49,18 +50,24 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let comparer = Comparer::new(&content);
     let shard = args.shard.unwrap_or(Shard::WHOLE);
     let bar = terminal::ProgressBar::new();
-    let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-    let extra_files = careerdiff_search::static_index(&content).into_iter().map(|f| (f.path, f.bytes)).collect();
-    // Skill pages list careers in the order the search index ranks them.
-    let limit = content.careers.len();
-    let rank = move |query: &str| -> Vec<usize> { index.rank(query, limit).unwrap_or_default() };
+    // Only the shard that builds the non-pair pages needs the search index:
+    // skill pages are ranked by it and the static search files come from it.
+    let (rank, extra_files) = if shard.owns_site_pages() {
+        let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
+        let limit = content.careers.len();
+        let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
+        let files = careerdiff_search::static_index(&content).into_iter().map(|f| (f.path, f.bytes)).collect();
+        (Some(rank), files)
+    } else {
+        (None, Vec::new())
+    };
     let options = BuildOptions {
         out: args.out.clone(),
         theme_dir,
         shard,
         render_only: args.render_only,
         progress: Some(bar.clone()),
-        rank: Some(std::sync::Arc::new(rank)),
+        rank,
         extra_files,
     };
     let report = careerdiff_site::build(&comparer, &options)

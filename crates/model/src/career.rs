@@ -118,6 +118,21 @@ impl Salary {
         self.max.or(self.p90.map(Wage::amount))
     }
 
+    /// Every figure by its key in the file, in order: `min`, `p10`, `p25`,
+    /// `median`, `p75`, `p90`, `mean`, `max` (the range's ends as exact wages).
+    pub fn figures(&self) -> [(&'static str, Option<Wage>); 8] {
+        [
+            ("min", self.min.map(Wage::Exact)),
+            ("p10", self.p10),
+            ("p25", self.p25),
+            ("median", self.median),
+            ("p75", self.p75),
+            ("p90", self.p90),
+            ("mean", self.mean),
+            ("max", self.max.map(Wage::Exact)),
+        ]
+    }
+
     /// The currency symbol or code to print before an amount.
     pub fn currency_prefix(&self) -> String {
         match self.currency.as_str() {

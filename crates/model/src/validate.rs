@@ -78,16 +78,7 @@ fn check_range(value: Option<f64>, key: &'static str, min: f64, max: f64, out: &
 
 fn check_salary(salary: &Salary, out: &mut Vec<Problem>) {
     let at = |key: &'static str| vec![Step::Key("salary"), Step::Key(key)];
-    let amounts = [
-        ("min", salary.min),
-        ("p10", salary.p10.map(Wage::amount)),
-        ("p25", salary.p25.map(Wage::amount)),
-        ("median", salary.median.map(Wage::amount)),
-        ("p75", salary.p75.map(Wage::amount)),
-        ("p90", salary.p90.map(Wage::amount)),
-        ("mean", salary.mean.map(Wage::amount)),
-        ("max", salary.max),
-    ];
+    let amounts = salary.figures().map(|(key, wage)| (key, wage.map(Wage::amount)));
     for (key, value) in amounts {
         if let Some(v) = value.filter(|v| !v.is_finite() || *v < 0.0) {
             out.push(problem(at(key), format!("salary `{key}` is {v}"), "an amount of 0 or more"));

@@ -42,7 +42,10 @@ impl<'c> Plan<'c> {
         let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
         let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar, skills: Vec::new(), collections };
         plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
-        plan.skills = plan.skill_careers(options);
+        // Skill pages are built by the shard that builds the site pages.
+        if options.shard.owns_site_pages() {
+            plan.skills = plan.skill_careers(options);
+        }
         plan
     }
 
@@ -90,9 +93,11 @@ impl<'c> Plan<'c> {
                 list.dedup_by_key(|x| x.2);
                 let mut careers: Vec<usize> = list.into_iter().map(|x| x.2).collect();
                 if let Some(rank) = options.rank.as_ref().filter(|_| careers.len() > 1) {
-                    let order = rank(&taxonomy.get(id).name);
-                    let position = |c: usize| order.iter().position(|&r| r == c).unwrap_or(usize::MAX);
-                    careers.sort_by_key(|&c| position(c));
+                    let mut position = vec![usize::MAX; content.careers.len()];
+                    for (place, c) in rank(&taxonomy.get(id).name).into_iter().enumerate() {
+                        position[c] = place;
+                    }
+                    careers.sort_by_key(|&c| position[c]);
                 }
                 (id, careers)
             })

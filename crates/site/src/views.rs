@@ -121,20 +121,23 @@ impl<'c> CareerView<'c> {
 }
 
 fn wage_views(salary: &Salary) -> Vec<WageView> {
-    let figures = [
-        ("Advertised minimum", salary.min.map(Wage::Exact)),
-        ("Advertised maximum", salary.max.map(Wage::Exact)),
-        ("10th percentile", salary.p10),
-        ("25th percentile", salary.p25),
-        ("Median", salary.median),
-        ("75th percentile", salary.p75),
-        ("90th percentile", salary.p90),
-        ("Mean", salary.mean),
-    ];
+    let label = |key| match key {
+        "min" => "Advertised minimum",
+        "p10" => "10th percentile",
+        "p25" => "25th percentile",
+        "median" => "Median",
+        "p75" => "75th percentile",
+        "p90" => "90th percentile",
+        "mean" => "Mean",
+        _ => "Advertised maximum",
+    };
     let suffix = salary.period.suffix();
-    figures
+    salary
+        .figures()
         .into_iter()
-        .filter_map(|(label, w)| Some(WageView { label, shown: format!("{}{suffix}", display::wage(salary, w?)) }))
+        .filter_map(|(key, w)| {
+            Some(WageView { label: label(key), shown: format!("{}{suffix}", display::wage(salary, w?)) })
+        })
         .collect()
 }
 
