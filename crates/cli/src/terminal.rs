@@ -45,7 +45,7 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     }
     for (title, items) in [(a, &s.only_a), (b, &s.only_b)] {
         let _ = writeln!(out, "  Only {title}:");
-        for item in items {
+        for item in items.iter() {
             let mark = if item.hot {
                 " [hot]"
             } else if item.in_demand {
@@ -68,12 +68,12 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     }
     for (title, reasons) in [(a, &c.choose_a), (b, &c.choose_b)] {
         let _ = writeln!(out, "\nChoose {title} if you…");
-        for r in reasons {
+        for r in reasons.iter() {
             let _ = writeln!(out, "  • {r}");
         }
     }
     let _ = writeln!(out, "\nConclusion");
-    for sentence in &c.conclusion {
+    for sentence in c.conclusion.iter() {
         let _ = writeln!(out, "  {sentence}");
     }
     out

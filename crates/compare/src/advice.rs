@@ -1,40 +1,46 @@
 //! Sentences built from verdicts: "Choose A if you…", the conclusion and
 //! the transition between the two. Nothing here calls a tie an advantage:
 //! every claim comes from a row whose verdict names one side.
+//!
+//! Every pair of a site gets these sentences, so they are written straight
+//! into one buffer per list (see [`Sentences`]) rather than through
+//! `format!` and intermediate strings.
 
-use careerdiff_model::Career;
+use careerdiff_model::{Career, EntryBarrier};
 
-use crate::{GlanceRow, SkillItem, SkillOverlap, Transition, Verdict};
+use crate::{GlanceRow, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
-/// The reason to prefer a side for a row it wins, with both values.
-fn want(row: &GlanceRow, mine: &str, theirs: &str) -> Option<String> {
-    let text = match row.key {
-        "salary_floor" => {
-            format!("want a higher starting point: a salary floor of {mine} against {theirs}")
-        }
-        "salary_median" => format!("want higher typical pay: a median of {mine} against {theirs}"),
-        "salary_ceiling" => format!("want a higher ceiling: up to {mine} against {theirs}"),
-        "employment" => format!("want more openings: {mine} jobs against {theirs}"),
-        "demand_score" => {
-            format!("want the career with more future demand ({mine} against {theirs})")
-        }
-        "ai_risk" => {
-            format!("want work less exposed to AI: {mine} replacement risk against {theirs}")
-        }
-        "learning_months" => {
-            format!("want to be job-ready sooner: {mine} of learning against {theirs}")
-        }
-        "difficulty" => format!("prefer a gentler learning curve ({mine} against {theirs})"),
-        "entry_barrier" => {
-            format!("are changing careers and need an easier way in (entry barrier {mine} against {theirs})")
-        }
-        "job_zone" => {
-            format!("want to start with less preparation ({mine} against {theirs})")
-        }
-        "remote_friendly" => "want to work fully remote".to_owned(),
+/// How winning a row reads after "Choose X if you…".
+enum Wish {
+    /// The words before the winner's value, between it and the other
+    /// value, and after.
+    Values(&'static str, &'static str, &'static str),
+    /// A reason that needs no values.
+    Plain(&'static str),
+}
+
+fn wish(key: &str) -> Option<Wish> {
+    use Wish::{Plain, Values};
+    Some(match key {
+        "salary_floor" => Values("want a higher starting point: a salary floor of ", " against ", ""),
+        "salary_median" => Values("want higher typical pay: a median of ", " against ", ""),
+        "salary_ceiling" => Values("want a higher ceiling: up to ", " against ", ""),
+        "employment" => Values("want more openings: ", " jobs against ", ""),
+        "demand_score" => Values("want the career with more future demand (", " against ", ")"),
+        "ai_risk" => Values("want work less exposed to AI: ", " replacement risk against ", ""),
+        "learning_months" => Values("want to be job-ready sooner: ", " of learning against ", ""),
+        "difficulty" => Values("prefer a gentler learning curve (", " against ", ")"),
+        "entry_barrier" => Values("are changing careers and need an easier way in (entry barrier ", " against ", ")"),
+        "job_zone" => Values("want to start with less preparation (", " against ", ")"),
+        "remote_friendly" => Plain("want to work fully remote"),
         _ => return None,
-    };
-    Some(text)
+    })
+}
+
+/// A won row's two values: the winner's first.
+fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)> {
+    let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
+    Some((mine?, theirs?))
 }
 
 /// "Choose `me` if you…" reasons; `me_verdict` is the verdict that means
@@ -44,31 +50,36 @@ pub(crate) fn choose_if(
     other: &Career,
     glance: &[GlanceRow],
     me_verdict: Verdict,
-    only_mine: &[SkillItem],
-) -> Vec<String> {
-    let mut reasons: Vec<String> = glance
-        .iter()
-        .filter(|row| row.verdict == me_verdict)
-        .filter_map(|row| {
-            let (mine, theirs) = if me_verdict == Verdict::A { (row.a, row.b) } else { (row.b, row.a) };
-            want(row, mine?, theirs?)
-        })
-        .collect();
+    only_mine: &SkillList,
+) -> Sentences {
+    let mut out = Sentences::default();
+    for row in glance.iter().filter(|row| row.verdict == me_verdict) {
+        match (wish(row.key), values(row, me_verdict == Verdict::A)) {
+            (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
+                out.push(&[lead, mine, between, theirs, end]);
+            }
+            (Some(Wish::Plain(text)), Some(_)) => out.push(&[text]),
+            _ => {}
+        }
+    }
     match (me.requires_coding, other.requires_coding) {
-        (Some(true), Some(false)) => reasons.push("enjoy writing and debugging code".to_owned()),
-        (Some(false), Some(true)) => reasons.push("would rather not write code every day".to_owned()),
+        (Some(true), Some(false)) => out.push(&["enjoy writing and debugging code"]),
+        (Some(false), Some(true)) => out.push(&["would rather not write code every day"]),
         _ => {}
     }
     if let (Some(mine), Some(theirs)) = (&me.category, &other.category)
         && mine != theirs
     {
-        reasons.push(format!("are drawn to {mine} more than {theirs}"));
+        out.push(&["are drawn to ", mine, " more than ", theirs]);
     }
-    let focus: Vec<String> = only_mine.iter().take(2).map(|s| lower_first(s.label)).collect();
-    if !focus.is_empty() {
-        reasons.push(format!("want to work on {}", join_and(&focus)));
+    if !only_mine.is_empty() {
+        let text = out.text();
+        text.push_str("want to work on ");
+        let focus = only_mine.iter().take(2);
+        join_into(text, focus, |text, skill| push_lower_first(text, skill.label));
+        out.end();
     }
-    reasons
+    out
 }
 
 /// The conclusion: each side's advantages, the ties, the unknowns, and the
@@ -79,155 +90,206 @@ pub(crate) fn conclusion(
     glance: &[GlanceRow],
     skills: &SkillOverlap,
     transitions: &[Transition; 2],
-) -> Vec<String> {
-    let mut sentences = Vec::new();
+) -> Sentences {
+    let mut out = Sentences::default();
     for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
-        let wins: Vec<String> = glance
-            .iter()
-            .filter(|row| row.verdict == verdict)
-            .filter_map(|row| {
-                let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
-                Some(format!("the {} {} ({} vs {})", row.better, label_in_sentence(row.label), mine?, theirs?))
-            })
-            .collect();
-        if !wins.is_empty() {
-            sentences.push(format!("{} has {}.", career.title, join_and(&wins)));
+        let wins =
+            glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));
+        if wins.clone().next().is_none() {
+            continue;
         }
+        let text = out.text();
+        text.push_str(&career.title);
+        text.push_str(" has ");
+        join_into(text, wins, |text, (row, (mine, theirs))| {
+            push_all(text, &["the ", row.better, " ", row.noun, " (", mine, " vs ", theirs, ")"]);
+        });
+        text.push('.');
+        out.end();
     }
-    let ties: Vec<String> = glance
-        .iter()
-        .filter(|row| row.verdict == Verdict::Tie)
-        .filter_map(|row| Some(format!("{} ({})", label_in_sentence(row.label), row.a?)))
-        .collect();
-    if !ties.is_empty() {
-        sentences.push(format!("They are tied on {}, so neither has the edge there.", join_and(&ties)));
+    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie).filter_map(|row| Some((row.noun, row.a?)));
+    if ties.clone().next().is_some() {
+        let text = out.text();
+        text.push_str("They are tied on ");
+        join_into(text, ties, |text, (noun, value)| push_all(text, &[noun, " (", value, ")"]));
+        text.push_str(", so neither has the edge there.");
+        out.end();
     }
-    let unknown: Vec<String> = glance
-        .iter()
-        .filter(|row| row.verdict == Verdict::Unknown && (row.a.is_some() || row.b.is_some()))
-        .map(|row| label_in_sentence(row.label))
-        .collect();
-    if !unknown.is_empty() {
-        sentences.push(format!("There is not enough data to compare {}.", join_and(&unknown)));
+    let unknown = glance.iter().filter(|row| row.verdict == Verdict::Unknown && (row.a.is_some() || row.b.is_some()));
+    if unknown.clone().next().is_some() {
+        let text = out.text();
+        text.push_str("There is not enough data to compare ");
+        join_into(text, unknown, |text, row| text.push_str(row.noun));
+        text.push('.');
+        out.end();
     }
-    sentences.push(overlap_sentence(skills, transitions));
-    sentences
+    overlap_sentence(out.text(), skills, transitions);
+    out.end();
+    out
 }
 
-fn overlap_sentence(skills: &SkillOverlap, transitions: &[Transition; 2]) -> String {
+fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Transition; 2]) {
     let n = skills.shared.len();
     if n == 0 {
-        return format!(
-            "They share none of their {} skills, so moving between them means learning most of the other role from scratch.",
-            skills.distinct
+        text.push_str("They share none of their ");
+        push_number(text, skills.distinct);
+        text.push_str(" skills, so moving between them means learning most of the other role from scratch.");
+        return;
+    }
+    text.push_str("They share ");
+    push_number(text, n);
+    text.push_str(if n == 1 { " skill (" } else { " skills (" });
+    join_into(text, skills.shared.iter().take(4), |text, s| push_lower_first(text, s.name));
+    if n > 4 {
+        text.push_str(" and ");
+        push_number(text, n - 4);
+        text.push_str(" more");
+    }
+    text.push_str("), ");
+    push_number(text, skills.overlap_percent as usize);
+    text.push_str("% of the ");
+    push_number(text, skills.distinct);
+    text.push_str(" distinct skills of the two, so ");
+    let (ab, ba) = (&transitions[0], &transitions[1]);
+    if ab.difficulty == ba.difficulty {
+        push_all(text, &["moving between them is ", ab.difficulty, " either way."]);
+    } else {
+        push_all(
+            text,
+            &["moving to ", ab.to_title, " is ", ab.difficulty, " and the other way is ", ba.difficulty, "."],
         );
     }
-    let names: Vec<String> = skills.shared.iter().take(4).map(|s| lower_first(s.name)).collect();
-    let more = if n > 4 { format!(" and {} more", n - 4) } else { String::new() };
-    let (ab, ba) = (&transitions[0], &transitions[1]);
-    let ease = if ab.difficulty == ba.difficulty {
-        format!("moving between them is {} either way", ab.difficulty)
-    } else {
-        format!("moving to {} is {} and the other way is {}", ab.to_title, ab.difficulty, ba.difficulty)
-    };
-    format!(
-        "They share {n} skill{} ({}{more}), {}% of the {} distinct skills of the two, so {ease}.",
-        if n == 1 { "" } else { "s" },
-        join_and(&names),
-        skills.overlap_percent,
-        skills.distinct,
-    )
 }
 
 /// Moving from `from` to `to`: what to learn and how hard it is.
 pub(crate) fn transition<'c>(
     from: &'c Career,
     to: &'c Career,
-    to_learn: &[SkillItem<'c>],
+    to_learn: &SkillList<'c>,
     skills: &SkillOverlap<'c>,
 ) -> Transition<'c> {
     let overlap = skills.overlap_percent;
-    let mut hardness = match overlap {
+    let base = match overlap {
         50.. => 0,
         20..50 => 1,
         _ => 2,
     };
-    let mut reasons = vec![format!("{} of the skills overlap", percent_words(overlap))];
-    if let (Some(f), Some(t)) = (from.entry_barrier, to.entry_barrier)
-        && t > f
-    {
-        hardness += 1;
-        reasons.push(format!(
-            "the entry barrier rises from {} to {}",
-            f.to_string().to_lowercase(),
-            t.to_string().to_lowercase()
-        ));
+    let barrier = match (from.entry_barrier, to.entry_barrier) {
+        (Some(f), Some(t)) if t > f => Some((f, t)),
+        _ => None,
+    };
+    let zone = match (from.onet.as_ref().and_then(|o| o.job_zone), to.onet.as_ref().and_then(|o| o.job_zone)) {
+        (Some(f), Some(t)) if t > f => Some((f, t)),
+        _ => None,
+    };
+    let hardness = base + usize::from(barrier.is_some()) + usize::from(zone.is_some());
+    // The reasons, joined as "A, B and C.", the first capitalised.
+    let n_reasons =
+        1 + [barrier.is_some(), zone.is_some(), to.learning_months.is_some()].iter().filter(|x| **x).count();
+    let mut reason = String::with_capacity(160);
+    if overlap == 0 {
+        reason.push_str("None");
+    } else {
+        push_number(&mut reason, overlap as usize);
+        reason.push('%');
     }
-    if let (Some(f), Some(t)) = (from.onet.as_ref().and_then(|o| o.job_zone), to.onet.as_ref().and_then(|o| o.job_zone))
-        && t > f
-    {
-        hardness += 1;
-        reasons.push(format!("it needs more preparation (job zone {t} against {f})"));
+    reason.push_str(" of the skills overlap");
+    let mut written = 1;
+    let mut next = |reason: &mut String| {
+        written += 1;
+        reason.push_str(if written == n_reasons { " and " } else { ", " });
+    };
+    if let Some((f, t)) = barrier {
+        next(&mut reason);
+        push_all(&mut reason, &["the entry barrier rises from ", barrier_word(f), " to ", barrier_word(t)]);
+    }
+    if let Some((f, t)) = zone {
+        next(&mut reason);
+        reason.push_str("it needs more preparation (job zone ");
+        push_number(&mut reason, t.into());
+        reason.push_str(" against ");
+        push_number(&mut reason, f.into());
+        reason.push(')');
     }
     if let Some(months) = to.learning_months {
-        reasons.push(format!("{} typically takes {months} months to learn", to.title));
+        next(&mut reason);
+        push_all(&mut reason, &[&to.title, " typically takes "]);
+        push_number(&mut reason, months as usize);
+        reason.push_str(" months to learn");
     }
-    let difficulty = ["easy", "moderate", "hard"][hardness.min(2)];
-    let learn: Vec<&str> = to_learn.iter().map(|s| s.name).collect();
+    reason.push('.');
     Transition {
         from: &from.slug,
         to: &to.slug,
         to_title: &to.title,
-        learn,
-        difficulty,
-        reason: format!("{}.", capitalise(&join_and(&reasons))),
+        learn: to_learn.clone(),
+        difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
+        reason,
     }
 }
 
-fn percent_words(p: u32) -> String {
-    if p == 0 { "none".to_owned() } else { format!("{p}%") }
+fn barrier_word(barrier: EntryBarrier) -> &'static str {
+    match barrier {
+        EntryBarrier::Low => "low",
+        EntryBarrier::Medium => "medium",
+        EntryBarrier::High => "high",
+    }
 }
 
-/// "a", "a and b", "a, b and c".
-fn join_and<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
+fn push_all(text: &mut String, parts: &[&str]) {
+    parts.iter().for_each(|p| text.push_str(p));
+}
+
+/// Writes `items` as "a", "a and b" or "a, b and c", each through `put`.
+fn join_into<T>(text: &mut String, items: impl Iterator<Item = T> + Clone, mut put: impl FnMut(&mut String, T)) {
+    let n = items.clone().count();
+    for (k, item) in items.enumerate() {
+        if k > 0 {
+            text.push_str(if k + 1 == n { " and " } else { ", " });
+        }
+        put(text, item);
+    }
+}
+
+/// Writes `n` in decimal.
+fn push_number(text: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// An attribute label inside a sentence: "Employment" → "employment", but
-/// "AI replacement risk" stays.
-fn label_in_sentence(label: &str) -> String {
-    let first_word = label.split_whitespace().next().unwrap_or("");
-    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
-        return label.to_owned();
-    }
-    label.to_lowercase()
+    digits[start..].iter().for_each(|&d| text.push(char::from(d)));
 }
 
 /// Lower-cases the first letter for use inside a sentence, unless the
 /// phrase looks like a name or starts with an acronym ("LLM
 /// orchestration", "AI replacement risk").
-fn lower_first(s: &str) -> String {
+fn push_lower_first(text: &mut String, s: &str) {
     // Only sentence-case phrases ("Prompt engineering") are common nouns;
     // one word, or other capitals ("Adobe Acrobat"), may be a name.
-    let mut words = s.split_whitespace();
-    let first_word = words.next().unwrap_or("");
-    let rest_lowercase = words.all(|w| !w.chars().any(char::is_uppercase));
-    let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
-    if acronym || !rest_lowercase || !s.contains(' ') {
-        return s.to_owned();
-    }
+    let (first_word, rest) = s.split_once(' ').unwrap_or((s, ""));
+    let common_noun = !rest.is_empty() && uppercase_letters(first_word) <= 1 && uppercase_letters(rest) == 0;
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    match chars.next() {
+        Some(first) if common_noun => {
+            text.extend(first.to_lowercase());
+            text.push_str(chars.as_str());
+        }
+        _ => text.push_str(s),
+    }
+}
+
+/// How many upper-case letters `s` has; ASCII text (nearly every phrase)
+/// is counted byte by byte.
+fn uppercase_letters(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        s.chars().filter(|c| c.is_uppercase()).count()
+    }
 }

@@ -3,6 +3,8 @@
 use careerdiff_model::Career;
 use serde::Serialize;
 
+use crate::{Phrases, Sentences, SkillList};
+
 /// Which side an attribute favours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,6 +45,9 @@ pub struct GlanceRow<'c> {
     pub key: &'static str,
     /// The label shown, e.g. "Salary ceiling".
     pub label: &'static str,
+    /// The label inside a sentence, e.g. "salary ceiling".
+    #[serde(skip)]
+    pub noun: &'static str,
     /// The first career's value as shown, or `None` for no data.
     pub a: Option<&'c str>,
     /// The second career's value as shown.
@@ -78,9 +83,9 @@ pub struct SharedSkill<'c> {
     /// The canonical name.
     pub name: &'c str,
     /// The first career's phrases for it.
-    pub a_phrases: Vec<&'c str>,
+    pub a_phrases: Phrases<'c>,
     /// The second career's phrases for it.
-    pub b_phrases: Vec<&'c str>,
+    pub b_phrases: Phrases<'c>,
     /// O*NET hot technology on either side.
     pub hot: bool,
     /// O*NET in demand on either side.
@@ -101,12 +106,12 @@ pub struct RelatedSkills<'c> {
 /// The skills of two careers, split.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkillOverlap<'c> {
-    /// Phrases only the first career has.
-    pub only_a: Vec<SkillItem<'c>>,
+    /// Phrases only the first career has, most useful first.
+    pub only_a: SkillList<'c>,
     /// Skills both have.
     pub shared: Vec<SharedSkill<'c>>,
-    /// Phrases only the second career has.
-    pub only_b: Vec<SkillItem<'c>>,
+    /// Phrases only the second career has, most useful first.
+    pub only_b: SkillList<'c>,
     /// Close but different phrases, one from each side.
     pub related: Vec<RelatedSkills<'c>>,
     /// Shared skills as a whole percentage of all distinct skills of both.
@@ -124,8 +129,9 @@ pub struct Transition<'c> {
     pub to: &'c str,
     /// Title of the career moved to.
     pub to_title: &'c str,
-    /// Skills to learn, most useful first.
-    pub learn: Vec<&'c str>,
+    /// Skills to learn, most useful first; serialised as their names.
+    #[serde(serialize_with = "SkillList::serialize_names")]
+    pub learn: SkillList<'c>,
     /// "easy", "moderate" or "hard".
     pub difficulty: &'static str,
     /// One sentence saying why.
@@ -134,7 +140,7 @@ pub struct Transition<'c> {
 
 /// Everything known about one pair of careers. It borrows the careers'
 /// text and their prepared values from the `Comparer`, so comparing
-/// allocates little beyond the sentences it writes.
+/// allocates little beyond index lists and the sentences it writes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison<'c> {
     /// The first career.
@@ -150,9 +156,9 @@ pub struct Comparison<'c> {
     /// A→B and B→A.
     pub transitions: [Transition<'c>; 2],
     /// "Choose A if you…" reasons.
-    pub choose_a: Vec<String>,
+    pub choose_a: Sentences,
     /// "Choose B if you…" reasons.
-    pub choose_b: Vec<String>,
+    pub choose_b: Sentences,
     /// The conclusion, one sentence per item.
-    pub conclusion: Vec<String>,
+    pub conclusion: Sentences,
 }

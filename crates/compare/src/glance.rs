@@ -14,9 +14,14 @@ pub(crate) struct Measure {
     key: i64,
     /// Only a lower bound (BLS's "at or above the top of the range").
     at_least: bool,
-    /// Values compare only within the same scale (currency and period).
-    scale: String,
+    /// Values compare only within the same scale: 0 for plain numbers,
+    /// else an id of the currency and period (see [`measures`]).
+    scale: u32,
 }
+
+/// Ids of pay scales ("USD/yr"), so that comparing two scales is comparing
+/// two numbers.
+pub(crate) type Scales = std::collections::HashMap<String, u32>;
 
 /// Which way is better for an attribute.
 #[derive(Clone, Copy)]
@@ -29,10 +34,14 @@ enum Better {
 struct Attribute {
     key: &'static str,
     label: &'static str,
+    /// The label inside a sentence: "salary floor", "AI replacement risk".
+    noun: &'static str,
     better: Better,
     /// What "better" is called in sentences: "higher", "lower", "shorter".
     word: &'static str,
     measure: fn(&Career) -> Option<Measure>,
+    /// Pay, compared only within one currency and period.
+    money: bool,
 }
 
 /// The attributes, in the order pages show them.
@@ -40,63 +49,124 @@ const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         key: "salary_floor",
         label: "Salary floor",
+        noun: "salary floor",
         better: Better::Higher,
         word: "higher",
         measure: salary_floor,
+        money: true,
     },
     Attribute {
         key: "salary_median",
         label: "Median salary",
+        noun: "median salary",
         better: Better::Higher,
         word: "higher",
         measure: salary_median,
+        money: true,
     },
     Attribute {
         key: "salary_ceiling",
         label: "Salary ceiling",
+        noun: "salary ceiling",
         better: Better::Higher,
         word: "higher",
         measure: salary_ceiling,
+        money: true,
     },
-    Attribute { key: "employment", label: "Employment", better: Better::Higher, word: "larger", measure: employment },
-    Attribute { key: "demand_score", label: "Demand score", better: Better::Higher, word: "higher", measure: demand },
-    Attribute { key: "ai_risk", label: "AI replacement risk", better: Better::Lower, word: "lower", measure: ai_risk },
+    Attribute {
+        key: "employment",
+        label: "Employment",
+        noun: "employment",
+        better: Better::Higher,
+        word: "larger",
+        measure: employment,
+        money: false,
+    },
+    Attribute {
+        key: "demand_score",
+        label: "Demand score",
+        noun: "demand score",
+        better: Better::Higher,
+        word: "higher",
+        measure: demand,
+        money: false,
+    },
+    Attribute {
+        key: "ai_risk",
+        label: "AI replacement risk",
+        noun: "AI replacement risk",
+        better: Better::Lower,
+        word: "lower",
+        measure: ai_risk,
+        money: false,
+    },
     Attribute {
         key: "learning_months",
         label: "Learning curve",
+        noun: "learning curve",
         better: Better::Lower,
         word: "shorter",
         measure: learning,
+        money: false,
     },
-    Attribute { key: "difficulty", label: "Difficulty", better: Better::Lower, word: "lower", measure: difficulty },
+    Attribute {
+        key: "difficulty",
+        label: "Difficulty",
+        noun: "difficulty",
+        better: Better::Lower,
+        word: "lower",
+        measure: difficulty,
+        money: false,
+    },
     Attribute {
         key: "entry_barrier",
         label: "Entry barrier",
+        noun: "entry barrier",
         better: Better::Lower,
         word: "lower",
         measure: entry_barrier,
+        money: false,
     },
     Attribute {
         key: "job_zone",
         label: "Preparation needed",
+        noun: "preparation needed",
         better: Better::Lower,
         word: "lighter",
         measure: job_zone,
+        money: false,
     },
     Attribute {
         key: "remote_friendly",
         label: "Remote friendly",
+        noun: "remote friendly",
         better: Better::Higher,
         word: "more",
         measure: remote,
+        money: false,
     },
-    Attribute { key: "requires_coding", label: "Requires coding", better: Better::Neither, word: "", measure: coding },
+    Attribute {
+        key: "requires_coding",
+        label: "Requires coding",
+        noun: "requires coding",
+        better: Better::Neither,
+        word: "",
+        measure: coding,
+        money: false,
+    },
 ];
 
 /// Every attribute of `career` measured, in table order; computed once
 /// per career, since a career's values read the same on all its pages.
-pub(crate) fn measures(career: &Career) -> Vec<Option<Measure>> {
-    ATTRIBUTES.iter().map(|attr| (attr.measure)(career)).collect()
+pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Vec<Option<Measure>> {
+    let scale = career.salary.as_ref().map_or(0, |s| {
+        let next = scales.len() as u32 + 1;
+        *scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
+    });
+    ATTRIBUTES
+        .iter()
+        .map(|attr| (attr.measure)(career).map(|m| Measure { scale: if attr.money { scale } else { 0 }, ..m }))
+        .collect()
 }
 
 /// The at-a-glance rows for `a` against `b`, from their measures.
@@ -113,6 +183,7 @@ pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Ve
             GlanceRow {
                 key: attr.key,
                 label: attr.label,
+                noun: attr.noun,
                 a: ma.as_ref().map(|m| m.shown.as_str()),
                 b: mb.as_ref().map(|m| m.shown.as_str()),
                 verdict,
@@ -146,12 +217,12 @@ fn money_measure(salary: &Salary, w: Wage) -> Measure {
         shown: format!("{}{}", wage(salary, w), salary.period.suffix()),
         key: money_key(salary, w.amount()),
         at_least: w.is_at_least(),
-        scale: format!("{}{}", salary.currency, salary.period.suffix()),
+        scale: 0,
     }
 }
 
 fn plain(shown: String, key: i64) -> Measure {
-    Measure { shown, key, at_least: false, scale: String::new() }
+    Measure { shown, key, at_least: false, scale: 0 }
 }
 
 fn salary_floor(c: &Career) -> Option<Measure> {

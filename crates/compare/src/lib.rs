@@ -11,6 +11,7 @@
 mod advice;
 mod comparison;
 mod glance;
+mod lists;
 mod prepare;
 mod similarity;
 mod skills;
@@ -23,6 +24,7 @@ pub use comparison::{
     Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
 pub use glance::{Fact, facts};
+pub use lists::{Phrases, Sentences, SkillList};
 pub use similarity::Similar;
 
 use prepare::Prepared;
@@ -54,8 +56,11 @@ impl<'c> Comparer<'c> {
     pub fn compare(&self, a: usize, b: usize) -> Comparison<'_> {
         let careers = &self.content.careers;
         let (ca, cb) = (&careers[a], &careers[b]);
-        let glance = glance::rows(&self.prepared.careers[a].measures, &self.prepared.careers[b].measures);
-        let skills = skills::overlap(&self.prepared, self.content, a, b);
+        let (pa, pb) = (&self.prepared.careers[a], &self.prepared.careers[b]);
+        let glance = glance::rows(&pa.measures, &pb.measures);
+        let shared_units = skills::intersect(&pa.units, &pb.units);
+        let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
+        let dot = shared_units.iter().map(|&u| self.prepared.weight[u as usize].powi(2)).sum();
         let transitions =
             [advice::transition(ca, cb, &skills.only_b, &skills), advice::transition(cb, ca, &skills.only_a, &skills)];
         let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a);
@@ -64,7 +69,7 @@ impl<'c> Comparer<'c> {
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),
-            similarity: similarity::score(&self.prepared, self.content, a, b),
+            similarity: similarity::score_from(&self.prepared, (a, b), dot),
             glance,
             skills,
             transitions,

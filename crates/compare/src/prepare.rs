@@ -31,6 +31,12 @@ pub(crate) struct PreparedCareer {
     pub norm: f64,
     /// The career's description text as a unit TF-IDF vector.
     pub text: crate::text::TextVector,
+    /// Its category, as an id shared by careers of the same category.
+    pub category: Option<u32>,
+    /// Its O*NET job zone.
+    pub job_zone: Option<u8>,
+    /// The natural log of its median pay, and the pay period.
+    pub log_median: Option<(f64, careerdiff_model::Period)>,
     /// Its at-a-glance values as shown.
     pub measures: Vec<Option<crate::glance::Measure>>,
     /// Each phrase's short label and canonical skill ids, by phrase index.
@@ -58,6 +64,8 @@ impl Prepared {
         let mut phrase_ids: HashMap<String, Unit> = HashMap::new();
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut careers = Vec::with_capacity(content.careers.len());
+        let mut scales = crate::glance::Scales::new();
+        let mut categories: HashMap<&str, u32> = HashMap::new();
         for career in &content.careers {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_phrases = Vec::new();
@@ -103,7 +111,16 @@ impl Prepared {
                 units,
                 norm: 0.0,
                 text: Vec::new(),
-                measures: crate::glance::measures(career),
+                category: career.category.as_deref().map(|c| {
+                    let next = categories.len() as u32;
+                    *categories.entry(c).or_insert(next)
+                }),
+                job_zone: career.onet.as_ref().and_then(|o| o.job_zone),
+                log_median: career.salary.as_ref().and_then(|s| {
+                    let median = s.median.map(careerdiff_model::Wage::amount).filter(|m| *m > 0.0)?;
+                    Some((median.ln(), s.period))
+                }),
+                measures: crate::glance::measures(career, &mut scales),
                 labels,
                 skill_ids,
             });
@@ -133,14 +150,6 @@ impl Prepared {
             prepared.order = order;
         }
         Prepared { careers, weight }
-    }
-}
-
-impl PreparedCareer {
-    /// The phrases that stand for `unit`, in file order.
-    pub(crate) fn phrases_of(&self, unit: Unit) -> impl Iterator<Item = usize> + '_ {
-        let start = self.unit_phrases.partition_point(|&(u, _)| u < unit);
-        self.unit_phrases[start..].iter().take_while(move |&&(u, _)| u == unit).map(|&(_, i)| i as usize)
     }
 }
 

@@ -4,7 +4,7 @@ use careerdiff_model::Content;
 use serde::Serialize;
 
 use crate::prepare::Prepared;
-use crate::skills::intersect;
+use crate::skills::for_each_common;
 use crate::text::cosine;
 
 /// How much each signal counts; they add up to 1.
@@ -35,25 +35,28 @@ pub struct Similar {
 /// pay is. A signal that one of the two lacks counts as no likeness.
 /// Rounded to four decimals so that orderings do not depend on
 /// floating-point noise.
-pub(crate) fn score(prepared: &Prepared, content: &Content, a: usize, b: usize) -> f64 {
+pub(crate) fn score(prepared: &Prepared, a: usize, b: usize) -> f64 {
+    let mut dot = 0.0;
+    for_each_common(&prepared.careers[a].units, &prepared.careers[b].units, |u| {
+        dot += prepared.weight[u as usize].powi(2)
+    });
+    score_from(prepared, (a, b), dot)
+}
+
+/// [`score`] when the sum of the squared weights of the shared units,
+/// `dot`, is known.
+pub(crate) fn score_from(prepared: &Prepared, (a, b): (usize, usize), dot: f64) -> f64 {
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
-    let (ca, cb) = (&content.careers[a], &content.careers[b]);
-    let dot: f64 = intersect(&pa.units, &pb.units).iter().map(|&u| prepared.weight[u as usize].powi(2)).sum();
     let skills = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
     let text = cosine(&pa.text, &pb.text);
-    let category = f64::from(u8::from(ca.category.is_some() && ca.category == cb.category));
-    let zone = |c: &careerdiff_model::Career| c.onet.as_ref().and_then(|o| o.job_zone).map(f64::from);
-    let job_zone = match (zone(ca), zone(cb)) {
-        (Some(x), Some(y)) => 1.0 - (x - y).abs() / 4.0,
+    let category = f64::from(u8::from(pa.category.is_some() && pa.category == pb.category));
+    let job_zone = match (pa.job_zone, pb.job_zone) {
+        (Some(x), Some(y)) => 1.0 - f64::from(x.abs_diff(y)) / 4.0,
         _ => 0.0,
     };
-    let median = |c: &careerdiff_model::Career| {
-        let salary = c.salary.as_ref()?;
-        salary.median.map(careerdiff_model::Wage::amount).filter(|m| *m > 0.0).map(|m| (m, salary.period))
-    };
     // Medians within a factor of four count as partly alike.
-    let wages = match (median(ca), median(cb)) {
-        (Some((x, px)), Some((y, py))) if px == py => (1.0 - (x / y).ln().abs() / 4f64.ln()).max(0.0),
+    let wages = match (pa.log_median, pb.log_median) {
+        (Some((x, px)), Some((y, py))) if px == py => (1.0 - (x - y).abs() / 4f64.ln()).max(0.0),
         _ => 0.0,
     };
     let raw = SKILLS * skills + TEXT * text + CATEGORY * category + JOB_ZONE * job_zone + WAGES * wages;
@@ -62,7 +65,7 @@ pub(crate) fn score(prepared: &Prepared, content: &Content, a: usize, b: usize) 
 
 pub(crate) fn most_similar(prepared: &Prepared, content: &Content, idx: usize, k: usize) -> Vec<Similar> {
     let mut scored: Vec<(f64, usize)> =
-        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, content, idx, j), j)).collect();
+        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, idx, j), j)).collect();
     // Careers are sorted by slug, so ties fall back to slug order.
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     scored

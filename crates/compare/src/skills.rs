@@ -1,33 +1,42 @@
 //! Splitting two careers' skills into only-A, shared, related and only-B.
 
+use std::ops::Range;
+
 use careerdiff_model::{Career, Content};
 
 use crate::prepare::{Prepared, PreparedCareer, Unit};
-use crate::{RelatedSkills, SharedSkill, SkillItem, SkillOverlap};
+use crate::{Phrases, RelatedSkills, SharedSkill, SkillList, SkillOverlap};
 
 /// Two phrases are related when their content words overlap this much
 /// (Dice coefficient) and share at least two words.
 const RELATED_MIN_SCORE: f64 = 0.4;
 
-pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, a: usize, b: usize) -> SkillOverlap<'c> {
+/// Splits the skills of careers `a` and `b`, whose shared units
+/// (see [`intersect`]) are `shared_units`.
+pub(crate) fn overlap<'c>(
+    prepared: &'c Prepared,
+    content: &'c Content,
+    (a, b): (usize, usize),
+    shared_units: &[Unit],
+) -> SkillOverlap<'c> {
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
-    let shared_units = intersect(&pa.units, &pb.units);
+    let ((mut only_a, entries_a), (mut only_b, entries_b)) = (split(pa, shared_units), split(pb, shared_units));
     // The most telling first: in demand, then hot, on either side; among
     // those the rarer skills, since sharing Excel says little.
     let mut shared: Vec<(f64, SharedSkill<'c>)> = shared_units
         .iter()
-        .map(|&u| (prepared.weight[u as usize], shared_skill(content, (ca, pa), (cb, pb), u)))
+        .zip(entries_a.iter().zip(&entries_b))
+        .map(|(&u, (ea, eb))| {
+            let phrases =
+                (Phrases::new(ca, &pa.unit_phrases[ea.clone()]), Phrases::new(cb, &pb.unit_phrases[eb.clone()]));
+            (prepared.weight[u as usize], shared_skill(content, phrases, u))
+        })
         .collect();
     let flags = |s: &SharedSkill<'_>| (!s.in_demand, !s.hot);
     shared.sort_by(|x, y| flags(&x.1).cmp(&flags(&y.1)).then(y.0.total_cmp(&x.0)).then(x.1.name.cmp(y.1.name)));
     let shared = shared.into_iter().map(|(_, skill)| skill).collect();
 
-    // A phrase is "only" when none of its units is shared.
-    let only = |p: &PreparedCareer| -> Vec<bool> {
-        p.phrase_units.iter().map(|units| !units.iter().any(|u| shared_units.binary_search(u).is_ok())).collect()
-    };
-    let (mut only_a, mut only_b) = (only(pa), only(pb));
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
         .map(|(i, j, score)| RelatedSkills { a: &ca.skills[i].name, b: &cb.skills[j].name, score })
@@ -47,45 +56,60 @@ pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, a: usize
 
 /// Sorted intersection of two sorted lists.
 pub(crate) fn intersect(a: &[Unit], b: &[Unit]) -> Vec<Unit> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    let mut out = Vec::new();
+    for_each_common(a, b, |u| out.push(u));
+    out
+}
+
+/// Calls `f` with each value both sorted lists hold, in order.
+pub(crate) fn for_each_common(a: &[Unit], b: &[Unit], mut f: impl FnMut(Unit)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(a[i]);
+                f(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
+}
+
+/// Which phrases of `p` are "only" (none of their units is shared), and
+/// where each shared unit's entries are in `p.unit_phrases`: one merge of
+/// two sorted lists.
+fn split(p: &PreparedCareer, shared_units: &[Unit]) -> (Vec<bool>, Vec<Range<usize>>) {
+    let mut only = vec![true; p.phrase_units.len()];
+    let mut ranges = Vec::with_capacity(shared_units.len());
+    let entries = &p.unit_phrases;
+    let mut i = 0;
+    for &unit in shared_units {
+        i += entries[i..].partition_point(|&(u, _)| u < unit);
+        let start = i;
+        while i < entries.len() && entries[i].0 == unit {
+            only[entries[i].1 as usize] = false;
+            i += 1;
+        }
+        ranges.push(start..i);
+    }
+    (only, ranges)
 }
 
 fn shared_skill<'c>(
     content: &'c Content,
-    (ca, pa): (&'c Career, &'c PreparedCareer),
-    (cb, pb): (&'c Career, &'c PreparedCareer),
+    (a_phrases, b_phrases): (Phrases<'c>, Phrases<'c>),
     unit: Unit,
 ) -> SharedSkill<'c> {
-    let ia: Vec<usize> = pa.phrases_of(unit).collect();
-    let ib: Vec<usize> = pb.phrases_of(unit).collect();
-    let either = |flag: fn(&careerdiff_model::SkillRef) -> bool| {
-        ia.iter().any(|&i| flag(&ca.skills[i])) || ib.iter().any(|&i| flag(&cb.skills[i]))
-    };
+    let either =
+        |flag: fn(&careerdiff_model::SkillRef) -> bool| a_phrases.skills().any(flag) || b_phrases.skills().any(flag);
     let (hot, in_demand) = (either(|s| s.hot), either(|s| s.in_demand));
     let (id, name) = match content.taxonomy.skills().get(unit as usize) {
         Some(skill) => (Some(skill.id.as_str()), skill.name.as_str()),
-        None => (None, ca.skills[ia[0]].name.as_str()),
+        None => (None, a_phrases.iter().next().unwrap_or_default()),
     };
-    SharedSkill {
-        id,
-        name,
-        a_phrases: ia.iter().map(|&i| ca.skills[i].name.as_str()).collect(),
-        b_phrases: ib.iter().map(|&i| cb.skills[i].name.as_str()).collect(),
-        hot,
-        in_demand,
-    }
+    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand }
 }
 
 /// Pairs up close phrases of the two only-lists, best score first, each
@@ -145,20 +169,6 @@ fn related(
 }
 
 /// The phrases still marked in `keep`, most useful first.
-fn items<'s>(career: &'s Career, p: &'s PreparedCareer, keep: &[bool]) -> Vec<SkillItem<'s>> {
-    p.order
-        .iter()
-        .map(|&i| i as usize)
-        .filter(|&i| keep[i])
-        .map(|i| {
-            let skill = &career.skills[i];
-            SkillItem {
-                name: &skill.name,
-                label: &p.labels[i],
-                hot: skill.hot,
-                in_demand: skill.in_demand,
-                skill_ids: &p.skill_ids[i],
-            }
-        })
-        .collect()
+fn items<'c>(career: &'c Career, p: &'c PreparedCareer, keep: &[bool]) -> SkillList<'c> {
+    SkillList::new(career, p, p.order.iter().copied().filter(|&i| keep[i as usize]).collect())
 }

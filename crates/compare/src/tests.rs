@@ -97,8 +97,8 @@ fn requires_coding_is_never_an_advantage() {
     (a.requires_coding, b.requires_coding) = (Some(true), Some(false));
     let c = compare(a, b);
     assert_eq!(verdict(&c, "requires_coding"), Verdict::Neutral);
-    assert!(c.choose_a.contains(&"enjoy writing and debugging code".to_owned()));
-    assert!(c.choose_b.contains(&"would rather not write code every day".to_owned()));
+    assert!(c.choose_a.contains("enjoy writing and debugging code"));
+    assert!(c.choose_b.contains("would rather not write code every day"));
 }
 
 fn skill(name: &str, tags: &[&str]) -> SkillRef {
@@ -185,8 +185,11 @@ fn tie_is_not_called_an_advantage() {
     let tied: Vec<String> =
         c.glance.iter().filter(|r| r.verdict == Verdict::Tie).map(|r| r.label.to_lowercase()).collect();
     assert!(!tied.is_empty());
-    let claims =
-        c.choose_a.iter().chain(&c.choose_b).chain(c.conclusion.iter().filter(|s| !s.starts_with("They are tied")));
+    let claims = c
+        .choose_a
+        .iter()
+        .chain(c.choose_b.iter())
+        .chain(c.conclusion.iter().filter(|s| !s.starts_with("They are tied")));
     for sentence in claims {
         for label in &tied {
             assert!(!sentence.to_lowercase().contains(label.as_str()), "{sentence:?} mentions tied {label}");
@@ -258,7 +261,8 @@ fn developers_and_civil_engineers_are_far_apart() {
     assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
     assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
     assert!(c.transitions[0].reason.contains("of the skills overlap"));
-    let learn_first = &c.transitions[0].learn[..3];
+    let learn_first: Vec<&str> = c.transitions[0].learn.iter().take(3).map(|s| s.name).collect();
+    assert_eq!(learn_first.len(), 3);
     let in_demand: Vec<&str> = c.skills.only_b.iter().filter(|s| s.in_demand).map(|s| s.name).collect();
     assert!(learn_first.iter().all(|s| in_demand.contains(s)), "in-demand skills come first: {learn_first:?}");
 }
@@ -281,4 +285,33 @@ fn most_similar_to_developers_are_software_jobs() {
         assert!(!slugs.contains(&unrelated), "{unrelated} is not like software development: {slugs:?}");
     }
     assert!(similar.windows(2).all(|w| w[0].score >= w[1].score), "ordered by score");
+}
+
+#[test]
+fn sentences_keep_their_boundaries() {
+    let mut s = crate::Sentences::default();
+    s.push(&["They share ", "3", " skills."]);
+    s.end(); // nothing written since: no empty sentence
+    s.text().push_str("Second.");
+    s.end();
+    assert_eq!(s.iter().collect::<Vec<_>>(), ["They share 3 skills.", "Second."]);
+    assert_eq!(s.len(), 2);
+    assert!(s.contains("Second.") && !s.contains("Second"));
+}
+
+#[test]
+fn labels_read_the_same_inside_sentences() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.salary, b.salary) = (salary(10.0, 20.0), salary(10.0, 20.0));
+    a.ai_risk = Some(5.0);
+    let c = compare(a, b);
+    for row in &c.glance {
+        assert!(row.noun.eq_ignore_ascii_case(row.label), "{} / {}", row.noun, row.label);
+        let acronym = row.label.split(' ').next().unwrap().chars().filter(char::is_ascii_uppercase).count() > 1;
+        assert_eq!(row.noun == row.label, acronym, "only acronyms keep their capitals: {}", row.label);
+    }
+    let tied = c.conclusion.iter().find(|s| s.starts_with("They are tied")).expect("a tie sentence");
+    assert!(tied.contains("salary floor (") && tied.contains("salary ceiling ("), "{tied}");
+    let unknown = c.conclusion.iter().find(|s| s.starts_with("There is not enough data")).expect("unknowns");
+    assert!(unknown.contains("AI replacement risk"), "{unknown}");
 }
