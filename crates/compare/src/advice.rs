@@ -52,7 +52,7 @@ pub(crate) fn choose_if(
     me_verdict: Verdict,
     only_mine: &SkillList,
 ) -> Sentences {
-    let mut out = Sentences::default();
+    let mut out = Sentences::with_capacity(320);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
         match (wish(row.key), values(row, me_verdict == Verdict::A)) {
             (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
@@ -75,8 +75,8 @@ pub(crate) fn choose_if(
     if !only_mine.is_empty() {
         let text = out.text();
         text.push_str("want to work on ");
-        let focus = only_mine.iter().take(2);
-        join_into(text, focus, |text, skill| push_lower_first(text, skill.label));
+        let focus = only_mine.labels().take(2);
+        join_into(text, focus, |text, (label, common_noun)| push_lower_first(text, label, common_noun));
         out.end();
     }
     out
@@ -91,7 +91,7 @@ pub(crate) fn conclusion(
     skills: &SkillOverlap,
     transitions: &[Transition; 2],
 ) -> Sentences {
-    let mut out = Sentences::default();
+    let mut out = Sentences::with_capacity(640);
     for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
         let wins =
             glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));
@@ -139,7 +139,7 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     text.push_str("They share ");
     push_number(text, n);
     text.push_str(if n == 1 { " skill (" } else { " skills (" });
-    join_into(text, skills.shared.iter().take(4), |text, s| push_lower_first(text, s.name));
+    join_into(text, skills.shared.iter().take(4), |text, s| push_lower_first(text, s.name, s.common_noun));
     if n > 4 {
         text.push_str(" and ");
         push_number(text, n - 4);
@@ -266,14 +266,8 @@ fn push_number(text: &mut String, mut n: usize) {
     digits[start..].iter().for_each(|&d| text.push(char::from(d)));
 }
 
-/// Lower-cases the first letter for use inside a sentence, unless the
-/// phrase looks like a name or starts with an acronym ("LLM
-/// orchestration", "AI replacement risk").
-fn push_lower_first(text: &mut String, s: &str) {
-    // Only sentence-case phrases ("Prompt engineering") are common nouns;
-    // one word, or other capitals ("Adobe Acrobat"), may be a name.
-    let (first_word, rest) = s.split_once(' ').unwrap_or((s, ""));
-    let common_noun = !rest.is_empty() && uppercase_letters(first_word) <= 1 && uppercase_letters(rest) == 0;
+/// Writes `s`, lower-casing its first letter if it is a common noun.
+fn push_lower_first(text: &mut String, s: &str, common_noun: bool) {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) if common_noun => {
@@ -284,12 +278,12 @@ fn push_lower_first(text: &mut String, s: &str) {
     }
 }
 
-/// How many upper-case letters `s` has; ASCII text (nearly every phrase)
-/// is counted byte by byte.
-fn uppercase_letters(s: &str) -> usize {
-    if s.is_ascii() {
-        s.bytes().filter(u8::is_ascii_uppercase).count()
-    } else {
-        s.chars().filter(|c| c.is_uppercase()).count()
-    }
+/// Whether a skill name reads as a common noun, to be lower-cased inside
+/// a sentence: only sentence-case phrases of several words ("Prompt
+/// engineering"). One word, an acronym ("LLM orchestration") or other
+/// capitals ("Adobe Acrobat") may be a name.
+pub(crate) fn is_common_noun(s: &str) -> bool {
+    let (first_word, rest) = s.split_once(' ').unwrap_or((s, ""));
+    let uppercase = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+    !rest.is_empty() && uppercase(first_word) <= 1 && uppercase(rest) == 0
 }

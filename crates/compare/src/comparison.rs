@@ -90,6 +90,9 @@ pub struct SharedSkill<'c> {
     pub hot: bool,
     /// O*NET in demand on either side.
     pub in_demand: bool,
+    /// Whether `name` is lower-cased inside a sentence.
+    #[serde(skip)]
+    pub(crate) common_noun: bool,
 }
 
 /// Two different phrases that mean nearly the same thing.

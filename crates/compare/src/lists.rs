@@ -50,6 +50,12 @@ impl<'c> SkillList<'c> {
         self.phrases.get(i).map(|&p| self.item(p as usize))
     }
 
+    /// Each phrase's short label and whether it is a common noun.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = (&'c str, bool)> + Clone + '_ {
+        let p = self.prepared;
+        self.phrases.iter().map(move |&i| (p.labels[i as usize].as_str(), p.label_nouns[i as usize]))
+    }
+
     /// Serialises the list as the phrases' names alone.
     pub fn serialize_names<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter().map(|s| s.name))
@@ -138,6 +144,11 @@ pub struct Sentences {
 }
 
 impl Sentences {
+    /// An empty list with room for `bytes` of text.
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        Sentences { text: String::with_capacity(bytes), ends: Vec::with_capacity(8) }
+    }
+
     /// The sentences, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         (0..self.ends.len()).map(|k| {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use careerdiff_model::{Content, normalize_phrase};
+use rayon::prelude::*;
 
 /// A skill "unit" is what overlap is counted in: a canonical skill of the
 /// taxonomy (ids below the taxonomy's size), or, for a phrase that matches
@@ -17,11 +18,16 @@ pub(crate) struct PreparedCareer {
     pub phrase_units: Vec<Vec<Unit>>,
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
-    /// (content word, phrase index), sorted: the words that can make two
-    /// phrases related.
-    pub word_phrases: Vec<(u32, u32)>,
-    /// How many content words each phrase has.
-    pub phrase_word_count: Vec<u32>,
+    /// Every pair of content words some phrase has, sorted, without
+    /// repeats: two phrases can be related only if they share a pair.
+    pub word_pairs: Vec<u64>,
+    /// The phrases with `word_pairs[k]` are
+    /// `pair_phrases[pair_starts[k]..pair_starts[k + 1]]`.
+    pub pair_starts: Vec<u32>,
+    /// Phrase indices, grouped by word pair.
+    pub pair_phrases: Vec<u32>,
+    /// Each phrase's content words, sorted, without repeats.
+    pub phrase_words: Vec<Vec<u32>>,
     /// Phrase indices, most useful first: in demand, then hot, then the
     /// skills more careers use, then file order.
     pub order: Vec<u32>,
@@ -41,6 +47,8 @@ pub(crate) struct PreparedCareer {
     pub measures: Vec<Option<crate::glance::Measure>>,
     /// Each phrase's short label and canonical skill ids, by phrase index.
     pub labels: Vec<String>,
+    /// Whether each label is a common noun (see `advice::is_common_noun`).
+    pub label_nouns: Vec<bool>,
     /// Each phrase's canonical skill ids, by phrase index.
     pub skill_ids: Vec<Vec<String>>,
 }
@@ -50,6 +58,15 @@ pub(crate) struct Prepared {
     pub careers: Vec<PreparedCareer>,
     /// Inverse document frequency of each unit: rare skills weigh more.
     pub weight: Vec<f64>,
+    /// Whether each canonical skill's name is a common noun.
+    pub canonical_nouns: Vec<bool>,
+}
+
+impl PreparedCareer {
+    /// The phrases with the `k`th of `word_pairs`.
+    pub(crate) fn phrases_with_pair(&self, k: usize) -> &[u32] {
+        &self.pair_phrases[self.pair_starts[k] as usize..self.pair_starts[k + 1] as usize]
+    }
 }
 
 /// Words too common in skill phrases to say that two phrases are related.
@@ -66,29 +83,38 @@ impl Prepared {
         let mut careers = Vec::with_capacity(content.careers.len());
         let mut scales = crate::glance::Scales::new();
         let mut categories: HashMap<&str, u32> = HashMap::new();
-        for career in &content.careers {
+        // Normalising text is the costly part and runs in parallel; ids
+        // are then given out in career order, so they never depend on the
+        // number of threads.
+        let normalised: Vec<Vec<Normalised>> = content
+            .careers
+            .par_iter()
+            .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
+            .collect();
+        for (career, normalised) in content.careers.iter().zip(normalised) {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
-            let mut word_phrases = Vec::new();
-            let mut phrase_word_count = Vec::with_capacity(career.skills.len());
-            for (i, skill) in career.skills.iter().enumerate() {
-                let mut units: Vec<Unit> =
-                    content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
-                if units.is_empty() {
-                    let key = normalize_phrase(&skill.name);
+            let mut word_pairs = Vec::new();
+            let mut phrase_words = Vec::with_capacity(career.skills.len());
+            for (i, phrase) in normalised.into_iter().enumerate() {
+                let mut units = phrase.canonical;
+                if let Some(key) = phrase.key {
                     let next = n_canonical + phrase_ids.len() as Unit;
                     units.push(*phrase_ids.entry(key).or_insert(next));
                 }
                 phrase_units.push(units);
-                let words = content_words(&skill.name, &mut word_ids);
-                phrase_word_count.push(words.len() as u32);
-                word_phrases.extend(words.into_iter().map(|w| (w, i as u32)));
+                let words = intern_words(phrase.words, &mut word_ids);
+                for (k, &first) in words.iter().enumerate() {
+                    word_pairs.extend(words[k + 1..].iter().map(|&second| (pair_key(first, second), i as u32)));
+                }
+                phrase_words.push(words);
             }
-            word_phrases.sort_unstable();
+            word_pairs.sort_unstable();
+            let (word_pairs, pair_starts, pair_phrases) = group_pairs(&word_pairs);
             let skills = content.taxonomy.skills();
             let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
                 units.iter().filter_map(|&u| skills.get(u as usize)).collect()
             };
-            let labels = phrase_units
+            let labels: Vec<String> = phrase_units
                 .iter()
                 .zip(&career.skills)
                 .map(|(units, skill)| {
@@ -105,8 +131,10 @@ impl Prepared {
             careers.push(PreparedCareer {
                 phrase_units,
                 unit_phrases,
-                word_phrases,
-                phrase_word_count,
+                word_pairs,
+                pair_starts,
+                pair_phrases,
+                phrase_words,
                 order: Vec::new(),
                 units,
                 norm: 0.0,
@@ -121,6 +149,7 @@ impl Prepared {
                     Some((median.ln(), s.period))
                 }),
                 measures: crate::glance::measures(career, &mut scales),
+                label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
                 labels,
                 skill_ids,
             });
@@ -149,14 +178,32 @@ impl Prepared {
             });
             prepared.order = order;
         }
-        Prepared { careers, weight }
+        let canonical_nouns =
+            content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
+        Prepared { careers, weight, canonical_nouns }
     }
 }
 
-/// The content words of a phrase, interned, sorted and without repeats.
-/// Text in parentheses is left out: it lists examples ("(LangChain,
-/// LlamaIndex)") that make two phrases look less alike than they are.
-fn content_words(phrase: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+/// One skill phrase normalised: its canonical skills, else the key it is
+/// matched on, and its content words.
+struct Normalised {
+    canonical: Vec<Unit>,
+    key: Option<String>,
+    words: Vec<String>,
+}
+
+impl Normalised {
+    fn new(content: &Content, skill: &careerdiff_model::SkillRef) -> Self {
+        let canonical: Vec<Unit> = content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
+        let key = canonical.is_empty().then(|| normalize_phrase(&skill.name));
+        Normalised { canonical, key, words: content_words(&skill.name) }
+    }
+}
+
+/// The content words of a phrase. Text in parentheses is left out: it
+/// lists examples ("(LangChain, LlamaIndex)") that make two phrases look
+/// less alike than they are.
+fn content_words(phrase: &str) -> Vec<String> {
     let mut depth = 0usize;
     let outside: String = phrase
         .chars()
@@ -169,17 +216,46 @@ fn content_words(phrase: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
             false
         })
         .collect();
-    let mut words: Vec<u32> = normalize_phrase(&outside)
+    normalize_phrase(&outside)
         .split(' ')
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Words as ids, sorted and without repeats; a new word gets the next id.
+fn intern_words(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut words: Vec<u32> = words
+        .into_iter()
         .map(|w| {
             let next = ids.len() as u32;
-            *ids.entry(w.to_owned()).or_insert(next)
+            *ids.entry(w).or_insert(next)
         })
         .collect();
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// Two sorted word ids as one key.
+fn pair_key(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// Sorted (key, phrase) entries as unique keys, each key's start in the
+/// phrase list (plus a final end), and the phrase list.
+fn group_pairs(entries: &[(u64, u32)]) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
+    let (mut keys, mut starts) = (Vec::new(), Vec::new());
+    for (k, run) in entries.chunk_by(|x, y| x.0 == y.0).scan(0, |start, run| {
+        let k = *start;
+        *start += run.len();
+        Some((k, run))
+    }) {
+        keys.push(run[0].0);
+        starts.push(k as u32);
+    }
+    starts.push(entries.len() as u32);
+    (keys, starts, entries.iter().map(|&(_, phrase)| phrase).collect())
 }
 
 /// A phrase without its parenthesised examples or dash-separated detail.

@@ -30,7 +30,7 @@ pub(crate) fn overlap<'c>(
         .map(|(&u, (ea, eb))| {
             let phrases =
                 (Phrases::new(ca, &pa.unit_phrases[ea.clone()]), Phrases::new(cb, &pb.unit_phrases[eb.clone()]));
-            (prepared.weight[u as usize], shared_skill(content, phrases, u))
+            (prepared.weight[u as usize], shared_skill(prepared, content, phrases, u))
         })
         .collect();
     let flags = |s: &SharedSkill<'_>| (!s.in_demand, !s.hot);
@@ -56,24 +56,28 @@ pub(crate) fn overlap<'c>(
 
 /// Sorted intersection of two sorted lists.
 pub(crate) fn intersect(a: &[Unit], b: &[Unit]) -> Vec<Unit> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
     for_each_common(a, b, |u| out.push(u));
     out
 }
 
 /// Calls `f` with each value both sorted lists hold, in order.
 pub(crate) fn for_each_common(a: &[Unit], b: &[Unit], mut f: impl FnMut(Unit)) {
+    for_each_match(a, b, |i, _| f(a[i]));
+}
+
+/// Calls `f(i, j)` for each `a[i] == b[j]` of two sorted lists without
+/// repeats. The indices advance without branches: most steps of a merge
+/// are misses, and mispredicted branches were most of its cost.
+pub(crate) fn for_each_match<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                f(a[i]);
-                i += 1;
-                j += 1;
-            }
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            f(i, j);
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
 }
 
@@ -98,6 +102,7 @@ fn split(p: &PreparedCareer, shared_units: &[Unit]) -> (Vec<bool>, Vec<Range<usi
 }
 
 fn shared_skill<'c>(
+    prepared: &Prepared,
     content: &'c Content,
     (a_phrases, b_phrases): (Phrases<'c>, Phrases<'c>),
     unit: Unit,
@@ -105,57 +110,48 @@ fn shared_skill<'c>(
     let either =
         |flag: fn(&careerdiff_model::SkillRef) -> bool| a_phrases.skills().any(flag) || b_phrases.skills().any(flag);
     let (hot, in_demand) = (either(|s| s.hot), either(|s| s.in_demand));
-    let (id, name) = match content.taxonomy.skills().get(unit as usize) {
-        Some(skill) => (Some(skill.id.as_str()), skill.name.as_str()),
-        None => (None, a_phrases.iter().next().unwrap_or_default()),
+    let (id, name, common_noun) = match content.taxonomy.skills().get(unit as usize) {
+        Some(skill) => (Some(skill.id.as_str()), skill.name.as_str(), prepared.canonical_nouns[unit as usize]),
+        None => {
+            let name = a_phrases.iter().next().unwrap_or_default();
+            (None, name, crate::advice::is_common_noun(name))
+        }
     };
-    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand }
+    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, common_noun }
 }
 
 /// Pairs up close phrases of the two only-lists, best score first, each
 /// phrase at most once, and takes the paired phrases off the lists.
-/// Candidates come from a merge of the two careers' sorted (word, phrase)
-/// lists, so the cost follows the words the careers share, not the
-/// product of their list lengths.
+/// Related phrases share at least two words, so candidates come from a
+/// merge of the two careers' sorted word-pair lists: the cost follows the
+/// word pairs the careers share, not the product of their list lengths.
 fn related(
     pa: &PreparedCareer,
     pb: &PreparedCareer,
     only_a: &mut [bool],
     only_b: &mut [bool],
 ) -> Vec<(usize, usize, f64)> {
-    let (wa, wb) = (&pa.word_phrases, &pb.word_phrases);
     let mut common: Vec<(u32, u32)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < wa.len() && j < wb.len() {
-        let word = wa[i].0;
-        match word.cmp(&wb[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let end_a = i + wa[i..].iter().take_while(|x| x.0 == word).count();
-                let end_b = j + wb[j..].iter().take_while(|x| x.0 == word).count();
-                for &(_, x) in wa[i..end_a].iter().filter(|(_, x)| only_a[*x as usize]) {
-                    for &(_, y) in wb[j..end_b].iter().filter(|(_, y)| only_b[*y as usize]) {
-                        common.push((x, y));
-                    }
-                }
-                (i, j) = (end_a, end_b);
-            }
+    for_each_match(&pa.word_pairs, &pb.word_pairs, |i, j| {
+        for &x in pa.phrases_with_pair(i).iter().filter(|&&x| only_a[x as usize]) {
+            common.extend(pb.phrases_with_pair(j).iter().filter(|&&y| only_b[y as usize]).map(|&y| (x, y)));
         }
+    });
+    if common.is_empty() {
+        return Vec::new();
     }
     common.sort_unstable();
-    let mut candidates = Vec::new();
-    for run in common.chunk_by(|x, y| x == y) {
-        let (x, y) = run[0];
-        let shared_words = run.len();
-        if shared_words >= 2 {
-            let total = pa.phrase_word_count[x as usize] + pb.phrase_word_count[y as usize];
-            let score = 2.0 * shared_words as f64 / f64::from(total);
-            if score >= RELATED_MIN_SCORE {
-                candidates.push((x as usize, y as usize, score));
-            }
-        }
-    }
+    common.dedup();
+    let mut candidates: Vec<(usize, usize, f64)> = common
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let (words_a, words_b) = (&pa.phrase_words[x as usize], &pb.phrase_words[y as usize]);
+            let mut shared_words = 0;
+            for_each_common(words_a, words_b, |_| shared_words += 1);
+            let score = 2.0 * f64::from(shared_words) / (words_a.len() + words_b.len()) as f64;
+            (score >= RELATED_MIN_SCORE).then_some((x as usize, y as usize, score))
+        })
+        .collect();
     candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut chosen: Vec<(usize, usize, f64)> = Vec::new();
     for (x, y, score) in candidates {

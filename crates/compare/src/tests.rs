@@ -315,3 +315,14 @@ fn labels_read_the_same_inside_sentences() {
     let unknown = c.conclusion.iter().find(|s| s.starts_with("There is not enough data")).expect("unknowns");
     assert!(unknown.contains("AI replacement risk"), "{unknown}");
 }
+
+#[test]
+fn each_phrase_is_related_at_most_once_and_to_its_closest() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = vec![skill("Cloud data storage design", &[]), skill("Cloud data warehouse", &[])];
+    b.skills = vec![skill("Cloud data warehouse tuning", &[])];
+    let c = compare(a, b);
+    let related: Vec<(&str, &str)> = c.skills.related.iter().map(|r| (r.a, r.b)).collect();
+    assert_eq!(related, [("Cloud data warehouse", "Cloud data warehouse tuning")]);
+    assert_eq!(c.skills.only_a.iter().map(|s| s.name).collect::<Vec<_>>(), ["Cloud data storage design"]);
+}

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use careerdiff_model::{Career, normalize_phrase};
+use rayon::prelude::*;
 
 /// Words that say nothing about what a career is.
 const STOP_WORDS: &[&str] = &[
@@ -23,8 +24,10 @@ pub(crate) type TextVector = Vec<(u32, f64)>;
 /// Builds a TF-IDF vector per career from its title, summary, tasks,
 /// alternate titles and body.
 pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
+    // Normalising runs in parallel; word ids are given out in career order.
+    let words: Vec<Vec<String>> = careers.par_iter().map(words).collect();
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let counts: Vec<Vec<(u32, u32)>> = careers.iter().map(|c| word_counts(c, &mut ids)).collect();
+    let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
     for career in &counts {
         for &(word, _) in career {
@@ -56,23 +59,30 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
         .collect()
 }
 
-fn word_counts(career: &Career, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+/// The words of a career's title, summary, tasks, alternate titles and
+/// body that can tell careers apart, in order.
+fn words(career: &Career) -> Vec<String> {
     let texts = [&career.title]
         .into_iter()
         .chain(career.summary.as_ref())
         .chain(&career.tasks)
         .chain(&career.alternate_titles)
         .chain([&career.body]);
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut words = Vec::new();
     for text in texts {
-        for word in normalize_phrase(text).split(' ') {
-            if word.len() < 3 || STOP_WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            let next = ids.len() as u32;
-            let id = *ids.entry(word.to_owned()).or_insert(next);
-            *counts.entry(id).or_default() += 1;
-        }
+        let keep = |w: &&str| !(w.len() < 3 || STOP_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit()));
+        words.extend(normalize_phrase(text).split(' ').filter(keep).map(str::to_owned));
+    }
+    words
+}
+
+/// (word id, count) of `words`, sorted by id; a new word gets the next id.
+fn word_counts(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for word in words {
+        let next = ids.len() as u32;
+        let id = *ids.entry(word).or_insert(next);
+        *counts.entry(id).or_default() += 1;
     }
     let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
     counts.sort_unstable();
@@ -82,16 +92,13 @@ fn word_counts(career: &Career, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32
 /// The dot product of two unit vectors: their cosine.
 pub(crate) fn cosine(a: &TextVector, b: &TextVector) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    // A merge whose indices advance without branches (see
+    // `skills::for_each_common`); a miss adds exactly zero.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((x, wx), (y, wy)) = (a[i], b[j]);
+        dot += f64::from(u8::from(x == y)) * wx * wy;
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     dot
 }
