@@ -14,6 +14,7 @@ mod listings;
 mod markdown;
 mod output;
 mod pages;
+mod pair_data;
 mod plan;
 mod sitemap;
 mod theme;

@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use careerdiff_model::PairPolicy;
 
 use crate::output::Destination;
-use crate::plan::{Plan, SIMILAR_SHOWN};
+use crate::pair_data::PairParts;
+use crate::plan::Plan;
 use crate::theme::Theme;
-use crate::urls::{career_path, collection_path, pair_path, roadmap_path};
+use crate::urls::{career_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
 use crate::{listings, tool_data};
 
@@ -49,11 +50,12 @@ pub(crate) fn render_all(
     if let Some(progress) = &options.progress {
         progress.start(mine.len() as u64);
     }
+    let parts = PairParts::new(&plan);
     let pair_pages = mine
         .par_iter()
         .zip(comparer.par_comparisons(&mine))
         .map(|(&(i, j), comparison)| {
-            let written = render_pair(&plan, theme, &site, out, (i as usize, j as usize), comparison)?;
+            let written = render_pair(&plan, &parts, theme, &site, out, (i as usize, j as usize), comparison)?;
             if let Some(progress) = &options.progress {
                 progress.advance(1);
             }
@@ -136,6 +138,7 @@ fn render_site_pages(
 
 fn render_pair(
     plan: &Plan<'_>,
+    parts: &PairParts,
     theme: &Theme,
     site: &Value,
     out: &Destination,
@@ -160,51 +163,28 @@ fn render_pair(
         "{} vs {}: salary, demand, AI replacement risk, shared skills and how to move between them.",
         a.title, b.title
     );
-    let others = |me: usize, other: usize| -> Vec<Value> {
-        plan.similar[me]
-            .iter()
-            .filter(|s| s.index != other && plan.has_pair(me, s.index))
-            .take(SIMILAR_SHOWN - 1)
-            .map(|s| context! { title => s.title, url => pair_path(&careers[me].slug, &s.slug) })
-            .collect()
-    };
     // Collections with either career, those with both first.
-    let mut related: Vec<(bool, Value)> = plan
+    let mut related: Vec<(bool, usize)> = plan
         .collections
         .iter()
-        .zip(&content.collections)
-        .filter_map(|(members, c)| {
+        .enumerate()
+        .filter_map(|(c, members)| {
             let (has_a, has_b) = (members.contains(&i), members.contains(&j));
-            (has_a || has_b)
-                .then(|| (!(has_a && has_b), context! { title => c.title, url => collection_path(&c.slug) }))
+            (has_a || has_b).then_some((!(has_a && has_b), c))
         })
         .collect();
     related.sort_by_key(|(not_both, _)| *not_both);
-    let related: Vec<Value> = related.into_iter().take(4).map(|(_, v)| v).collect();
+    let related: Vec<Value> = related.into_iter().take(4).map(|(_, c)| parts.collection_link(c)).collect();
     let html = theme.render(
         "pair.html",
         context! {
             site, page => page(&path, title, description, "../"),
             a => plan.careers[i], b => plan.careers[j],
-            cmp => Value::from_serialize(&comparison), counts,
-            others_a => others(i, j), others_b => others(j, i), collections => related,
+            cmp => parts.comparison((i, j), &comparison), counts,
+            others_a => parts.others(i, j), others_b => parts.others(j, i), collections => related,
         },
     )?;
-    out.write(&path, collapse_indentation(&html).as_bytes())
-}
-
-/// Drops the indentation the templates leave at the start of lines. Pair
-/// pages, by far the most numerous, hold no preformatted text, so this
-/// changes nothing a reader sees and saves about a kilobyte a page.
-fn collapse_indentation(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    for line in html.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if trimmed != "\n" {
-            out.push_str(trimmed);
-        }
-    }
-    out
+    out.write(&path, html.as_bytes())
 }
 
 /// Every page path, for the sitemap.

@@ -101,11 +101,20 @@ fn add(
             path: PathBuf::from(path),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
-        env.add_template_owned(name.to_owned(), text)?;
+        env.add_template_owned(name.to_owned(), unindent(&text))?;
     } else if let Some(name) = path.strip_prefix("static/") {
         statics.push((name.to_owned(), bytes));
     }
     Ok(())
+}
+
+/// A template without the indentation at the start of its lines. The
+/// indentation is for the template's reader; pages, pair pages above all,
+/// are smaller without it, and no page carries preformatted template text
+/// (a career's own text is a value, not template source, and keeps its
+/// layout). Line numbers stay the same for error messages.
+fn unindent(template: &str) -> String {
+    template.split_inclusive('\n').map(|line| line.trim_start_matches([' ', '\t'])).collect()
 }
 
 /// Every file under `dir/templates` and `dir/static`, as (relative path, path).
