@@ -13,6 +13,8 @@ mod static_index;
 
 pub use static_index::{SHARD_KEY_LEN, StaticFile, plain_slug, shard_key, static_index, words};
 
+use std::collections::HashSet;
+
 use careerdiff_model::{Content, Taxonomy};
 use serde::Serialize;
 use tantivy::Term;
@@ -93,12 +95,14 @@ impl SearchIndex {
     pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
         let searcher = self.reader.searcher();
         let top = self.top(&searcher, query, limit)?;
-        let mut ranked = Vec::with_capacity(top.len());
-        for (_, address) in top {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("career")?;
-            ranked.extend(column.first(address.doc_id).map(|c| c as usize));
+        // One column reader per segment, not per hit: opening it looks the
+        // column up in the segment's dictionary.
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64("career")?);
         }
-        Ok(ranked)
+        let career = |address: DocAddress| columns[address.segment_ord as usize].first(address.doc_id);
+        Ok(top.into_iter().filter_map(|(_, address)| career(address).map(|c| c as usize)).collect())
     }
 
     /// The `limit` best careers for `query`, best first: first those that
@@ -120,8 +124,11 @@ impl SearchIndex {
         let mut top = searcher.search(&self.parse(query, true), &TopDocs::with_limit(limit))?;
         if top.len() < limit {
             let some = searcher.search(&self.parse(query, false), &TopDocs::with_limit(limit))?;
+            // A set, not a scan of `top`: ranking asks for every career, and
+            // common words match hundreds.
+            let mut seen: HashSet<DocAddress> = top.iter().map(|&(_, a)| a).collect();
             for (score, address) in some {
-                if top.len() < limit && !top.iter().any(|(_, a)| *a == address) {
+                if top.len() < limit && seen.insert(address) {
                     top.push((score, address));
                 }
             }
