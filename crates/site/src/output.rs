@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use crate::{BuildReport, SiteError, io_error};
 
@@ -25,10 +26,68 @@ impl Destination {
             let path = root.join(rel);
             fs::write(&path, bytes).map_err(io_error("writing", &path))?;
         }
-        let is_page = rel.ends_with(".html");
-        Ok(BuildReport { pages: u64::from(is_page), files: 1, bytes: bytes.len() as u64, ..BuildReport::default() })
+        Ok(count(rel, bytes.len()))
     }
 
+    /// Runs `work` with a [`Writer`] whose files are written by one thread
+    /// of their own while `work`'s threads go on rendering. Creating files
+    /// in one folder from several threads made them wait on each other
+    /// (the build took twice as long as `cp -r` of its output); one writer
+    /// fed by a short queue keeps the disk busy and the renderers apart.
+    /// An error of the writer is the one returned.
+    pub(crate) fn with_writer<R: Send>(
+        &self,
+        work: impl FnOnce(&Writer<'_>) -> Result<R, SiteError> + Send,
+    ) -> Result<R, SiteError> {
+        if self.root.is_none() {
+            return work(&Writer { dest: self, queue: None });
+        }
+        let (queue, files) = sync_channel::<(String, String)>(WRITE_QUEUE);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || {
+                files.into_iter().try_for_each(|(rel, text)| self.write(&rel, text.as_bytes()).map(drop))
+            });
+            let result = work(&Writer { dest: self, queue: Some(queue) });
+            match writer.join() {
+                Ok(written) => written.and(result),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+}
+
+/// Pages waiting for the writer thread: enough to ride over a slow file
+/// creation, few enough to hold no more than a megabyte or two.
+const WRITE_QUEUE: usize = 128;
+
+/// Hands files to [`Destination::with_writer`]'s writer thread.
+pub(crate) struct Writer<'d> {
+    dest: &'d Destination,
+    queue: Option<SyncSender<(String, String)>>,
+}
+
+impl Writer<'_> {
+    /// Queues one file and counts it (render-only: only counts).
+    pub(crate) fn write(&self, rel: String, text: String) -> Result<BuildReport, SiteError> {
+        let Some(queue) = &self.queue else { return self.dest.write(&rel, text.as_bytes()) };
+        let report = count(&rel, text.len());
+        // The writer only stops early on an error, which `with_writer`
+        // returns in place of this one.
+        queue.send((rel, text)).map_err(|lost| SiteError::Io {
+            action: "writing",
+            path: PathBuf::from(lost.0.0),
+            source: std::io::Error::other("the writer thread stopped"),
+        })?;
+        Ok(report)
+    }
+}
+
+/// What writing a file adds to a build's report.
+fn count(rel: &str, len: usize) -> BuildReport {
+    BuildReport { pages: u64::from(rel.ends_with(".html")), files: 1, bytes: len as u64, ..BuildReport::default() }
+}
+
+impl Destination {
     /// Makes the folders (relative to the root) that files will go into.
     pub(crate) fn create_dirs<'a>(&self, dirs: impl IntoIterator<Item = &'a str>) -> Result<(), SiteError> {
         let Some(root) = &self.root else { return Ok(()) };
@@ -127,5 +186,28 @@ impl Drop for Staging {
         if !self.published {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Destination;
+
+    /// A file the writer thread cannot create fails the build with the
+    /// writer's own error (which names the file), not a hang or a panic.
+    #[test]
+    fn a_failed_write_is_the_error_returned() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = Destination { root: Some(dir.path().to_owned()) };
+        let result = out.with_writer(|writer| {
+            writer.write("fine.html".into(), "<p>ok</p>".into())?;
+            for n in 0..1000 {
+                writer.write(format!("missing-folder/{n}.html"), String::new())?;
+            }
+            Ok(())
+        });
+        let message = result.expect_err("the folder does not exist").to_string();
+        assert!(message.contains("missing-folder/0.html"), "{message}");
+        assert_eq!(std::fs::read_to_string(dir.path().join("fine.html")).expect("written"), "<p>ok</p>");
     }
 }

@@ -51,20 +51,22 @@ pub(crate) fn render_all(
         progress.start(mine.len() as u64);
     }
     let parts = PairParts::new(&plan);
-    let pair_pages = mine
-        .par_iter()
-        .zip(comparer.par_comparisons(&mine))
-        .map(|(&(i, j), comparison)| {
-            let written = render_pair(&plan, &parts, theme, &site, out, (i as usize, j as usize), comparison)?;
-            if let Some(progress) = &options.progress {
-                progress.advance(1);
-            }
-            Ok::<_, SiteError>(written)
-        })
-        .try_reduce(BuildReport::default, |mut x, y| {
-            x.add(y);
-            Ok(x)
-        })?;
+    let pair_pages = out.with_writer(|writer| {
+        mine.par_iter()
+            .zip(comparer.par_comparisons(&mine))
+            .map(|(&(i, j), comparison)| {
+                let (path, html) = render_pair(&plan, &parts, theme, &site, (i as usize, j as usize), comparison)?;
+                let written = writer.write(path, html)?;
+                if let Some(progress) = &options.progress {
+                    progress.advance(1);
+                }
+                Ok::<_, SiteError>(written)
+            })
+            .try_reduce(BuildReport::default, |mut x, y| {
+                x.add(y);
+                Ok(x)
+            })
+    })?;
     report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
     Ok(report)
 }
@@ -141,10 +143,9 @@ fn render_pair(
     parts: &PairParts,
     theme: &Theme,
     site: &Value,
-    out: &Destination,
     (i, j): (usize, usize),
     mut comparison: Comparison<'_>,
-) -> Result<BuildReport, SiteError> {
+) -> Result<(String, String), SiteError> {
     // A pair page shows the most useful few skills of each list and says
     // how many more there are; only those few go to the template.
     let skills = &mut comparison.skills;
@@ -184,7 +185,7 @@ fn render_pair(
             others_a => parts.others(i, j), others_b => parts.others(j, i), collections => related,
         },
     )?;
-    out.write(&path, html.as_bytes())
+    Ok((path, html))
 }
 
 /// Every page path, for the sitemap.
