@@ -51,20 +51,23 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let started = Instant::now();
     let content = load(&args.content)?;
     let theme_dir = theme_dir(&content)?;
-    let comparer = Comparer::new(&content);
     let shard = args.shard.unwrap_or(Shard::WHOLE);
     let bar = terminal::ProgressBar::new();
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
-    let (rank, extra_files) = if shard.owns_site_pages() {
+    // Indexing (one tantivy thread) runs beside preparing the comparer.
+    let search = || -> Result<_, Failure> {
+        if !shard.owns_site_pages() {
+            return Ok((None, Vec::new()));
+        }
         let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
         let limit = content.careers.len();
         let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
         let files = careerdiff_search::static_index(&content).into_iter().map(|f| (f.path, f.bytes)).collect();
-        (Some(rank), files)
-    } else {
-        (None, Vec::new())
+        Ok((Some(rank), files))
     };
+    let (comparer, search) = rayon::join(|| Comparer::new(&content), search);
+    let (rank, extra_files) = search?;
     let options = BuildOptions {
         out: args.out.clone(),
         theme_dir,

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
@@ -179,6 +180,7 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
         return Vec::new();
     }
     let mut careers = Vec::new();
+    let mut paths = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let entries = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in entries {
@@ -221,10 +223,20 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
             continue;
         }
         seen.insert(slug.to_owned(), path.to_owned());
-        let Some(text) = read_text(path, diagnostics) else {
-            continue;
-        };
-        match parse_career(path, &text, taxonomy) {
+        paths.push(path.to_owned());
+    }
+    // Reading and parsing run in parallel; problems are reported in file
+    // order whatever the thread count.
+    let parsed: Vec<Result<Career, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|path| {
+            let mut problems = Vec::new();
+            let text = read_text(path, &mut problems).ok_or(problems)?;
+            parse_career(path, &text, taxonomy)
+        })
+        .collect();
+    for result in parsed {
+        match result {
             Ok(career) => careers.push(career),
             Err(errors) => diagnostics.extend(errors),
         }
