@@ -10,6 +10,7 @@
 //! built-in default, overridden file by file by a theme folder.
 
 mod chart;
+mod credits;
 mod listings;
 mod markdown;
 mod output;

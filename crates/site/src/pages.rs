@@ -15,7 +15,7 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 use crate::urls::{career_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
-use crate::{listings, tool_data};
+use crate::{credits, listings, tool_data};
 
 /// How many skills of each list a pair page shows.
 const SKILLS_SHOWN: usize = 12;
@@ -36,7 +36,7 @@ pub(crate) fn render_all(
 ) -> Result<BuildReport, SiteError> {
     let plan = Plan::new(comparer, options);
     let content = comparer.content();
-    let site = context! { credits => credits(content), ..Value::from_serialize(&content.site) };
+    let site = context! { credits => credits::credits(content), ..Value::from_serialize(&content.site) };
     out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
     let mut report = BuildReport::default();
     if options.shard.owns_site_pages() {
@@ -209,25 +209,4 @@ fn base_path(base_url: &str) -> String {
         _ if base_url.starts_with('/') => base_url.to_owned(),
         _ => "/".to_owned(),
     }
-}
-
-/// The data-source credits the footer must carry, from what the content
-/// actually uses: O*NET (CC BY 4.0 asks for attribution and a note that
-/// values were modified) and BLS (public domain, credited as good practice).
-fn credits(content: &careerdiff_model::Content) -> Vec<&'static str> {
-    let mut credits = Vec::new();
-    if content.careers.iter().any(|c| c.onet.is_some()) {
-        credits.push(
-            "This site includes information from O*NET 29.2 Database by the U.S. Department of Labor, \
-             Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license and \
-             modified by careerdiff (some values are derived). O*NET® is a trademark of USDOL/ETA.",
-        );
-    }
-    let uses_bls = content.careers.iter().any(|c| {
-        c.salary.as_ref().and_then(|s| s.source.as_deref()).is_some_and(|s| s.contains("BLS") || s.contains("OEWS"))
-    });
-    if uses_bls {
-        credits.push("Wages and employment: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025.");
-    }
-    credits
 }
