@@ -167,12 +167,13 @@ pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
 pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
     let content = load(&args.content)?;
     let comparer = Comparer::new(&content);
-    let indices: Vec<usize> = match &args.slug {
-        Some(slug) => vec![career_index(&comparer, slug)?],
-        None => (0..content.careers.len()).collect(),
+    let lists: BTreeMap<&str, Vec<Similar>> = match &args.slug {
+        Some(slug) => {
+            let i = career_index(&comparer, slug)?;
+            BTreeMap::from([(content.careers[i].slug.as_str(), comparer.similar(i, args.limit))])
+        }
+        None => content.careers.iter().map(|c| c.slug.as_str()).zip(comparer.all_similar(args.limit)).collect(),
     };
-    let lists: BTreeMap<&str, Vec<Similar>> =
-        indices.iter().map(|&i| (content.careers[i].slug.as_str(), comparer.similar(i, args.limit))).collect();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&lists).context("writing JSON")?);
     } else {

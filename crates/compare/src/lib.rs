@@ -95,6 +95,12 @@ impl<'c> Comparer<'c> {
         similarity::most_similar(&self.prepared, self.content, idx, k)
     }
 
+    /// Every career's `k` most similar careers, as [`Comparer::similar`]
+    /// gives them one by one, with each pair scored once.
+    pub fn all_similar(&self, k: usize) -> Vec<Vec<Similar>> {
+        similarity::all_most_similar(&self.prepared, self.content, k)
+    }
+
     /// The pairs that get a page under `policy`, each as `(i, j)` with
     /// `i < j`, so that the careers' slug order gives one canonical URL per
     /// pair. Sorted.
@@ -103,10 +109,12 @@ impl<'c> Comparer<'c> {
         match policy {
             PairPolicy::All => (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect(),
             PairPolicy::Similar { per_career } => {
-                let mut pairs: Vec<(u32, u32)> = (0..n as usize)
-                    .into_par_iter()
-                    .flat_map_iter(|i| {
-                        self.similar(i, *per_career).into_iter().map(move |s| {
+                let mut pairs: Vec<(u32, u32)> = self
+                    .all_similar(*per_career)
+                    .into_iter()
+                    .enumerate()
+                    .flat_map(|(i, list)| {
+                        list.into_iter().map(move |s| {
                             let (i, j) = (i as u32, s.index as u32);
                             (i.min(j), i.max(j))
                         })

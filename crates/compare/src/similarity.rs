@@ -1,6 +1,7 @@
 //! How alike two careers are, and each career's most similar careers.
 
 use careerdiff_model::Content;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::prepare::Prepared;
@@ -64,14 +65,41 @@ pub(crate) fn score_from(prepared: &Prepared, (a, b): (usize, usize), dot: f64) 
 }
 
 pub(crate) fn most_similar(prepared: &Prepared, content: &Content, idx: usize, k: usize) -> Vec<Similar> {
-    let mut scored: Vec<(f64, usize)> =
-        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, idx, j), j)).collect();
-    // Careers are sorted by slug, so ties fall back to slug order.
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let scored = (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, idx, j), j)).collect();
+    best(content, scored, k)
+}
+
+/// Every career's `k` most similar careers. Similarity is symmetric, so
+/// each unordered pair is scored once, kept in ten-thousandths (scores are
+/// rounded to four decimals, so this is exact): N²/2 two-byte numbers.
+pub(crate) fn all_most_similar(prepared: &Prepared, content: &Content, k: usize) -> Vec<Vec<Similar>> {
+    let n = content.careers.len();
+    let rows: Vec<Vec<u16>> = (0..n)
+        .into_par_iter()
+        .map(|i| (i + 1..n).map(|j| (score(prepared, i, j) * 10_000.0).round() as u16).collect())
+        .collect();
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let units = |j: usize| if j > i { rows[i][j - i - 1] } else { rows[j][i - j - 1] };
+            let scored = (0..n).filter(|&j| j != i).map(|j| (f64::from(units(j)) / 10_000.0, j)).collect();
+            best(content, scored, k)
+        })
+        .collect()
+}
+
+/// The `k` best of `scored` (score, career) with a score above zero, best
+/// first; careers are sorted by slug, so ties fall back to slug order.
+fn best(content: &Content, mut scored: Vec<(f64, usize)>, k: usize) -> Vec<Similar> {
+    let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if k < scored.len() {
+        scored.select_nth_unstable_by(k, order);
+        scored.truncate(k);
+    }
+    scored.sort_by(order);
     scored
         .into_iter()
         .filter(|(score, _)| *score > 0.0)
-        .take(k)
         .map(|(score, j)| Similar {
             index: j,
             slug: content.careers[j].slug.clone(),

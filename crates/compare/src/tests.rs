@@ -326,3 +326,16 @@ fn each_phrase_is_related_at_most_once_and_to_its_closest() {
     assert_eq!(related, [("Cloud data warehouse", "Cloud data warehouse tuning")]);
     assert_eq!(c.skills.only_a.iter().map(|s| s.name).collect::<Vec<_>>(), ["Cloud data storage design"]);
 }
+
+#[test]
+fn all_similar_lists_equal_the_lists_one_by_one() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let all = comparer.all_similar(8);
+    assert_eq!(all.len(), content.careers.len());
+    for (i, list) in all.iter().enumerate() {
+        let one: Vec<(usize, f64)> = comparer.similar(i, 8).iter().map(|s| (s.index, s.score)).collect();
+        let from_all: Vec<(usize, f64)> = list.iter().map(|s| (s.index, s.score)).collect();
+        assert_eq!(from_all, one, "career {i}");
+    }
+}

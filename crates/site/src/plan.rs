@@ -37,8 +37,7 @@ impl<'c> Plan<'c> {
     pub(crate) fn new(comparer: &'c Comparer<'c>, options: &BuildOptions) -> Self {
         let content = comparer.content();
         let pairs = comparer.pairs(&content.site.pairs);
-        let similar: Vec<Vec<Similar>> =
-            (0..content.careers.len()).into_par_iter().map(|i| comparer.similar(i, SIMILAR_SHOWN + 1)).collect();
+        let similar = comparer.all_similar(SIMILAR_SHOWN + 1);
         let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
         let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar, skills: Vec::new(), collections };
         plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
