@@ -84,18 +84,6 @@ impl<'c> SkillList<'c> {
     }
 }
 
-impl Serialize for SkillList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-impl fmt::Debug for SkillList<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
 /// The phrases one career uses for one shared skill, as written, in file
 /// order. Serialises as a list of strings.
 #[derive(Clone, Copy)]
@@ -130,18 +118,6 @@ impl<'c> Phrases<'c> {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-}
-
-impl Serialize for Phrases<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-impl fmt::Debug for Phrases<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -203,14 +179,22 @@ impl Sentences {
     }
 }
 
-impl Serialize for Sentences {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
+/// Each list serialises, and prints in debug output, as the plain list
+/// its `iter()` yields.
+macro_rules! as_plain_list {
+    ($($list:ty),*) => {$(
+        impl Serialize for $list {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+
+        impl fmt::Debug for $list {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.iter()).finish()
+            }
+        }
+    )*};
 }
 
-impl fmt::Debug for Sentences {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
+as_plain_list!(SkillList<'_>, Phrases<'_>, Sentences);
