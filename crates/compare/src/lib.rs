@@ -60,7 +60,7 @@ impl<'c> Comparer<'c> {
         let glance = glance::rows(&pa.measures, &pb.measures);
         let shared_units = skills::intersect(&pa.units, &pb.units);
         let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
-        let dot = shared_units.iter().map(|&u| self.prepared.weight[u as usize].powi(2)).sum();
+        let dot = shared_units.iter().map(|&u| self.prepared.shared_weight(u)).sum();
         let transitions =
             [advice::transition(ca, cb, &skills.only_b, &skills), advice::transition(cb, ca, &skills.only_a, &skills)];
         let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a);

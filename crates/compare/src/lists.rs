@@ -45,11 +45,6 @@ impl<'c> SkillList<'c> {
         self.phrases.iter().map(|&i| self.item(i as usize))
     }
 
-    /// The `i`th phrase of the list.
-    pub fn get(&self, i: usize) -> Option<SkillItem<'c>> {
-        self.phrases.get(i).map(|&p| self.item(p as usize))
-    }
-
     /// The listed phrases as indices into the career's skills.
     pub fn phrases(&self) -> &[u32] {
         &self.phrases

@@ -62,6 +62,14 @@ pub(crate) struct Prepared {
     pub canonical_nouns: Vec<bool>,
 }
 
+impl Prepared {
+    /// A unit's share of the dot product of two careers that both have it:
+    /// its weight squared.
+    pub(crate) fn shared_weight(&self, unit: Unit) -> f64 {
+        self.weight[unit as usize].powi(2)
+    }
+}
+
 impl PreparedCareer {
     /// The phrases with the `k`th of `word_pairs`.
     pub(crate) fn phrases_with_pair(&self, k: usize) -> &[u32] {

@@ -38,9 +38,7 @@ pub struct Similar {
 /// floating-point noise.
 pub(crate) fn score(prepared: &Prepared, a: usize, b: usize) -> f64 {
     let mut dot = 0.0;
-    for_each_common(&prepared.careers[a].units, &prepared.careers[b].units, |u| {
-        dot += prepared.weight[u as usize].powi(2)
-    });
+    for_each_common(&prepared.careers[a].units, &prepared.careers[b].units, |u| dot += prepared.shared_weight(u));
     score_from(prepared, (a, b), dot)
 }
 

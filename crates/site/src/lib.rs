@@ -25,7 +25,6 @@ mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use careerdiff_compare::Comparer;
 
@@ -144,23 +143,17 @@ pub struct BuildReport {
     pub pair_pages: u64,
     /// Bytes of the pair pages.
     pub pair_bytes: u64,
-    /// Wall time of the build.
-    pub elapsed: Duration,
 }
 
 /// Renders the site (or `options.shard` of it) into `options.out`.
 pub fn build(comparer: &Comparer<'_>, options: &BuildOptions) -> Result<BuildReport, SiteError> {
-    let started = Instant::now();
     let theme = Theme::load(options.theme_dir.as_deref())?;
-    let mut report = if options.render_only {
-        pages::render_all(comparer, &theme, &output::Destination::discard(), options)?
-    } else {
-        let staging = output::Staging::create(&options.out)?;
-        let report = pages::render_all(comparer, &theme, &staging.output(), options)?;
-        staging.publish()?;
-        report
-    };
-    report.elapsed = started.elapsed();
+    if options.render_only {
+        return pages::render_all(comparer, &theme, &output::Destination::discard(), options);
+    }
+    let staging = output::Staging::create(&options.out)?;
+    let report = pages::render_all(comparer, &theme, &staging.output(), options)?;
+    staging.publish()?;
     Ok(report)
 }
 
