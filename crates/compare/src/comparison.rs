@@ -90,6 +90,9 @@ pub struct SharedSkill<'c> {
     pub hot: bool,
     /// O*NET in demand on either side.
     pub in_demand: bool,
+    /// Whether either career words it other than as `name` alone: then a
+    /// page shows each side's phrases.
+    pub reworded: bool,
     /// Whether `name` is lower-cased inside a sentence.
     #[serde(skip)]
     pub(crate) common_noun: bool,

@@ -79,6 +79,13 @@ impl<'c> Comparer<'c> {
         }
     }
 
+    /// Every skill phrase of career `idx` in file order: the items that the
+    /// skill lists of its comparisons index with [`SkillList::phrases`].
+    pub fn skills_of(&self, idx: usize) -> SkillList<'_> {
+        let career = &self.content.careers[idx];
+        SkillList::new(career, &self.prepared.careers[idx], (0..career.skills.len() as u32).collect())
+    }
+
     /// Compares every pair in `pairs` in parallel, in the order given.
     /// Each comparison depends only on its two careers, so the results are
     /// the same for any number of threads.

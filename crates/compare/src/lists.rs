@@ -50,12 +50,6 @@ impl<'c> SkillList<'c> {
         &self.phrases
     }
 
-    /// Every phrase of the career, listed or not, by index: what
-    /// [`Self::phrases`] indexes.
-    pub fn all_items(&self) -> impl Iterator<Item = SkillItem<'c>> + '_ {
-        (0..self.career.skills.len()).map(|i| self.item(i))
-    }
-
     /// Each phrase's short label and whether it is a common noun.
     pub(crate) fn labels(&self) -> impl Iterator<Item = (&'c str, bool)> + Clone + '_ {
         let p = self.prepared;

@@ -117,7 +117,9 @@ fn shared_skill<'c>(
             (None, name, crate::advice::is_common_noun(name))
         }
     };
-    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, common_noun }
+    let just_name = |p: &Phrases<'_>| p.len() == 1 && p.iter().eq([name]);
+    let reworded = !just_name(&a_phrases) || !just_name(&b_phrases);
+    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, reworded, common_noun }
 }
 
 /// Pairs up close phrases of the two only-lists, best score first, each
