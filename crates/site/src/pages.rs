@@ -38,24 +38,46 @@ pub(crate) fn render_all(
     let content = comparer.content();
     let site = context! { credits => credits::credits(content), ..Value::from_serialize(&content.site) };
     out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
-    let mut report = BuildReport::default();
-    if options.shard.owns_site_pages() {
-        report.add(render_site_pages(&plan, theme, &site, out)?);
-        for (path, bytes) in &options.extra_files {
-            report.add(out.write(path, bytes)?);
-        }
-    }
+    // The site pages render beside the pair pages: alone they leave a core
+    // idle while one page type (the skill pages, say) finishes.
+    let (site_pages, pair_pages) = rayon::join(
+        || {
+            let mut report = BuildReport::default();
+            if options.shard.owns_site_pages() {
+                report.add(render_site_pages(&plan, theme, &site, out)?);
+                for (path, bytes) in &options.extra_files {
+                    report.add(out.write(path, bytes)?);
+                }
+            }
+            Ok::<_, SiteError>(report)
+        },
+        || render_pairs(&plan, theme, &site, out, options),
+    );
+    let (mut report, pair_pages) = (site_pages?, pair_pages?);
+    report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
+    Ok(report)
+}
+
+/// Renders this shard's pair pages, streamed from the comparer to disk.
+fn render_pairs(
+    plan: &Plan<'_>,
+    theme: &Theme,
+    site: &Value,
+    out: &Destination,
+    options: &BuildOptions,
+) -> Result<BuildReport, SiteError> {
+    let comparer = plan.comparer;
     let mine: Vec<(u32, u32)> =
         plan.pairs.iter().enumerate().filter(|(n, _)| options.shard.owns_pair(*n)).map(|(_, &p)| p).collect();
     if let Some(progress) = &options.progress {
         progress.start(mine.len() as u64);
     }
-    let parts = PairParts::new(&plan);
-    let pair_pages = out.with_writer(|writer| {
+    let parts = PairParts::new(plan, theme)?;
+    out.with_writer(|writer| {
         mine.par_iter()
             .zip(comparer.par_comparisons(&mine))
             .map(|(&(i, j), comparison)| {
-                let (path, html) = render_pair(&plan, &parts, theme, &site, (i as usize, j as usize), comparison)?;
+                let (path, html) = render_pair(plan, &parts, theme, site, (i as usize, j as usize), comparison)?;
                 let written = writer.write(path, html)?;
                 if let Some(progress) = &options.progress {
                     progress.advance(1);
@@ -66,9 +88,7 @@ pub(crate) fn render_all(
                 x.add(y);
                 Ok(x)
             })
-    })?;
-    report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
-    Ok(report)
+    })
 }
 
 /// Every page but the pairs: home, 404, careers, roadmaps, skills,

@@ -3,19 +3,35 @@
 //! and collection links as hundreds of other pair pages, so those are
 //! template values made once and shared (a `Value` clone is a reference
 //! count), and only what belongs to the pair is serialised per page.
+//! Skill items also carry their HTML, rendered once by the theme's
+//! `skill` macro (macros.html), the same `<li>` career pages show.
 
-use std::sync::OnceLock;
-
-use careerdiff_compare::{Comparison, SkillList};
+use careerdiff_compare::{Comparison, SkillItem, SkillList};
 use minijinja::{Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
 
+use crate::SiteError;
 use crate::plan::{Plan, SIMILAR_SHOWN};
+use crate::theme::Theme;
 use crate::urls::{collection_path, pair_path};
+
+/// The template and macro that render one skill item.
+pub(crate) const SKILL_MACRO: (&str, &str) = ("macros.html", "skill");
+
+/// A skill item as pair pages see it: its fields and its rendered HTML.
+#[derive(Serialize)]
+struct ShownSkill<'c> {
+    #[serde(flatten)]
+    item: SkillItem<'c>,
+    /// The theme's `skill` macro for this item: a whole `<li>`.
+    html: Value,
+}
 
 /// Template values reused across pair pages.
 pub(crate) struct PairParts {
-    /// Each career's skill phrases as template values, made on first use.
-    phrases: Vec<OnceLock<Vec<Value>>>,
+    /// Each career's skill phrases as template values, in file order.
+    phrases: Vec<Vec<Value>>,
     /// Each career's similar careers that have a pair page with it, as
     /// (career index, link).
     pair_links: Vec<Vec<(usize, Value)>>,
@@ -24,8 +40,13 @@ pub(crate) struct PairParts {
 }
 
 impl PairParts {
-    pub(crate) fn new(plan: &Plan<'_>) -> Self {
-        let content = plan.comparer.content();
+    pub(crate) fn new(plan: &Plan<'_>, theme: &Theme) -> Result<Self, SiteError> {
+        let comparer = plan.comparer;
+        let content = comparer.content();
+        let phrases = (0..content.careers.len())
+            .into_par_iter()
+            .map(|c| shown_skills(theme, &comparer.skills_of(c)))
+            .collect::<Result<_, _>>()?;
         let careers = &content.careers;
         let pair_links = plan
             .similar
@@ -44,12 +65,12 @@ impl PairParts {
             .iter()
             .map(|c| context! { title => c.title, url => collection_path(&c.slug) })
             .collect();
-        PairParts { phrases: careers.iter().map(|_| OnceLock::new()).collect(), pair_links, collection_links }
+        Ok(PairParts { phrases, pair_links, collection_links })
     }
 
     /// The skill items of `list`, a list of career `career`'s phrases.
     fn skill_items(&self, career: usize, list: &SkillList<'_>) -> Value {
-        let all = self.phrases[career].get_or_init(|| list.all_items().map(Value::from_serialize).collect());
+        let all = &self.phrases[career];
         list.phrases().iter().map(|&p| all[p as usize].clone()).collect()
     }
 
@@ -91,6 +112,13 @@ impl PairParts {
     }
 }
 
+/// The items of `list` with their HTML.
+fn shown_skills(theme: &Theme, list: &SkillList<'_>) -> Result<Vec<Value>, SiteError> {
+    let (template, name) = SKILL_MACRO;
+    let html = theme.call_macro(template, name, list.iter().map(|item| Value::from_serialize(&item)))?;
+    Ok(list.iter().zip(html).map(|(item, html)| Value::from_serialize(ShownSkill { item, html })).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use careerdiff_compare::Comparer;
@@ -98,25 +126,53 @@ mod tests {
 
     use crate::BuildOptions;
     use crate::plan::Plan;
+    use crate::theme::Theme;
 
-    use super::PairParts;
+    use super::{PairParts, SKILL_MACRO};
 
-    /// The parts-built value must be exactly what serialising the
-    /// comparison gives, so templates see one contract.
+    /// Asserts that `built` holds everything `expected` holds, at `path`.
+    fn assert_holds(built: &Value, expected: &Value, path: &str) {
+        if let Some(keys) = expected.as_object().filter(|_| expected.kind() == minijinja::value::ValueKind::Map) {
+            for key in keys.try_iter().into_iter().flatten() {
+                let inner = built.get_item(&key).unwrap_or_default();
+                assert_holds(&inner, &expected.get_item(&key).unwrap_or_default(), &format!("{path}.{key}"));
+            }
+        } else if expected.kind() == minijinja::value::ValueKind::Seq {
+            assert_eq!(built.len(), expected.len(), "{path}: length");
+            for (n, (b, e)) in built.try_iter().unwrap().zip(expected.try_iter().unwrap()).enumerate() {
+                assert_holds(&b, &e, &format!("{path}[{n}]"));
+            }
+        } else {
+            assert_eq!(built, expected, "{path}");
+        }
+    }
+
+    /// The parts-built value holds everything serialising the comparison
+    /// gives, so templates see one contract, and each listed skill item
+    /// carries the theme's rendering of that item.
     #[test]
-    fn comparison_value_equals_the_serialised_comparison() {
+    fn comparison_value_holds_the_serialised_comparison_and_item_html() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let content = careerdiff_model::load_content(&root).expect("default content loads");
         let comparer = Comparer::new(&content);
         let plan = Plan::new(&comparer, &BuildOptions::new("unused"));
-        let parts = PairParts::new(&plan);
+        let theme = Theme::load(None).expect("the default theme loads");
+        let parts = PairParts::new(&plan, &theme).expect("the skill macro renders");
         let n = content.careers.len();
         for (i, j) in [(0, 1), (0, n - 1), (3, 40), (n / 2, n / 2 + 1)] {
             let mut c = comparer.compare(i, j);
             c.skills.only_a.truncate(12);
             let built = parts.comparison((i, j), &c);
             let serialised = Value::from_serialize(&c);
-            assert_eq!(format!("{built:?}"), format!("{serialised:?}"), "pair {i} {j}");
+            assert_holds(&built, &serialised, &format!("pair {i} {j}"));
+            let only_a = |v: &Value| v.get_attr("skills").and_then(|s| s.get_attr("only_a")).unwrap();
+            let items = only_a(&serialised);
+            let (template, name) = SKILL_MACRO;
+            let html = theme.call_macro(template, name, items.try_iter().unwrap()).unwrap();
+            let built_html: Vec<Value> =
+                only_a(&built).try_iter().unwrap().map(|item| item.get_attr("html").unwrap()).collect();
+            assert_eq!(built_html, html, "pair {i} {j}");
+            assert!(html.iter().all(|h| h.as_str().is_some_and(|h| h.starts_with("<li>"))), "{html:?}");
             assert!(!c.skills.only_a.is_empty() || !c.skills.only_b.is_empty(), "the pair has skill items");
         }
     }

@@ -76,6 +76,24 @@ impl Theme {
         Ok(self.env.get_template(name)?.render(context)?)
     }
 
+    /// Calls macro `name` of template `template` once for each of `args`
+    /// and returns what each call wrote, as safe strings: for fragments
+    /// that many pages show, rendered once.
+    pub(crate) fn call_macro(
+        &self,
+        template: &str,
+        name: &str,
+        args: impl IntoIterator<Item = Value>,
+    ) -> Result<Vec<Value>, SiteError> {
+        let defined = self.env.get_template(template)?.render_captured(())?;
+        let state = defined.state();
+        if state.lookup(name).is_none() {
+            let detail = format!("{template} defines no macro `{name}`, which pages use");
+            return Err(Error::new(minijinja::ErrorKind::UnknownFunction, detail).into());
+        }
+        args.into_iter().map(|arg| Ok(Value::from_safe_string(state.call_macro(name, &[arg])?))).collect()
+    }
+
     /// Copies the static files into the output root.
     pub(crate) fn write_static(&self, out: &Destination) -> Result<BuildReport, SiteError> {
         let mut report = BuildReport::default();
@@ -152,4 +170,30 @@ fn html_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), 
         last = i + 1;
     }
     out.write_str(&text[last..]).map_err(Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use minijinja::{Value, context};
+
+    use super::Theme;
+
+    #[test]
+    fn call_macro_renders_each_argument_as_a_safe_string() {
+        let theme = Theme::load(None).unwrap();
+        let items = [context! { name => "R & D", hot => true, in_demand => false, skill_ids => ["r-d"] }];
+        let html = theme.call_macro("macros.html", "skill", items).unwrap();
+        assert_eq!(html.len(), 1);
+        let text = html[0].as_str().unwrap();
+        assert!(html[0].is_safe(), "pages insert it unescaped");
+        assert!(text.contains(r#"<a href="../skills/r-d.html">R &amp; D</a>"#), "{text}");
+        assert!(text.contains("hot") && !text.contains("in demand"), "{text}");
+    }
+
+    #[test]
+    fn call_macro_names_a_missing_macro_and_its_template() {
+        let theme = Theme::load(None).unwrap();
+        let err = theme.call_macro("macros.html", "no_such", [Value::from(1)]).unwrap_err().to_string();
+        assert!(err.contains("macros.html") && err.contains("no_such"), "{err}");
+    }
 }
