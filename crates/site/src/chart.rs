@@ -24,7 +24,7 @@ pub(crate) fn salary_chart(chart: Value, max: f64, label: &str) -> Result<Value,
         return Err(Error::new(ErrorKind::InvalidOperation, "salary_chart needs a chart with `low` and `high`"));
     };
     let x = |amount: f64| if max > 0.0 { (amount / max * 1000.0).round() / 10.0 } else { 0.0 };
-    let label = label.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let label = crate::theme::escape_html(label);
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 100 12\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{label}\">\
          <line x1=\"{}\" x2=\"{}\" y1=\"6\" y2=\"6\" class=\"whisker\"/>",

@@ -3,8 +3,8 @@
 //! and collection links as hundreds of other pair pages, so those are
 //! template values made once and shared (a `Value` clone is a reference
 //! count), and only what belongs to the pair is serialised per page.
-//! Skill items also carry their HTML, rendered once by the theme's
-//! `skill` macro (macros.html), the same `<li>` career pages show.
+//! Skill items and links also carry their HTML, rendered once by the
+//! theme's `skill` and `link_item` macros (macros.html).
 
 use careerdiff_compare::{Comparison, SkillItem, SkillList};
 use minijinja::{Value, context};
@@ -18,6 +18,8 @@ use crate::urls::{collection_path, pair_path};
 
 /// The template and macro that render one skill item.
 pub(crate) const SKILL_MACRO: (&str, &str) = ("macros.html", "skill");
+/// The template and macro that render one link of a list.
+pub(crate) const LINK_MACRO: (&str, &str) = ("macros.html", "link_item");
 
 /// A skill item as pair pages see it: its fields and its rendered HTML.
 #[derive(Serialize)]
@@ -50,21 +52,16 @@ impl PairParts {
         let careers = &content.careers;
         let pair_links = plan
             .similar
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(me, similar)| {
-                similar
-                    .iter()
-                    .filter(|s| plan.has_pair(me, s.index))
-                    .map(|s| (s.index, context! { title => s.title, url => pair_path(&careers[me].slug, &s.slug) }))
-                    .collect()
+                let others: Vec<_> = similar.iter().filter(|s| plan.has_pair(me, s.index)).collect();
+                let urls = others.iter().map(|s| (s.title.as_str(), pair_path(&careers[me].slug, &s.slug)));
+                Ok(others.iter().map(|s| s.index).zip(links(theme, urls)?).collect())
             })
-            .collect();
-        let collection_links = content
-            .collections
-            .iter()
-            .map(|c| context! { title => c.title, url => collection_path(&c.slug) })
-            .collect();
+            .collect::<Result<_, SiteError>>()?;
+        let collection_links =
+            links(theme, content.collections.iter().map(|c| (c.title.as_str(), collection_path(&c.slug))))?;
         Ok(PairParts { phrases, pair_links, collection_links })
     }
 
@@ -110,6 +107,14 @@ impl PairParts {
             conclusion => Value::from_serialize(&c.conclusion),
         }
     }
+}
+
+/// Links with the given titles and URLs, with their HTML.
+fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> Result<Vec<Value>, SiteError> {
+    let plain: Vec<Value> = links.map(|(title, url)| context! { title, url }).collect();
+    let (template, name) = LINK_MACRO;
+    let html = theme.call_macro(template, name, plain.iter().cloned())?;
+    Ok(plain.into_iter().zip(html).map(|(link, html)| context! { html, ..link }).collect())
 }
 
 /// The items of `list` with their HTML.

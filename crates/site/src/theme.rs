@@ -155,6 +155,18 @@ fn extra_files(dir: &Path) -> Vec<(String, PathBuf)> {
 fn html_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
     let plain_string = value.as_str().filter(|_| !value.is_safe() && state.auto_escape() == AutoEscape::Html);
     let Some(text) = plain_string else { return escape_formatter(out, state, value) };
+    out.write_str(&escape_html(text)).map_err(Error::from)
+}
+
+/// `text` with `& < > " '` replaced by entities (borrowed when there is
+/// nothing to replace, as for most titles and URLs).
+pub(crate) fn escape_html(text: &str) -> std::borrow::Cow<'_, str> {
+    // No early exit: the whole-string check compiles to vector compares.
+    let special = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
+    if !text.bytes().fold(false, |any, b| any | special(b)) {
+        return text.into();
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
         let entity = match byte {
@@ -165,11 +177,12 @@ fn html_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), 
             b'\'' => "&#x27;",
             _ => continue,
         };
-        out.write_str(&text[last..i]).map_err(Error::from)?;
-        out.write_str(entity).map_err(Error::from)?;
+        escaped.push_str(&text[last..i]);
+        escaped.push_str(entity);
         last = i + 1;
     }
-    out.write_str(&text[last..]).map_err(Error::from)
+    escaped.push_str(&text[last..]);
+    escaped.into()
 }
 
 #[cfg(test)]
@@ -188,6 +201,14 @@ mod tests {
         assert!(html[0].is_safe(), "pages insert it unescaped");
         assert!(text.contains(r#"<a href="../skills/r-d.html">R &amp; D</a>"#), "{text}");
         assert!(text.contains("hot") && !text.contains("in demand"), "{text}");
+    }
+
+    #[test]
+    fn escape_html_replaces_the_five_specials_and_borrows_plain_text() {
+        let plain = "Data Scientists vs Statisticians/compare.html";
+        assert!(matches!(super::escape_html(plain), std::borrow::Cow::Borrowed(p) if p == plain));
+        assert_eq!(super::escape_html(r#"R&D <"x"> 'y'/z"#), "R&amp;D &lt;&quot;x&quot;&gt; &#x27;y&#x27;/z");
+        assert_eq!(super::escape_html("tail&"), "tail&amp;");
     }
 
     #[test]
