@@ -11,6 +11,7 @@
 
 mod chart;
 mod credits;
+mod fields;
 mod listings;
 mod markdown;
 mod output;

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use careerdiff_model::PairPolicy;
 
+use crate::fields::fields;
 use crate::output::Destination;
 use crate::pair_data::PairParts;
 use crate::plan::Plan;
@@ -24,7 +25,7 @@ const LEARN_SHOWN: usize = 5;
 
 /// The values every page's `page` variable holds.
 pub(crate) fn page(path: &str, title: String, description: String, root: &str) -> Value {
-    context! { path, title, description, root }
+    fields! { path, title, description, root }
 }
 
 /// Renders every page of `options.shard` into `out`.
@@ -170,7 +171,7 @@ fn render_pair(
     // how many more there are; only those few go to the template.
     let skills = &mut comparison.skills;
     let counts =
-        context! { only_a => skills.only_a.len(), shared => skills.shared.len(), only_b => skills.only_b.len() };
+        fields! { only_a => skills.only_a.len(), shared => skills.shared.len(), only_b => skills.only_b.len() };
     skills.only_a.truncate(SKILLS_SHOWN);
     skills.shared.truncate(SKILLS_SHOWN);
     skills.only_b.truncate(SKILLS_SHOWN);
@@ -198,9 +199,9 @@ fn render_pair(
     let related: Vec<Value> = related.into_iter().take(4).map(|(_, c)| parts.collection_link(c)).collect();
     let html = theme.render(
         "pair.html",
-        context! {
-            site, page => page(&path, title, description, "../"),
-            a => plan.careers[i], b => plan.careers[j],
+        fields! {
+            site => site.clone(), page => page(&path, title, description, "../"),
+            a => plan.careers[i].clone(), b => plan.careers[j].clone(),
             cmp => parts.comparison((i, j), &comparison), counts,
             others_a => parts.others(i, j), others_b => parts.others(j, i), collections => related,
         },

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::SiteError;
+use crate::fields::fields;
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
 use crate::urls::{collection_path, pair_path};
@@ -87,7 +88,7 @@ impl PairParts {
     /// taken from the per-career parts.
     pub(crate) fn comparison(&self, (i, j): (usize, usize), c: &Comparison<'_>) -> Value {
         let s = &c.skills;
-        let skills = context! {
+        let skills = fields! {
             only_a => self.skill_items(i, &s.only_a),
             shared => Value::from_serialize(&s.shared),
             only_b => self.skill_items(j, &s.only_b),
@@ -95,7 +96,7 @@ impl PairParts {
             overlap_percent => s.overlap_percent,
             distinct => s.distinct,
         };
-        context! {
+        fields! {
             a => Value::from_serialize(&c.a),
             b => Value::from_serialize(&c.b),
             similarity => c.similarity,
