@@ -12,6 +12,7 @@
 mod chart;
 mod credits;
 mod fields;
+mod fragments;
 mod listings;
 mod markdown;
 mod output;

@@ -196,7 +196,7 @@ fn render_pair(
         })
         .collect();
     related.sort_by_key(|(not_both, _)| *not_both);
-    let related: Vec<Value> = related.into_iter().take(4).map(|(_, c)| parts.collection_link(c)).collect();
+    let related = parts.collection_links(related.into_iter().take(4).map(|(_, c)| c));
     let html = theme.render(
         "pair.html",
         fields! {

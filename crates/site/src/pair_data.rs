@@ -4,7 +4,8 @@
 //! template values made once and shared (a `Value` clone is a reference
 //! count), and only what belongs to the pair is serialised per page.
 //! Skill items and links also carry their HTML, rendered once by the
-//! theme's `skill` and `link_item` macros (macros.html).
+//! theme's `skill` and `link_item` macros (macros.html), and their lists
+//! print whole ([`HtmlList`]).
 
 use careerdiff_compare::{Comparison, SkillItem, SkillList};
 use minijinja::{Value, context};
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use crate::SiteError;
 use crate::fields::fields;
+use crate::fragments::{HtmlList, Shown};
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
 use crate::urls::{collection_path, pair_path};
@@ -34,12 +36,12 @@ struct ShownSkill<'c> {
 /// Template values reused across pair pages.
 pub(crate) struct PairParts {
     /// Each career's skill phrases as template values, in file order.
-    phrases: Vec<Vec<Value>>,
+    phrases: Vec<Vec<Shown>>,
     /// Each career's similar careers that have a pair page with it, as
     /// (career index, link).
-    pair_links: Vec<Vec<(usize, Value)>>,
+    pair_links: Vec<Vec<(usize, Shown)>>,
     /// A link to each collection.
-    collection_links: Vec<Value>,
+    collection_links: Vec<Shown>,
 }
 
 impl PairParts {
@@ -69,18 +71,18 @@ impl PairParts {
     /// The skill items of `list`, a list of career `career`'s phrases.
     fn skill_items(&self, career: usize, list: &SkillList<'_>) -> Value {
         let all = &self.phrases[career];
-        list.phrases().iter().map(|&p| all[p as usize].clone()).collect()
+        HtmlList::value(list.phrases().iter().map(|&p| &all[p as usize]))
     }
 
     /// Links to pages comparing career `me` with careers other than `other`.
-    pub(crate) fn others(&self, me: usize, other: usize) -> Vec<Value> {
+    pub(crate) fn others(&self, me: usize, other: usize) -> Value {
         let links = self.pair_links[me].iter().filter(|(index, _)| *index != other);
-        links.take(SIMILAR_SHOWN - 1).map(|(_, link)| link.clone()).collect()
+        HtmlList::value(links.take(SIMILAR_SHOWN - 1).map(|(_, link)| link))
     }
 
-    /// A link to collection `c`.
-    pub(crate) fn collection_link(&self, c: usize) -> Value {
-        self.collection_links[c].clone()
+    /// Links to collections `collections`.
+    pub(crate) fn collection_links(&self, collections: impl Iterator<Item = usize>) -> Value {
+        HtmlList::value(collections.map(|c| &self.collection_links[c]))
     }
 
     /// The `cmp` value of the page comparing careers `i` and `j`: the same
@@ -111,18 +113,26 @@ impl PairParts {
 }
 
 /// Links with the given titles and URLs, with their HTML.
-fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> Result<Vec<Value>, SiteError> {
+fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> Result<Vec<Shown>, SiteError> {
     let plain: Vec<Value> = links.map(|(title, url)| context! { title, url }).collect();
     let (template, name) = LINK_MACRO;
     let html = theme.call_macro(template, name, plain.iter().cloned())?;
-    Ok(plain.into_iter().zip(html).map(|(link, html)| context! { html, ..link }).collect())
+    Ok(plain
+        .into_iter()
+        .zip(html)
+        .map(|(link, html)| Shown { value: context! { html => html.clone(), ..link }, html })
+        .collect())
 }
 
 /// The items of `list` with their HTML.
-fn shown_skills(theme: &Theme, list: &SkillList<'_>) -> Result<Vec<Value>, SiteError> {
+fn shown_skills(theme: &Theme, list: &SkillList<'_>) -> Result<Vec<Shown>, SiteError> {
     let (template, name) = SKILL_MACRO;
     let html = theme.call_macro(template, name, list.iter().map(|item| Value::from_serialize(&item)))?;
-    Ok(list.iter().zip(html).map(|(item, html)| Value::from_serialize(ShownSkill { item, html })).collect())
+    let shown = |(item, html): (SkillItem<'_>, Value)| Shown {
+        value: Value::from_serialize(ShownSkill { item, html: html.clone() }),
+        html,
+    };
+    Ok(list.iter().zip(html).map(shown).collect())
 }
 
 #[cfg(test)]
@@ -178,6 +188,12 @@ mod tests {
             let built_html: Vec<Value> =
                 only_a(&built).try_iter().unwrap().map(|item| item.get_attr("html").unwrap()).collect();
             assert_eq!(built_html, html, "pair {i} {j}");
+            let whole: String = html.iter().map(|h| format!("{h}\n")).collect();
+            assert_eq!(
+                only_a(&built).get_attr("html").unwrap().as_str(),
+                Some(whole.as_str()),
+                "the list prints whole"
+            );
             assert!(html.iter().all(|h| h.as_str().is_some_and(|h| h.starts_with("<li>"))), "{html:?}");
             assert!(!c.skills.only_a.is_empty() || !c.skills.only_b.is_empty(), "the pair has skill items");
         }
