@@ -21,6 +21,20 @@ pub enum Verdict {
     Neutral,
 }
 
+impl Verdict {
+    /// The verdict's name as it serialises: "a", "b", "tie", "unknown"
+    /// or "neutral".
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::A => "a",
+            Verdict::B => "b",
+            Verdict::Tie => "tie",
+            Verdict::Unknown => "unknown",
+            Verdict::Neutral => "neutral",
+        }
+    }
+}
+
 /// One of the two careers, as the comparison names it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Side<'c> {
@@ -167,4 +181,16 @@ pub struct Comparison<'c> {
     pub choose_b: Sentences,
     /// The conclusion, one sentence per item.
     pub conclusion: Sentences,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Verdict;
+
+    #[test]
+    fn verdict_names_are_their_serialised_form() {
+        for v in [Verdict::A, Verdict::B, Verdict::Tie, Verdict::Unknown, Verdict::Neutral] {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.name(), "{v:?}");
+        }
+    }
 }

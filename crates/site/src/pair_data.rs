@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::SiteError;
-use crate::fields::fields;
+use crate::fields::{fields, glance_row};
 use crate::fragments::{HtmlList, Shown};
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
@@ -102,7 +102,7 @@ impl PairParts {
             a => Value::from_serialize(&c.a),
             b => Value::from_serialize(&c.b),
             similarity => c.similarity,
-            glance => Value::from_serialize(&c.glance),
+            glance => c.glance.iter().map(glance_row).collect::<Vec<_>>(),
             skills,
             transitions => Value::from_serialize(&c.transitions),
             choose_a => Value::from_serialize(&c.choose_a),
