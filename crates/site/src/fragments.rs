@@ -27,13 +27,14 @@ pub(crate) struct HtmlList {
 
 impl HtmlList {
     pub(crate) fn value<'s>(shown: impl Iterator<Item = &'s Shown>) -> Value {
-        let mut items = Vec::new();
-        let mut html = String::new();
-        for s in shown {
-            items.push(s.value.clone());
-            html.push_str(s.html.as_str().unwrap_or_default());
+        let shown: Vec<&Shown> = shown.collect();
+        let fragments = || shown.iter().map(|s| s.html.as_str().unwrap_or_default());
+        let mut html = String::with_capacity(fragments().map(|h| h.len() + 1).sum());
+        for fragment in fragments() {
+            html.push_str(fragment);
             html.push('\n');
         }
+        let items = shown.iter().map(|s| s.value.clone()).collect();
         Value::from_object(HtmlList { items, html: Value::from_safe_string(html) })
     }
 }
