@@ -297,6 +297,12 @@ pub struct Fact {
     pub value: Option<String>,
 }
 
+/// What "better" is called for each at-a-glance attribute ("higher",
+/// "lower", …), in the order of [`facts`] and of a comparison's rows.
+pub fn better_words() -> impl ExactSizeIterator<Item = &'static str> {
+    ATTRIBUTES.iter().map(|attr| attr.word)
+}
+
 /// Every at-a-glance attribute of one career, shown the same way as on
 /// pair pages.
 pub fn facts(career: &Career) -> Vec<Fact> {

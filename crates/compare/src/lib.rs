@@ -23,7 +23,7 @@ use rayon::prelude::*;
 pub use comparison::{
     Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
-pub use glance::{Fact, facts};
+pub use glance::{Fact, better_words, facts};
 pub use lists::{Phrases, Sentences, SkillList};
 pub use similarity::Similar;
 

@@ -13,6 +13,7 @@ mod chart;
 mod credits;
 mod fields;
 mod fragments;
+mod glance_view;
 mod listings;
 mod markdown;
 mod output;

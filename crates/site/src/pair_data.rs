@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::SiteError;
-use crate::fields::{fields, glance_row};
+use crate::fields::fields;
 use crate::fragments::{HtmlList, Shown};
+use crate::glance_view::GlanceCells;
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
 use crate::urls::{collection_path, pair_path};
@@ -42,6 +43,8 @@ pub(crate) struct PairParts {
     pair_links: Vec<Vec<(usize, Shown)>>,
     /// A link to each collection.
     collection_links: Vec<Shown>,
+    /// The glance table's cells.
+    glance: GlanceCells,
 }
 
 impl PairParts {
@@ -65,7 +68,8 @@ impl PairParts {
             .collect::<Result<_, SiteError>>()?;
         let collection_links =
             links(theme, content.collections.iter().map(|c| (c.title.as_str(), collection_path(&c.slug))))?;
-        Ok(PairParts { phrases, pair_links, collection_links })
+        let glance = GlanceCells::new(theme, careers)?;
+        Ok(PairParts { phrases, pair_links, collection_links, glance })
     }
 
     /// The skill items of `list`, a list of career `career`'s phrases.
@@ -102,7 +106,7 @@ impl PairParts {
             a => Value::from_serialize(&c.a),
             b => Value::from_serialize(&c.b),
             similarity => c.similarity,
-            glance => c.glance.iter().map(glance_row).collect::<Vec<_>>(),
+            glance => c.glance.iter().enumerate().map(|(k, row)| self.glance.row((i, j), k, row)).collect::<Vec<_>>(),
             skills,
             transitions => Value::from_serialize(&c.transitions),
             choose_a => Value::from_serialize(&c.choose_a),
