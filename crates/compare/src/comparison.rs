@@ -89,7 +89,8 @@ pub struct SkillItem<'c> {
 }
 
 /// A canonical skill both careers have, with each side's phrase.
-#[derive(Debug, Clone, Serialize)]
+/// Serialises with its fields and `reworded` (see [`SharedSkill::reworded`]).
+#[derive(Debug, Clone)]
 pub struct SharedSkill<'c> {
     /// The canonical skill id, or `None` when the phrases are equal but
     /// not in the taxonomy.
@@ -104,12 +105,33 @@ pub struct SharedSkill<'c> {
     pub hot: bool,
     /// O*NET in demand on either side.
     pub in_demand: bool,
-    /// Whether either career words it other than as `name` alone: then a
-    /// page shows each side's phrases.
-    pub reworded: bool,
     /// Whether `name` is lower-cased inside a sentence.
-    #[serde(skip)]
     pub(crate) common_noun: bool,
+}
+
+impl SharedSkill<'_> {
+    /// Whether either career words it other than as `name` alone: then a
+    /// page shows each side's phrases. Decided when asked (pages show a
+    /// dozen shared skills; a comparison finds them all).
+    pub fn reworded(&self) -> bool {
+        let just_name = |p: &Phrases<'_>| p.len() == 1 && p.iter().eq([self.name]);
+        !just_name(&self.a_phrases) || !just_name(&self.b_phrases)
+    }
+}
+
+impl Serialize for SharedSkill<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("SharedSkill", 7)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("a_phrases", &self.a_phrases)?;
+        s.serialize_field("b_phrases", &self.b_phrases)?;
+        s.serialize_field("hot", &self.hot)?;
+        s.serialize_field("in_demand", &self.in_demand)?;
+        s.serialize_field("reworded", &self.reworded())?;
+        s.end()
+    }
 }
 
 /// Two different phrases that mean nearly the same thing.

@@ -117,9 +117,7 @@ fn shared_skill<'c>(
             (None, name, crate::advice::is_common_noun(name))
         }
     };
-    let just_name = |p: &Phrases<'_>| p.len() == 1 && p.iter().eq([name]);
-    let reworded = !just_name(&a_phrases) || !just_name(&b_phrases);
-    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, reworded, common_noun }
+    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, common_noun }
 }
 
 /// Pairs up close phrases of the two only-lists, best score first, each

@@ -339,3 +339,21 @@ fn all_similar_lists_equal_the_lists_one_by_one() {
         assert_eq!(from_all, one, "career {i}");
     }
 }
+
+/// `reworded` is true exactly when a side has other phrases than the
+/// shared skill's name alone, and it serialises with the skill.
+#[test]
+fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let (mut plain, mut reworded) = (0, 0);
+    for (i, j) in (0..20).flat_map(|i| (i + 1..20).map(move |j| (i, j))) {
+        for s in &comparer.compare(i, j).skills.shared {
+            let alone = |p: &crate::Phrases<'_>| p.iter().collect::<Vec<_>>() == [s.name];
+            assert_eq!(s.reworded(), !(alone(&s.a_phrases) && alone(&s.b_phrases)), "{}", s.name);
+            assert_eq!(serde_json::to_value(s).unwrap()["reworded"], s.reworded());
+            if s.reworded() { reworded += 1 } else { plain += 1 }
+        }
+    }
+    assert!(plain > 0 && reworded > 0, "both kinds occur: {plain} plain, {reworded} reworded");
+}
