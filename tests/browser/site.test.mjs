@@ -94,6 +94,30 @@ test("the comparison tool lands on the pair page", async () => {
   await p.close();
 });
 
+test("the glance table highlights the value of the side with the edge", async () => {
+  const p = await page();
+  await p.goto(base + "compare/computer-programmers-vs-software-developers.html");
+  const rows = await p.$$eval("table.glance tbody tr", (trs) => trs.map((tr) => {
+    const [a, b] = [...tr.querySelectorAll("td")].map((td) => getComputedStyle(td));
+    return { edge: tr.className, a: [a.fontWeight, a.backgroundColor], b: [b.fontWeight, b.backgroundColor] };
+  }));
+  const plain = rows.find((r) => r.edge === "edge-tie" || r.edge === "edge-unknown" || r.edge === "edge-neutral");
+  assert.ok(plain, "a row without a winner");
+  assert.ok(rows.some((r) => r.edge === "edge-a" || r.edge === "edge-b"), "a row with a winner");
+  for (const r of rows) {
+    const winner = r.edge === "edge-a" ? r.a : r.edge === "edge-b" ? r.b : null;
+    const other = r.edge === "edge-a" ? r.b : r.a;
+    if (winner) {
+      assert.equal(winner[0], "600", `${r.edge}: the winning value is bold`);
+      assert.notEqual(winner[1], other[1], `${r.edge}: the winning value has its own background`);
+      assert.deepEqual(other, plain.a, `${r.edge}: the other value looks like a plain cell`);
+    } else {
+      assert.deepEqual(r.a, r.b, `${r.edge}: neither value is highlighted`);
+    }
+  }
+  await p.close();
+});
+
 test("a pair page fits a phone", async () => {
   const p = await page({ width: 375, height: 740 });
   await p.goto(base + "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html");
