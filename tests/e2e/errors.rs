@@ -103,3 +103,44 @@ fn missing_content_folder_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr(&output), "error: content folder no/such/folder not found (pass --content DIR)\n");
 }
+
+/// A theme whose career page cannot render fails the build with the
+/// template's name, even though pair pages render alongside career pages,
+/// and leaves the published folder and no staging folder behind.
+#[test]
+fn a_broken_site_template_fails_the_build_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("ok/escaping"), &content);
+    let templates = dir.path().join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("career.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_value }}{% endblock %}",
+    )
+    .unwrap();
+    let public = dir.path().join("public");
+    fs::create_dir(&public).unwrap();
+    fs::write(public.join("index.html"), "old site").unwrap();
+    let output = careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
+    // Exit code 2: not a content error but a broken theme.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("undefined value (in career.html:1)"), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
+    let mut left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    left.sort();
+    assert_eq!(left, ["content", "public", "themes"], "no staging folder is left behind");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

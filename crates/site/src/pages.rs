@@ -2,6 +2,7 @@
 //! streamed straight from the comparer to disk.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use careerdiff_compare::{Comparer, Comparison};
 use minijinja::{Value, context};
@@ -40,19 +41,25 @@ pub(crate) fn render_all(
     let site = context! { credits => credits::credits(content), ..Value::from_serialize(&content.site) };
     out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
     // The site pages render beside the pair pages: alone they leave a core
-    // idle while one page type (the skill pages, say) finishes.
+    // idle while one page type (the skill pages, say) finishes. If they
+    // fail, the pair pages stop rendering and the build reports that error.
+    let site_failed = AtomicBool::new(false);
     let (site_pages, pair_pages) = rayon::join(
         || {
             let mut report = BuildReport::default();
-            if options.shard.owns_site_pages() {
-                report.add(render_site_pages(&plan, theme, &site, out)?);
-                for (path, bytes) in &options.extra_files {
-                    report.add(out.write(path, bytes)?);
+            let written = (|| {
+                if options.shard.owns_site_pages() {
+                    report.add(render_site_pages(&plan, theme, &site, out)?);
+                    for (path, bytes) in &options.extra_files {
+                        report.add(out.write(path, bytes)?);
+                    }
                 }
-            }
-            Ok::<_, SiteError>(report)
+                Ok::<_, SiteError>(())
+            })();
+            site_failed.store(written.is_err(), Ordering::Relaxed);
+            written.map(|()| report)
         },
-        || render_pairs(&plan, theme, &site, out, options),
+        || render_pairs(&plan, theme, &site, out, options, &site_failed),
     );
     let (mut report, pair_pages) = (site_pages?, pair_pages?);
     report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
@@ -66,6 +73,7 @@ fn render_pairs(
     site: &Value,
     out: &Destination,
     options: &BuildOptions,
+    stop: &AtomicBool,
 ) -> Result<BuildReport, SiteError> {
     let comparer = plan.comparer;
     let mine: Vec<(u32, u32)> =
@@ -78,6 +86,9 @@ fn render_pairs(
         mine.par_iter()
             .zip(comparer.par_comparisons(&mine))
             .map(|(&(i, j), comparison)| {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(BuildReport::default());
+                }
                 let (path, html) = render_pair(plan, &parts, theme, site, (i as usize, j as usize), comparison)?;
                 let written = writer.write(path, html)?;
                 if let Some(progress) = &options.progress {
