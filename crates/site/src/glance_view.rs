@@ -39,13 +39,14 @@ impl GlanceCells {
             .map(|career| {
                 let values = facts(career).into_iter().map(|fact| Value::from(fact.value));
                 let wins = words.iter().map(|better| edge("win", Some(&career.title), better));
-                Ok((call(theme, VALUE_MACRO, values)?, call(theme, EDGE_MACRO, wins)?))
+                Ok((theme.call_macro(VALUE_MACRO, values)?, theme.call_macro(EDGE_MACRO, wins)?))
             })
             .collect::<Result<Vec<_>, SiteError>>()?;
         let draws = words
             .iter()
             .map(|better| {
-                let cells = call(theme, EDGE_MACRO, ["tie", "unknown", "neutral"].map(|v| edge(v, None, better)))?;
+                let cells =
+                    theme.call_macro(EDGE_MACRO, ["tie", "unknown", "neutral"].map(|v| edge(v, None, better)))?;
                 Ok([cells[0].clone(), cells[1].clone(), cells[2].clone()])
             })
             .collect::<Result<_, SiteError>>()?;
@@ -76,14 +77,6 @@ impl GlanceCells {
             edge_html: edge_html.clone(),
         })
     }
-}
-
-fn call(
-    theme: &Theme,
-    (template, name): (&str, &str),
-    args: impl IntoIterator<Item = Value>,
-) -> Result<Vec<Value>, SiteError> {
-    theme.call_macro(template, name, args)
 }
 
 /// A glance row as templates see it.
@@ -155,8 +148,7 @@ mod tests {
         let comparer = Comparer::new(&content);
         let theme = Theme::load(None).unwrap();
         let cells = GlanceCells::new(&theme, &content.careers).unwrap();
-        let render =
-            |(template, name): (&str, &str), arg: Value| theme.call_macro(template, name, [arg]).unwrap()[0].clone();
+        let render = |m: (&str, &str), arg: Value| theme.call_macro(m, [arg]).unwrap()[0].clone();
         let mut verdicts = BTreeSet::new();
         for (i, j) in (0..12).flat_map(|i| (i + 1..12).map(move |j| (i, j))) {
             let c = comparer.compare(i, j);

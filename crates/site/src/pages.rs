@@ -46,23 +46,32 @@ pub(crate) fn render_all(
     let site_failed = AtomicBool::new(false);
     let (site_pages, pair_pages) = rayon::join(
         || {
-            let mut report = BuildReport::default();
-            let written = (|| {
-                if options.shard.owns_site_pages() {
-                    report.add(render_site_pages(&plan, theme, &site, out)?);
-                    for (path, bytes) in &options.extra_files {
-                        report.add(out.write(path, bytes)?);
-                    }
-                }
-                Ok::<_, SiteError>(())
-            })();
-            site_failed.store(written.is_err(), Ordering::Relaxed);
-            written.map(|()| report)
+            let pages = render_site_and_extras(&plan, theme, &site, out, options);
+            site_failed.store(pages.is_err(), Ordering::Relaxed);
+            pages
         },
         || render_pairs(&plan, theme, &site, out, options, &site_failed),
     );
     let (mut report, pair_pages) = (site_pages?, pair_pages?);
     report.add(BuildReport { pair_pages: pair_pages.pages, pair_bytes: pair_pages.bytes, ..pair_pages });
+    Ok(report)
+}
+
+/// The site pages and the build's extra files, if this shard owns them.
+fn render_site_and_extras(
+    plan: &Plan<'_>,
+    theme: &Theme,
+    site: &Value,
+    out: &Destination,
+    options: &BuildOptions,
+) -> Result<BuildReport, SiteError> {
+    let mut report = BuildReport::default();
+    if options.shard.owns_site_pages() {
+        report.add(render_site_pages(plan, theme, site, out)?);
+        for (path, bytes) in &options.extra_files {
+            report.add(out.write(path, bytes)?);
+        }
+    }
     Ok(report)
 }
 

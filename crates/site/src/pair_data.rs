@@ -119,8 +119,7 @@ impl PairParts {
 /// Links with the given titles and URLs, with their HTML.
 fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> Result<Vec<Shown>, SiteError> {
     let plain: Vec<Value> = links.map(|(title, url)| context! { title, url }).collect();
-    let (template, name) = LINK_MACRO;
-    let html = theme.call_macro(template, name, plain.iter().cloned())?;
+    let html = theme.call_macro(LINK_MACRO, plain.iter().cloned())?;
     Ok(plain
         .into_iter()
         .zip(html)
@@ -130,8 +129,7 @@ fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> R
 
 /// The items of `list` with their HTML.
 fn shown_skills(theme: &Theme, list: &SkillList<'_>) -> Result<Vec<Shown>, SiteError> {
-    let (template, name) = SKILL_MACRO;
-    let html = theme.call_macro(template, name, list.iter().map(|item| Value::from_serialize(&item)))?;
+    let html = theme.call_macro(SKILL_MACRO, list.iter().map(|item| Value::from_serialize(&item)))?;
     let shown = |(item, html): (SkillItem<'_>, Value)| Shown {
         value: Value::from_serialize(ShownSkill { item, html: html.clone() }),
         html,
@@ -187,8 +185,7 @@ mod tests {
             assert_holds(&built, &serialised, &format!("pair {i} {j}"));
             let only_a = |v: &Value| v.get_attr("skills").and_then(|s| s.get_attr("only_a")).unwrap();
             let items = only_a(&serialised);
-            let (template, name) = SKILL_MACRO;
-            let html = theme.call_macro(template, name, items.try_iter().unwrap()).unwrap();
+            let html = theme.call_macro(SKILL_MACRO, items.try_iter().unwrap()).unwrap();
             let built_html: Vec<Value> =
                 only_a(&built).try_iter().unwrap().map(|item| item.get_attr("html").unwrap()).collect();
             assert_eq!(built_html, html, "pair {i} {j}");

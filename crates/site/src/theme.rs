@@ -81,8 +81,7 @@ impl Theme {
     /// that many pages show, rendered once.
     pub(crate) fn call_macro(
         &self,
-        template: &str,
-        name: &str,
+        (template, name): (&str, &str),
         args: impl IntoIterator<Item = Value>,
     ) -> Result<Vec<Value>, SiteError> {
         let defined = self.env.get_template(template)?.render_captured(())?;
@@ -207,7 +206,7 @@ mod tests {
     fn call_macro_renders_each_argument_as_a_safe_string() {
         let theme = Theme::load(None).unwrap();
         let items = [context! { name => "R & D", hot => true, in_demand => false, skill_ids => ["r-d"] }];
-        let html = theme.call_macro("macros.html", "skill", items).unwrap();
+        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
         assert_eq!(html.len(), 1);
         let text = html[0].as_str().unwrap();
         assert!(html[0].is_safe(), "pages insert it unescaped");
@@ -228,7 +227,7 @@ mod tests {
     #[test]
     fn call_macro_names_a_missing_macro_and_its_template() {
         let theme = Theme::load(None).unwrap();
-        let err = theme.call_macro("macros.html", "no_such", [Value::from(1)]).unwrap_err().to_string();
+        let err = theme.call_macro(("macros.html", "no_such"), [Value::from(1)]).unwrap_err().to_string();
         assert!(err.contains("macros.html") && err.contains("no_such"), "{err}");
     }
 }
