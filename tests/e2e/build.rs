@@ -91,6 +91,14 @@ fn content_text_is_escaped_everywhere() {
     assert!(career.contains("\"name\":\"\\u003cscript\\u003ealert("), "JSON-LD escapes markup");
     let careers = String::from_utf8_lossy(&pages["search/careers.json"]).into_owned();
     assert!(careers.contains("\\u003cscript\\u003ealert("), "search data escapes markup: {careers}");
+    // Links from the Markdown body: none that could run script is published.
+    for (name, bytes) in &pages {
+        let lower = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+        for attr in ["href=\"javascript", "src=\"javascript", "href=\"jav", "href=\"data:", "href=\" javascript"] {
+            assert!(!lower.contains(attr), "{attr} published in {name}");
+        }
+    }
+    assert!(career.contains("click me") && career.contains(r#"<a href="https://www.bls.gov/ooh/">BLS</a>"#));
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod output;
 mod pages;
 mod pair_data;
 mod plan;
+mod safe_url;
 mod sitemap;
 mod theme;
 mod tool_data;
