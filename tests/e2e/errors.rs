@@ -122,6 +122,7 @@ fn a_broken_site_template_fails_the_build_by_name() {
     let public = dir.path().join("public");
     fs::create_dir(&public).unwrap();
     fs::write(public.join("index.html"), "old site").unwrap();
+    fs::write(public.join(crate::MARKER), "").unwrap();
     let output = careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
     // Exit code 2: not a content error but a broken theme.
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));

@@ -5,9 +5,13 @@ mod build;
 mod cli;
 mod errors;
 mod links;
+mod output_guard;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// The file a build leaves in its output so that the next build may replace it.
+const MARKER: &str = ".careerdiff-output";
 
 /// The repository root.
 fn repo() -> PathBuf {

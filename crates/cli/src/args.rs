@@ -79,6 +79,10 @@ pub(crate) struct BuildArgs {
     /// Render every page but write nothing: measures rendering without the disk.
     #[arg(long)]
     pub render_only: bool,
+    /// Replace the output folder even if it holds files no build wrote.
+    /// The content and theme folders are never replaced.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_shard(text: &str) -> Result<Shard, String> {

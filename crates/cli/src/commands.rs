@@ -73,6 +73,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
         theme_dir,
         shard,
         render_only: args.render_only,
+        force: args.force,
         progress: Some(bar.clone()),
         rank,
         extra_files,

@@ -16,6 +16,7 @@ mod fragments;
 mod glance_view;
 mod listings;
 mod markdown;
+mod out_guard;
 mod output;
 mod pages;
 mod pair_data;
@@ -52,6 +53,15 @@ pub enum SiteError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The output folder may not be replaced: it is or holds the content or
+    /// theme, or it holds files no build wrote. Nothing was touched.
+    #[error("refusing to build into {out}: {reason}")]
+    OutputRefused {
+        /// The output folder as given.
+        out: PathBuf,
+        /// Why, and what to do instead.
+        reason: String,
+    },
 }
 
 /// Where and how to build.
@@ -66,6 +76,9 @@ pub struct BuildOptions {
     pub shard: Shard,
     /// Render every page but write nothing (to measure rendering alone).
     pub render_only: bool,
+    /// Replace an existing, non-empty output folder even if no build wrote
+    /// it. The content and theme folders are protected all the same.
+    pub force: bool,
     /// Told how many pair pages there are and as each is written.
     pub progress: Option<Arc<dyn Progress>>,
     /// More files to publish with the site, as (path, bytes): the static
@@ -88,6 +101,7 @@ impl BuildOptions {
             theme_dir: None,
             shard: Shard::WHOLE,
             render_only: false,
+            force: false,
             progress: None,
             rank: None,
             extra_files: Vec::new(),
@@ -155,6 +169,10 @@ pub fn build(comparer: &Comparer<'_>, options: &BuildOptions) -> Result<BuildRep
     if options.render_only {
         return pages::render_all(comparer, &theme, &output::Destination::discard(), options);
     }
+    let content_root = comparer.content().root.as_path();
+    let mut protected = vec![("content", content_root)];
+    protected.extend(options.theme_dir.as_deref().map(|theme| ("theme", theme)));
+    out_guard::check_output(&options.out, &protected, options.force)?;
     let staging = output::Staging::create(&options.out)?;
     let report = pages::render_all(comparer, &theme, &staging.output(), options)?;
     staging.publish()?;

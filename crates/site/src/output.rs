@@ -121,6 +121,8 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(io_error("removing", &dir))?;
         }
         fs::create_dir(&dir).map_err(io_error("creating", &dir))?;
+        let marker = dir.join(crate::out_guard::MARKER);
+        fs::write(&marker, crate::out_guard::MARKER_TEXT).map_err(io_error("writing", &marker))?;
         Ok(Staging { dir, out: out.to_owned(), published: false })
     }
 
