@@ -22,17 +22,24 @@ enum Wish {
 fn wish(key: &str) -> Option<Wish> {
     use Wish::{Plain, Values};
     Some(match key {
-        "salary_floor" => Values("want a higher starting point: a salary floor of ", " against ", ""),
+        "salary_floor" => Values("want a higher starting point: an advertised floor of ", " against ", ""),
+        "salary_ceiling" => Values("want a higher ceiling: advertised up to ", " against ", ""),
+        "pay_p10" => Values("want better pay at the low end: a 10th percentile of ", " against ", ""),
         "salary_median" => Values("want higher typical pay: a median of ", " against ", ""),
-        "salary_ceiling" => Values("want a higher ceiling: up to ", " against ", ""),
-        "employment" => Values("want more openings: ", " jobs against ", ""),
+        "pay_p90" => Values("want more room at the top: a 90th percentile of ", " against ", ""),
+        "employment" => Values("want a larger field to work in: ", " jobs now against ", ""),
+        "projected_growth" => {
+            Values("want a growing field: employment projected to change by ", " against ", " (2024–34)")
+        }
+        "annual_openings" => Values("want more openings: about ", " a year against ", ""),
         "demand_score" => Values("want the career with more future demand (", " against ", ")"),
-        "ai_risk" => Values("want work less exposed to AI: ", " replacement risk against ", ""),
+        "ai_risk" => Values("want work our writers rate less likely to be replaced by AI: ", " against ", ""),
+        "ai_exposure" => Values("want work where language models reach fewer tasks: ", " against ", ""),
         "learning_months" => Values("want to be job-ready sooner: ", " of learning against ", ""),
         "difficulty" => Values("prefer a gentler learning curve (", " against ", ")"),
         "entry_barrier" => Values("are changing careers and need an easier way in (entry barrier ", " against ", ")"),
-        "job_zone" => Values("want to start with less preparation (", " against ", ")"),
-        "remote_friendly" => Plain("want to work fully remote"),
+        "job_zone" => Values("want to start with less preparation: job ", " against ", ""),
+        "remote_friendly" => Plain("want work that can usually be done from home"),
         _ => return None,
     })
 }
@@ -99,10 +106,15 @@ pub(crate) fn conclusion(
             continue;
         }
         let text = out.text();
-        text.push_str(&career.title);
-        text.push_str(" has ");
+        // "In favour of X:" reads right whether the title is singular
+        // ("AI Middleware Engineer") or an O*NET plural ("Actuaries").
+        push_all(text, &["In favour of ", &career.title, ": the "]);
+        let mut first = true;
         join_into(text, wins, |text, (row, (mine, theirs))| {
-            push_all(text, &["the ", row.better, " ", row.noun, " (", mine, " vs ", theirs, ")"]);
+            if !std::mem::take(&mut first) {
+                text.push_str("the ");
+            }
+            push_all(text, &[row.better, " ", row.noun, " (", mine, " vs ", theirs, ")"]);
         });
         text.push('.');
         out.end();
@@ -185,7 +197,7 @@ pub(crate) fn transition<'c>(
     let hardness = base + usize::from(barrier.is_some()) + usize::from(zone.is_some());
     // The reasons, joined as "A, B and C.", the first capitalised.
     let n_reasons =
-        1 + [barrier.is_some(), zone.is_some(), to.learning_months.is_some()].iter().filter(|x| **x).count();
+        1 + [barrier.is_some(), zone.is_some(), to.own_learning_months().is_some()].iter().filter(|x| **x).count();
     let mut reason = String::with_capacity(160);
     if overlap == 0 {
         reason.push_str("None");
@@ -211,11 +223,11 @@ pub(crate) fn transition<'c>(
         push_number(&mut reason, f.into());
         reason.push(')');
     }
-    if let Some(months) = to.learning_months {
+    if let Some(months) = to.own_learning_months() {
         next(&mut reason);
-        push_all(&mut reason, &[&to.title, " typically takes "]);
+        push_all(&mut reason, &["learning ", &to.title, " takes about "]);
         push_number(&mut reason, months as usize);
-        reason.push_str(" months to learn");
+        reason.push_str(" months");
     }
     reason.push('.');
     Transition {

@@ -70,6 +70,11 @@ pub struct GlanceRow<'c> {
     pub verdict: Verdict,
     /// What "better" means here, e.g. "higher" or "lower".
     pub better: &'static str,
+    /// The attribute's position in the full table (see [`crate::facts`]):
+    /// rows with no data on either side are left out, so a row's place in
+    /// a comparison is not its attribute's.
+    #[serde(skip)]
+    pub attribute: usize,
 }
 
 /// One skill phrase of one career.

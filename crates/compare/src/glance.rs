@@ -44,116 +44,75 @@ struct Attribute {
     money: bool,
 }
 
-/// The attributes, in the order pages show them.
+/// One attribute row of the table, written compactly: key, label, noun,
+/// better side, its word, measure, and whether it is money.
+const fn attribute(
+    key: &'static str,
+    label: &'static str,
+    noun: &'static str,
+    better: Better,
+    word: &'static str,
+    measure: fn(&Career) -> Option<Measure>,
+    money: bool,
+) -> Attribute {
+    Attribute { key, label, noun, better, word, measure, money }
+}
+
+use Better::{Higher, Lower, Neither};
+
+/// The attributes, in the order pages show them. A writer's advertised
+/// range (`min`, `max`) and a wage survey's percentiles are different
+/// things and get rows of their own: a 10th percentile is not a floor.
 const ATTRIBUTES: &[Attribute] = &[
-    Attribute {
-        key: "salary_floor",
-        label: "Salary floor",
-        noun: "salary floor",
-        better: Better::Higher,
-        word: "higher",
-        measure: salary_floor,
-        money: true,
-    },
-    Attribute {
-        key: "salary_median",
-        label: "Median salary",
-        noun: "median salary",
-        better: Better::Higher,
-        word: "higher",
-        measure: salary_median,
-        money: true,
-    },
-    Attribute {
-        key: "salary_ceiling",
-        label: "Salary ceiling",
-        noun: "salary ceiling",
-        better: Better::Higher,
-        word: "higher",
-        measure: salary_ceiling,
-        money: true,
-    },
-    Attribute {
-        key: "employment",
-        label: "Employment",
-        noun: "employment",
-        better: Better::Higher,
-        word: "larger",
-        measure: employment,
-        money: false,
-    },
-    Attribute {
-        key: "demand_score",
-        label: "Demand score",
-        noun: "demand score",
-        better: Better::Higher,
-        word: "higher",
-        measure: demand,
-        money: false,
-    },
-    Attribute {
-        key: "ai_risk",
-        label: "AI replacement risk",
-        noun: "AI replacement risk",
-        better: Better::Lower,
-        word: "lower",
-        measure: ai_risk,
-        money: false,
-    },
-    Attribute {
-        key: "learning_months",
-        label: "Learning curve",
-        noun: "learning curve",
-        better: Better::Lower,
-        word: "shorter",
-        measure: learning,
-        money: false,
-    },
-    Attribute {
-        key: "difficulty",
-        label: "Difficulty",
-        noun: "difficulty",
-        better: Better::Lower,
-        word: "lower",
-        measure: difficulty,
-        money: false,
-    },
-    Attribute {
-        key: "entry_barrier",
-        label: "Entry barrier",
-        noun: "entry barrier",
-        better: Better::Lower,
-        word: "lower",
-        measure: entry_barrier,
-        money: false,
-    },
-    Attribute {
-        key: "job_zone",
-        label: "Preparation needed",
-        noun: "preparation needed",
-        better: Better::Lower,
-        word: "lighter",
-        measure: job_zone,
-        money: false,
-    },
-    Attribute {
-        key: "remote_friendly",
-        label: "Remote friendly",
-        noun: "remote friendly",
-        better: Better::Higher,
-        word: "more",
-        measure: remote,
-        money: false,
-    },
-    Attribute {
-        key: "requires_coding",
-        label: "Requires coding",
-        noun: "requires coding",
-        better: Better::Neither,
-        word: "",
-        measure: coding,
-        money: false,
-    },
+    attribute("salary_floor", "Salary floor (advertised)", "salary floor", Higher, "higher", salary_floor, true),
+    attribute(
+        "salary_ceiling",
+        "Salary ceiling (advertised)",
+        "salary ceiling",
+        Higher,
+        "higher",
+        salary_ceiling,
+        true,
+    ),
+    attribute("pay_p10", "Pay at the 10th percentile", "pay at the 10th percentile", Higher, "higher", pay_p10, true),
+    attribute("salary_median", "Median pay", "median pay", Higher, "higher", salary_median, true),
+    attribute("pay_p90", "Pay at the 90th percentile", "pay at the 90th percentile", Higher, "higher", pay_p90, true),
+    attribute("employment", "Employment (jobs now)", "employment", Higher, "larger", employment, false),
+    attribute("projected_growth", "Projected growth (2024–34)", "projected growth", Higher, "faster", growth, false),
+    attribute("annual_openings", "Openings a year (projected)", "openings a year", Higher, "more", openings, false),
+    attribute("demand_score", "Demand score", "demand score", Higher, "higher", demand, false),
+    attribute("ai_risk", "AI replacement risk (estimate)", "AI replacement risk", Lower, "lower", ai_risk, false),
+    attribute(
+        "ai_exposure",
+        "Share of tasks exposed to language models",
+        "share of tasks exposed to language models",
+        Lower,
+        "smaller",
+        ai_exposure,
+        false,
+    ),
+    attribute("learning_months", "Learning curve", "learning curve", Lower, "shorter", learning, false),
+    attribute("difficulty", "Difficulty", "difficulty", Lower, "lower", difficulty, false),
+    attribute("entry_barrier", "Entry barrier", "entry barrier", Lower, "lower", entry_barrier, false),
+    attribute(
+        "job_zone",
+        "Preparation needed (O*NET job zone)",
+        "preparation needed",
+        Lower,
+        "lighter",
+        job_zone,
+        false,
+    ),
+    attribute(
+        "remote_friendly",
+        "Can usually be done from home",
+        "scope for remote work",
+        Higher,
+        "wider",
+        remote,
+        false,
+    ),
+    attribute("requires_coding", "Requires coding", "requires coding", Neither, "", coding, false),
 ];
 
 /// Every attribute of `career` measured, in table order; computed once
@@ -169,12 +128,15 @@ pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Vec<Option<Measu
         .collect()
 }
 
-/// The at-a-glance rows for `a` against `b`, from their measures.
+/// The at-a-glance rows for `a` against `b`, from their measures. A row
+/// with no data on either side says nothing and is left out.
 pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Vec<GlanceRow<'s>> {
     ATTRIBUTES
         .iter()
         .zip(a.iter().zip(b))
-        .map(|(attr, (ma, mb))| {
+        .enumerate()
+        .filter(|(_, (_, (ma, mb)))| ma.is_some() || mb.is_some())
+        .map(|(attribute, (attr, (ma, mb)))| {
             let verdict = match (ma, mb) {
                 (Some(x), Some(y)) => verdict(attr.better, x, y),
                 _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
@@ -188,6 +150,7 @@ pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Ve
                 b: mb.as_ref().map(|m| m.shown.as_str()),
                 verdict,
                 better: attr.word,
+                attribute,
             }
         })
         .collect()
@@ -227,8 +190,17 @@ fn plain(shown: String, key: i64) -> Measure {
 
 fn salary_floor(c: &Career) -> Option<Measure> {
     let s = c.salary.as_ref()?;
-    let w = s.min.map(Wage::Exact).or(s.p10)?;
-    Some(money_measure(s, w))
+    Some(money_measure(s, Wage::Exact(s.min?)))
+}
+
+fn pay_p10(c: &Career) -> Option<Measure> {
+    let s = c.salary.as_ref()?;
+    Some(money_measure(s, s.p10?))
+}
+
+fn pay_p90(c: &Career) -> Option<Measure> {
+    let s = c.salary.as_ref()?;
+    Some(money_measure(s, s.p90?))
 }
 
 fn salary_median(c: &Career) -> Option<Measure> {
@@ -238,12 +210,26 @@ fn salary_median(c: &Career) -> Option<Measure> {
 
 fn salary_ceiling(c: &Career) -> Option<Measure> {
     let s = c.salary.as_ref()?;
-    let w = s.max.map(Wage::Exact).or(s.p90)?;
-    Some(money_measure(s, w))
+    Some(money_measure(s, Wage::Exact(s.max?)))
 }
 
 fn employment(c: &Career) -> Option<Measure> {
     c.employment.map(|n| plain(thousands(n), n as i64))
+}
+
+fn growth(c: &Career) -> Option<Measure> {
+    c.projected_growth.map(|g| {
+        let sign = if g > 0.0 && (g * 10.0).round() != 0.0 { "+" } else { "" };
+        plain(format!("{sign}{}%", one_decimal(g)), (g * 10.0).round() as i64)
+    })
+}
+
+fn openings(c: &Career) -> Option<Measure> {
+    c.annual_openings.map(|n| plain(thousands(n), n as i64))
+}
+
+fn ai_exposure(c: &Career) -> Option<Measure> {
+    c.ai_exposure.map(|e| plain(format!("{}%", one_decimal(e)), (e * 10.0).round() as i64))
 }
 
 fn demand(c: &Career) -> Option<Measure> {
@@ -255,7 +241,7 @@ fn ai_risk(c: &Career) -> Option<Measure> {
 }
 
 fn learning(c: &Career) -> Option<Measure> {
-    c.learning_months.map(|m| {
+    c.own_learning_months().map(|m| {
         let unit = if m == 1 { "month" } else { "months" };
         plain(format!("{m} {unit}"), i64::from(m))
     })
@@ -271,7 +257,8 @@ fn entry_barrier(c: &Career) -> Option<Measure> {
 
 fn job_zone(c: &Career) -> Option<Measure> {
     let zone = c.onet.as_ref()?.job_zone?;
-    Some(plain(format!("job zone {zone} of 5"), i64::from(zone)))
+    let typical = careerdiff_model::display::job_zone_preparation(zone);
+    Some(plain(format!("zone {zone} of 5 (typically {typical})"), i64::from(zone)))
 }
 
 fn yes_no(value: bool) -> Measure {

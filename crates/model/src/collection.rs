@@ -44,6 +44,8 @@ pub struct Filter {
     pub max_learning_months: Option<u32>,
     /// The entry barrier is at most this.
     pub max_entry_barrier: Option<EntryBarrier>,
+    /// The O*NET job zone (1–5, preparation needed) is at most this.
+    pub max_job_zone: Option<u8>,
 }
 
 /// What a collection is ordered by.
@@ -61,6 +63,33 @@ pub enum SortKey {
     LearningMonths,
     /// By employment.
     Employment,
+    /// By projected employment growth.
+    ProjectedGrowth,
+    /// By projected openings a year.
+    AnnualOpenings,
+    /// By the share of tasks exposed to language models.
+    AiExposure,
+    /// By O*NET job zone (preparation needed).
+    JobZone,
+}
+
+impl SortKey {
+    /// The at-a-glance attribute this key sorts on (its key in the
+    /// comparison tables), for showing the value beside each career;
+    /// `None` for the title.
+    pub fn attribute(self) -> Option<&'static str> {
+        Some(match self {
+            SortKey::Title => return None,
+            SortKey::MedianSalary => "salary_median",
+            SortKey::DemandScore => "demand_score",
+            SortKey::LearningMonths => "learning_months",
+            SortKey::Employment => "employment",
+            SortKey::ProjectedGrowth => "projected_growth",
+            SortKey::AnnualOpenings => "annual_openings",
+            SortKey::AiExposure => "ai_exposure",
+            SortKey::JobZone => "job_zone",
+        })
+    }
 }
 
 /// The order of a collection.
@@ -85,8 +114,12 @@ impl Collection {
                 SortKey::Title => None,
                 SortKey::MedianSalary => median(c),
                 SortKey::DemandScore => c.demand_score,
-                SortKey::LearningMonths => c.learning_months.map(f64::from),
+                SortKey::LearningMonths => c.own_learning_months().map(f64::from),
                 SortKey::Employment => c.employment.map(|e| e as f64),
+                SortKey::ProjectedGrowth => c.projected_growth,
+                SortKey::AnnualOpenings => c.annual_openings.map(|n| n as f64),
+                SortKey::AiExposure => c.ai_exposure,
+                SortKey::JobZone => c.onet.as_ref().and_then(|o| o.job_zone).map(f64::from),
             }
         };
         chosen.sort_by(|&x, &y| {
@@ -112,16 +145,19 @@ impl Filter {
             && matches(self.remote_friendly, c.remote_friendly)
             && matches(self.requires_coding, c.requires_coding)
             && self.min_median.is_none_or(|min| median(c).is_some_and(|m| m >= min))
-            && self.max_learning_months.is_none_or(|max| c.learning_months.is_some_and(|m| m <= max))
+            && self.max_learning_months.is_none_or(|max| c.own_learning_months().is_some_and(|m| m <= max))
             && self.max_entry_barrier.is_none_or(|max| c.entry_barrier.is_some_and(|e| e <= max))
+            && self.max_job_zone.is_none_or(|max| c.onet.as_ref().and_then(|o| o.job_zone).is_some_and(|z| z <= max))
     }
 }
 
-/// Yearly median pay: the published median, or the middle of an
-/// advertised range; hourly and monthly figures are not comparable here.
+/// Yearly median pay as published. The middle of an advertised range is
+/// not a median: a career with only a range has no value here and sorts
+/// last, as the list shows it ("no data"). Hourly and monthly figures are
+/// not comparable here.
 fn median(c: &Career) -> Option<f64> {
     let s = c.salary.as_ref().filter(|s| s.period == crate::Period::Year)?;
-    s.median.map(Wage::amount).or_else(|| Some((s.min? + s.max?) / 2.0))
+    s.median.map(Wage::amount)
 }
 
 #[cfg(test)]

@@ -45,6 +45,20 @@ pub fn one_decimal(x: f64) -> String {
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
 }
 
+/// The preparation an O*NET job zone stands for, from the Specific
+/// Vocational Preparation (SVP) range O*NET gives each zone: "2 to 4 years
+/// of preparation" for zone 4. It is the zone's typical span, not any one
+/// career's learning time.
+pub fn job_zone_preparation(zone: u8) -> &'static str {
+    match zone {
+        0 | 1 => "up to 3 months of preparation",
+        2 => "3 months to 1 year of preparation",
+        3 => "1 to 2 years of preparation",
+        4 => "2 to 4 years of preparation",
+        _ => "over 4 years of preparation",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,32 @@ pub(crate) fn credits(content: &Content) -> Vec<String> {
             join(&bls)
         ));
     }
+    let cites = |field: &str, marker: &str| {
+        content.careers.iter().any(|c| c.provenance.get(field).is_some_and(|source| source.contains(marker)))
+    };
+    if cites("projected_growth", "Employment Projections") || cites("annual_openings", "Employment Projections") {
+        credits.push(
+            "Projections, openings and typical entry requirements: U.S. Bureau of Labor Statistics, \
+             Employment Projections, 2024–34, and its O*NET-SOC to NEM crosswalk."
+                .to_owned(),
+        );
+    }
+    if cites("ai_exposure", "Eloundou") {
+        credits.push(
+            "AI exposure: T. Eloundou, S. Manning, P. Mishkin and D. Rock, \"GPTs are GPTs: Labor market impact \
+             potential of LLMs\", Science 384 (6702), 2024 (arXiv:2303.10130); human-rated β measure. \
+             Data © 2024 OpenAI, MIT licence."
+                .to_owned(),
+        );
+    }
+    if cites("remote_friendly", "Dingel") {
+        credits.push(
+            "Remote-work classification: J. I. Dingel and B. Neiman, \"How many jobs can be done at home?\", \
+             Journal of Public Economics 189 (2020), 104235, based on O*NET 24.2 data (USDOL/ETA, CC BY 4.0); \
+             published under the GNU GPL version 3."
+                .to_owned(),
+        );
+    }
     credits
 }
 
@@ -76,6 +102,23 @@ mod tests {
         assert!(credits[0].contains("from O*NET 30.1 Database") && credits[0].contains("CC BY 4.0"), "{credits:?}");
         assert!(credits[1].ends_with("Wage Statistics, May 2026."), "{credits:?}");
         assert!(!credits.concat().contains("29.2"), "{credits:?}");
+    }
+
+    #[test]
+    fn each_imported_source_is_credited_once_as_its_licence_asks() {
+        let mut imported = career(Some("O*NET 29.2"), Some("BLS OEWS May 2025"));
+        for (field, source) in [
+            ("projected_growth", "BLS Employment Projections 2024–34, NEM 15-1252"),
+            ("ai_exposure", "Eloundou et al. 2024 (GPTs are GPTs), human-rated β"),
+            ("remote_friendly", "Dingel & Neiman 2020, O*NET-SOC 2010 15-1132.00"),
+        ] {
+            imported.provenance.insert(field.into(), source.into());
+        }
+        let credits = credits(&Content { careers: vec![imported.clone(), imported], ..Content::default() });
+        assert_eq!(credits.len(), 5, "{credits:?}");
+        assert!(credits[2].contains("Employment Projections, 2024–34"), "{credits:?}");
+        assert!(credits[3].contains("Eloundou") && credits[3].contains("MIT licence"), "{credits:?}");
+        assert!(credits[4].contains("Dingel and B. Neiman") && credits[4].contains("GPL"), "{credits:?}");
     }
 
     #[test]

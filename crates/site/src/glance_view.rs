@@ -54,10 +54,11 @@ impl GlanceCells {
         Ok(GlanceCells { values, wins, draws })
     }
 
-    /// Row `k` of the page comparing careers `i` and `j`, as a template
+    /// A row of the page comparing careers `i` and `j`, as a template
     /// value: the row's serialised fields plus `a_html`, `b_html` and
     /// `edge_html`.
-    pub(crate) fn row(&self, (i, j): (usize, usize), k: usize, row: &GlanceRow<'_>) -> Value {
+    pub(crate) fn row(&self, (i, j): (usize, usize), row: &GlanceRow<'_>) -> Value {
+        let k = row.attribute;
         let edge_html = match row.verdict {
             Verdict::A => &self.wins[i][k],
             Verdict::B => &self.wins[j][k],
@@ -152,8 +153,8 @@ mod tests {
         let mut verdicts = BTreeSet::new();
         for (i, j) in (0..12).flat_map(|i| (i + 1..12).map(move |j| (i, j))) {
             let c = comparer.compare(i, j);
-            for (k, row) in c.glance.iter().enumerate() {
-                let built = cells.row((i, j), k, row);
+            for row in &c.glance {
+                let built = cells.row((i, j), row);
                 let attr = |name: &str| built.get_attr(name).unwrap();
                 assert_eq!(attr("a_html"), render(VALUE_MACRO, Value::from(row.a)), "{i} {j} {}", row.key);
                 assert_eq!(attr("b_html"), render(VALUE_MACRO, Value::from(row.b)), "{i} {j} {}", row.key);

@@ -106,7 +106,7 @@ impl PairParts {
             a => Value::from_serialize(&c.a),
             b => Value::from_serialize(&c.b),
             similarity => c.similarity,
-            glance => c.glance.iter().enumerate().map(|(k, row)| self.glance.row((i, j), k, row)).collect::<Vec<_>>(),
+            glance => c.glance.iter().map(|row| self.glance.row((i, j), row)).collect::<Vec<_>>(),
             skills,
             transitions => Value::from_serialize(&c.transitions),
             choose_a => Value::from_serialize(&c.choose_a),

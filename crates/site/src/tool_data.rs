@@ -27,7 +27,8 @@ struct CareerData<'c> {
 #[derive(Serialize)]
 struct PairData {
     /// One letter per row: `a` this career is better, `b` the other, `t`
-    /// tie, `u` not comparable, `-` no better side.
+    /// tie, `u` not comparable, `-` no better side, `n` no data on either
+    /// side (the row is not shown).
     verdicts: String,
     /// Skills both have, and the overlap in percent.
     shared: usize,
@@ -48,7 +49,9 @@ pub(crate) fn write(plan: &Plan<'_>, out: &Destination) -> Result<BuildReport, S
                 .filter(|&b| b != a)
                 .map(|b| {
                     let c = plan.comparer.compare(a, b);
-                    let verdicts = c.glance.iter().map(|row| letter(row.verdict)).collect();
+                    let mut letters = vec!['n'; shown.len()];
+                    c.glance.iter().for_each(|row| letters[row.attribute] = letter(row.verdict));
+                    let verdicts = letters.into_iter().collect();
                     let data = PairData {
                         verdicts,
                         shared: c.skills.shared.len(),

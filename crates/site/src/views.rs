@@ -18,12 +18,27 @@ pub(crate) struct CareerView<'c> {
     pub category: Option<&'c str>,
     pub summary: Option<&'c str>,
     pub education: Option<&'c str>,
-    pub facts: Vec<Fact>,
+    pub education_source: Option<&'c str>,
+    /// The at-a-glance values the career has, each with its source.
+    pub facts: Vec<FactView>,
+    /// The labels of those it has no data for, listed in one line.
+    pub missing_facts: Vec<&'static str>,
     /// Skills, in-demand and hot first, each linked to its skill page.
     pub skills: Vec<SkillLink<'c>>,
     pub tasks: &'c [String],
     pub alternate_titles: &'c [String],
     pub salary_source: Option<&'c str>,
+    /// The wider group the pay figures are for, when they are not the career's own.
+    pub salary_group: Option<&'c str>,
+    /// The wider group the projections are for, when they are not the career's own.
+    pub projections_group: Option<&'c str>,
+    /// What entry usually needs, in the publisher's words: (what, requirement).
+    pub entry: Vec<(&'static str, &'c str)>,
+    /// A page with more about the career (its BLS Occupational Outlook Handbook profile).
+    pub outlook_url: Option<&'c str>,
+    /// "How to become an Actuary", or "How to get into Farmworkers and
+    /// Laborers, …" when there is no singular name to put an article before.
+    pub become_heading: String,
     /// Every published pay figure, as shown.
     pub wages: Vec<WageView>,
     /// The figures the salary chart draws, when there are any.
@@ -77,6 +92,9 @@ pub(crate) struct ChartPoints {
     median: Option<f64>,
     /// "per year" or "per hour": charts of different periods are not drawn on one scale.
     period: &'static str,
+    /// What amounts are written with ("$"); charts of different currencies
+    /// are not drawn on one scale either.
+    prefix: String,
 }
 
 impl<'c> CareerView<'c> {
@@ -94,6 +112,7 @@ impl<'c> CareerView<'c> {
             })
             .collect();
         skills.sort_by_key(|s| (!s.in_demand, !s.hot));
+        let all_facts = facts(career);
         CareerView {
             slug: &career.slug,
             title: &career.title,
@@ -102,11 +121,25 @@ impl<'c> CareerView<'c> {
             category: career.category.as_deref(),
             summary: career.summary.as_deref(),
             education: career.education.as_deref(),
-            facts: facts(career),
+            education_source: career.provenance.get("education").map(String::as_str),
+            facts: all_facts.iter().filter_map(|f| FactView::of(f, career)).collect(),
+            missing_facts: all_facts.iter().filter(|f| f.value.is_none()).map(|f| f.label).collect(),
             skills,
             tasks: &career.tasks,
             alternate_titles: &career.alternate_titles,
             salary_source: career.salary.as_ref().and_then(|s| s.source.as_deref()),
+            salary_group: career.salary.as_ref().and_then(|s| s.group.as_deref()),
+            projections_group: career.projections_group.as_deref(),
+            entry: [
+                ("Education", &career.entry_education),
+                ("Work experience", &career.entry_experience),
+                ("On-the-job training", &career.entry_training),
+            ]
+            .into_iter()
+            .filter_map(|(what, value)| Some((what, value.as_deref()?)))
+            .collect(),
+            outlook_url: career.outlook_url.as_deref().filter(|url| crate::safe_url::is_web_url(url)),
+            become_heading: become_heading(career),
             wages: career.salary.as_ref().map(wage_views).unwrap_or_default(),
             chart: career.salary.as_ref().and_then(ChartPoints::of),
             onet_code: onet.map(|o| o.code.as_str()),
@@ -117,6 +150,48 @@ impl<'c> CareerView<'c> {
             similar,
             json_ld: json_ld(career),
         }
+    }
+}
+
+/// One at-a-glance value with the source that publishes it.
+#[derive(Serialize)]
+pub(crate) struct FactView {
+    key: &'static str,
+    label: &'static str,
+    value: String,
+    /// Where the figure comes from: the career file's provenance for the
+    /// field, or the writer when there is none.
+    source: Option<String>,
+}
+
+impl FactView {
+    fn of(fact: &Fact, career: &Career) -> Option<Self> {
+        let value = fact.value.clone()?;
+        let field = match fact.key {
+            "salary_floor" | "salary_ceiling" | "pay_p10" | "salary_median" | "pay_p90" => "salary",
+            "job_zone" => "onet",
+            other => other,
+        };
+        let source = career.provenance.get(field).cloned().or_else(|| {
+            let salary_source = career.salary.as_ref().and_then(|s| s.source.clone());
+            if field == "salary" { salary_source } else { None }
+        });
+        Some(FactView { key: fact.key, label: fact.label, value, source })
+    }
+}
+
+/// The roadmap's heading: with an article before the singular name when
+/// there is one, else words that need none.
+fn become_heading(career: &Career) -> String {
+    // A hand-written career's title names one person ("AI Middleware
+    // Engineer"); an imported one's is O*NET's plural ("Actuaries").
+    let one = career.singular.as_deref().or(career.onet.is_none().then_some(career.title.as_str()));
+    match one {
+        Some(one) => {
+            let article = if one.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            format!("How to become {article} {one}")
+        }
+        None => format!("How to get into {}", career.title),
     }
 }
 
@@ -156,6 +231,7 @@ impl ChartPoints {
             box_high: amount(salary.p75),
             median: amount(salary.median),
             period,
+            prefix: salary.currency_prefix(),
         })
     }
 }
@@ -185,8 +261,11 @@ fn roadmap_steps(career: &Career) -> Vec<String> {
     if !hot.is_empty() {
         steps.push(format!("Then the technologies often named in job postings: {}.", hot.join(", ")));
     }
-    if let Some(months) = career.learning_months {
+    if let Some(months) = career.own_learning_months() {
         steps.push(format!("Plan for about {months} months of preparation in all."));
+    } else if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone) {
+        let typical = display::job_zone_preparation(zone);
+        steps.push(format!("Careers in O*NET job zone {zone} typically take {typical}."));
     }
     steps
 }

@@ -69,6 +69,7 @@
       var rows = document.getElementById("result-rows");
       rows.textContent = "";
       a.labels.forEach(function (label, i) {
+        if (entry.verdicts[i] === "n") return; // no data on either side
         var tr = document.createElement("tr");
         cell(tr, label, "th");
         cell(tr, a.values[i] === null ? "no data" : a.values[i]);
