@@ -26,6 +26,9 @@ pub struct Career {
     /// The career's name as people say it, e.g. "Data Scientist". Required.
     #[serde(default)]
     pub title: String,
+    /// What one person in the career is called, for sentences ("Actuary"
+    /// for the O*NET title "Actuaries"); the title when left out.
+    pub singular: Option<String>,
     /// The field it belongs to, e.g. "AI Engineering" or an SOC major group.
     pub category: Option<String>,
     /// One or two sentences on what the work is.
@@ -33,7 +36,24 @@ pub struct Career {
     /// Pay: an advertised range and/or wage percentiles.
     pub salary: Option<Salary>,
     /// Number of people employed in the career (e.g. BLS OEWS `TOT_EMP`).
+    /// This is jobs held now, not openings.
     pub employment: Option<u64>,
+    /// Projected change in employment over the projection decade, in
+    /// percent, -100 to 1000 (BLS Employment Projections 2024–34: +15.8 for
+    /// Software Developers). More growth is better.
+    pub projected_growth: Option<f64>,
+    /// Average openings a year over the projection decade, from growth and
+    /// from people leaving the work (BLS: 115,200 for Software Developers).
+    pub annual_openings: Option<u64>,
+    /// The wider group whose projections these are, when the publisher
+    /// projects this career only as part of one (e.g. "Buyers and
+    /// purchasing agents"); left out when the figures are the career's own.
+    pub projections_group: Option<String>,
+    /// Share of the career's tasks exposed to large language models, in
+    /// percent, 0 to 100 (Eloundou et al. 2024, human-rated β: tasks whose
+    /// time an LLM, or software built on one, could cut by half). Exposure
+    /// is not replacement risk; it is never compared with `ai_risk`.
+    pub ai_exposure: Option<f64>,
     /// Future market demand, 0 to 10 (higher is more demand).
     pub demand_score: Option<f64>,
     /// Risk that AI replaces the role, in percent, 0 to 100 (lower is safer).
@@ -44,12 +64,25 @@ pub struct Career {
     pub difficulty: Option<Difficulty>,
     /// How hard it is to get a first job.
     pub entry_barrier: Option<EntryBarrier>,
-    /// Whether the work is commonly done fully remote.
+    /// Whether the work can usually be done from home (for imported careers,
+    /// Dingel & Neiman's classification; absent when unknown).
     pub remote_friendly: Option<bool>,
     /// Whether the work involves writing code.
     pub requires_coding: Option<bool>,
     /// Typical education, in words ("Bachelor's degree").
     pub education: Option<String>,
+    /// The education usually needed to enter the work, in BLS's words
+    /// ("Bachelor's degree").
+    pub entry_education: Option<String>,
+    /// Work experience in a related occupation usually needed to enter, in
+    /// BLS's words ("None", "5 years or more").
+    pub entry_experience: Option<String>,
+    /// On-the-job training usually needed to become competent, in BLS's
+    /// words ("Moderate-term on-the-job training").
+    pub entry_training: Option<String>,
+    /// A page with more about the career, e.g. its BLS Occupational
+    /// Outlook Handbook profile. An `http` or `https` URL.
+    pub outlook_url: Option<String>,
     /// Skills the career uses: plain phrases, or tables with canonical
     /// skill ids from `skills.toml` in `tags`.
     #[serde(default)]
@@ -65,6 +98,9 @@ pub struct Career {
     pub alternate_titles: Vec<String>,
     /// O*NET identification, for imported careers.
     pub onet: Option<Onet>,
+    /// How important each skill and knowledge area is to the work and what
+    /// level it needs, on O*NET's scales (see [`Ratings`]).
+    pub ratings: Option<Ratings>,
     /// Where each imported value came from: field name to source and release,
     /// e.g. `salary = "BLS OEWS May 2025"`.
     #[serde(default)]
@@ -100,6 +136,10 @@ pub struct Salary {
     pub mean: Option<Wage>,
     /// Where the figures come from, e.g. "BLS OEWS May 2025".
     pub source: Option<String>,
+    /// The wider group the figures are for, when the publisher gives them
+    /// only for a group that this career shares with others (e.g.
+    /// "Engineers, All Other"); left out when they are the career's own.
+    pub group: Option<String>,
 }
 
 fn default_currency() -> String {
@@ -300,4 +340,36 @@ pub struct Onet {
     pub experience: Option<String>,
     /// What the job zone means for on-the-job training.
     pub training: Option<String>,
+}
+
+/// Ratings of the skills and knowledge a career needs, by O*NET element
+/// name ("Active Listening", "Mathematics"). A career without ratings has
+/// none, never zeros.
+///
+/// ```toml
+/// [ratings.skills]
+/// "Active Listening" = { importance = 4.0, level = 4.5 }
+/// [ratings.knowledge]
+/// "Mathematics" = { importance = 3.25, level = 3.9 }
+/// ```
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Ratings {
+    /// Skills (O*NET's 35 basic and cross-functional skills).
+    #[serde(default)]
+    pub skills: BTreeMap<String, Rating>,
+    /// Knowledge areas (O*NET's 33).
+    #[serde(default)]
+    pub knowledge: BTreeMap<String, Rating>,
+}
+
+/// One rated skill or knowledge area.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// How important it is to the work: 1 (not important) to 5 (extremely).
+    pub importance: f64,
+    /// The level the work needs: 0 to 7 (O*NET's level scale). Absent when
+    /// the publisher suppressed it or rated the item not relevant.
+    pub level: Option<f64>,
 }

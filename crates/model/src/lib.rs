@@ -42,7 +42,7 @@ mod site_config;
 mod taxonomy;
 mod validate;
 
-pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Salary, SkillRef, Wage};
+pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Rating, Ratings, Salary, SkillRef, Wage};
 pub use collection::{Collection, Filter, Sort, SortKey};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{Content, load_content, parse_career};

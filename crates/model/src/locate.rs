@@ -6,9 +6,11 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 /// One step of a path into a TOML document.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) enum Step<'a> {
     Key(&'a str),
+    /// A key that comes from the content itself (a rated skill's name).
+    Owned(String),
     Index(usize),
 }
 
@@ -24,6 +26,7 @@ pub(crate) fn locate(source: &str, path: &[Step<'_>]) -> Option<Range<usize>> {
     for step in path {
         let next = match step {
             Step::Key(key) => current.get(*key),
+            Step::Owned(key) => current.get(key.as_str()),
             Step::Index(i) => current.get(*i),
         };
         let Some(next) = next else { break };

@@ -31,6 +31,20 @@ pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem>
     check_range(career.demand_score, "demand_score", 0.0, 10.0, &mut problems);
     check_range(career.ai_risk, "ai_risk", 0.0, 100.0, &mut problems);
     check_range(career.learning_months.map(f64::from), "learning_months", 0.0, 600.0, &mut problems);
+    check_range(career.projected_growth, "projected_growth", -100.0, 1000.0, &mut problems);
+    check_range(career.ai_exposure, "ai_exposure", 0.0, 100.0, &mut problems);
+    if let Some(url) = &career.outlook_url
+        && !is_web_url(url)
+    {
+        problems.push(problem(
+            vec![Step::Key("outlook_url")],
+            format!("`outlook_url` is not a web address: {url:?}"),
+            "an address starting with https:// or http://",
+        ));
+    }
+    if let Some(ratings) = &career.ratings {
+        check_ratings(ratings, &mut problems);
+    }
     if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone)
         && !(1..=5).contains(&zone)
     {
@@ -73,6 +87,35 @@ fn check_range(value: Option<f64>, key: &'static str, min: f64, max: f64, out: &
             format!("`{key}` is {value}, outside {min} to {max}"),
             format!("a number from {min} to {max}"),
         ));
+    }
+}
+
+/// An absolute `http` or `https` URL with a host and no spaces or control
+/// characters.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or_default();
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
+fn check_ratings(ratings: &crate::Ratings, out: &mut Vec<Problem>) {
+    for (table, items) in [("skills", &ratings.skills), ("knowledge", &ratings.knowledge)] {
+        for (name, rating) in items {
+            let mut check = |key: &'static str, value: f64, min: f64, max: f64| {
+                if !(min..=max).contains(&value) {
+                    out.push(problem(
+                        vec![Step::Key("ratings"), Step::Key(table), Step::Owned(name.clone()), Step::Key(key)],
+                        format!("`{key}` of {name:?} is {value}, outside {min} to {max}"),
+                        format!("a number from {min} to {max} (O*NET's scale)"),
+                    ));
+                }
+            };
+            check("importance", rating.importance, 1.0, 5.0);
+            if let Some(level) = rating.level {
+                check("level", level, 0.0, 7.0);
+            }
+        }
     }
 }
 
