@@ -1,6 +1,8 @@
 //! The careerdiff importer: reads the O*NET text database and the BLS OEWS
 //! national wage file and writes career content files and the skill
-//! taxonomy they use.
+//! taxonomy they use. It can also read BLS Employment Projections
+//! ([`projections`]), LLM exposure ([`ai_exposure`]), work at home
+//! ([`telework`]) and O*NET's skill and knowledge ratings ([`ratings`]).
 //!
 //! [`import_onet`] reads everything first ([`onet::Database`],
 //! [`oews::Wages`]), checking the O*NET release and every file's columns,
@@ -9,13 +11,17 @@
 //! Markdown body and every field the importer does not own; re-running an
 //! import gives byte-identical files. On any error nothing is written.
 
+pub mod ai_exposure;
 pub mod career_file;
 mod error;
 pub mod mapping;
 pub mod oews;
 pub mod onet;
+pub mod projections;
+pub mod ratings;
 pub mod skills_file;
 mod table;
+pub mod telework;
 
 use std::collections::BTreeMap;
 use std::fs;
