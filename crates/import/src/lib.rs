@@ -1,19 +1,22 @@
-//! The careerdiff importer: reads the O*NET text database and the BLS OEWS
-//! national wage file and writes career content files and the skill
-//! taxonomy they use. It can also read BLS Employment Projections
-//! ([`projections`]), LLM exposure ([`ai_exposure`]), work at home
-//! ([`telework`]) and O*NET's skill and knowledge ratings ([`ratings`]).
+//! The careerdiff importer: reads the O*NET text database, the BLS OEWS
+//! national wage file and, when given, BLS Employment Projections, LLM
+//! exposure (Eloundou et al.) and work-at-home (Dingel and Neiman) files,
+//! and writes career content files and the skill taxonomy they use.
 //!
-//! [`import_onet`] reads everything first ([`onet::Database`],
-//! [`oews::Wages`]), checking the O*NET release and every file's columns,
-//! then writes `careers/<slug>.md` files ([`career_file`]) and merges
-//! `skills.toml` ([`skills_file`]). A file a writer has edited keeps its
-//! Markdown body and every field the importer does not own; re-running an
-//! import gives byte-identical files. On any error nothing is written.
+//! [`import_onet`] reads everything first ([`onet::Database`] with its
+//! [`ratings`], [`oews::Wages`], [`projections::Projections`],
+//! [`ai_exposure::AiExposure`], [`telework::Telework`]), checking releases
+//! and every file's columns and values, gathers each career's owned keys
+//! ([`fields`]), then writes `careers/<slug>.md` files ([`career_file`])
+//! and merges `skills.toml` ([`skills_file`]). A file a writer has edited
+//! keeps its Markdown body and every field the importer does not own;
+//! re-running an import gives byte-identical files. On any error nothing
+//! is written.
 
 pub mod ai_exposure;
 pub mod career_file;
 mod error;
+pub mod fields;
 pub mod mapping;
 pub mod oews;
 pub mod onet;
@@ -40,6 +43,33 @@ pub struct ImportOptions {
     pub major_groups: Option<Vec<String>>,
     /// The content folder to write into.
     pub out: PathBuf,
+    /// BLS Employment Projections; without them the projection keys of
+    /// existing files are left as they are.
+    pub projections: Option<ProjectionFiles>,
+    /// Eloundou et al.'s `occ_level.csv`; without it `ai_exposure` is left
+    /// as it is.
+    pub ai_exposure: Option<PathBuf>,
+    /// Dingel and Neiman's classification; without it `remote_friendly` is
+    /// left as it is.
+    pub telework: Option<TeleworkFiles>,
+}
+
+/// The two files of the BLS Employment Projections, read together.
+#[derive(Debug, Clone)]
+pub struct ProjectionFiles {
+    /// Table 1.2 as CSV (`table_1_2_occupation_projections.csv`).
+    pub table: PathBuf,
+    /// The O*NET-SOC to NEM crosswalk as CSV (`nem-onet-to-soc-crosswalk.csv`).
+    pub crosswalk: PathBuf,
+}
+
+/// The two files of the work-at-home classification, read together.
+#[derive(Debug, Clone)]
+pub struct TeleworkFiles {
+    /// `occupations_workathome.csv`, keyed by O*NET-SOC 2010 codes.
+    pub values: PathBuf,
+    /// `2010_to_2019_Crosswalk.csv`.
+    pub crosswalk: PathBuf,
 }
 
 /// What an import wrote.
@@ -55,12 +85,28 @@ pub struct ImportReport {
     pub careers: usize,
     /// Canonical skills in the merged taxonomy.
     pub skills: usize,
+    /// Careers the import gave a value, by key (keys of [`fields::KEYS`]).
+    pub with_value: BTreeMap<&'static str, usize>,
+    /// Careers whose key the import owns but has no value for, with the
+    /// reason in their provenance, by key (e.g. `remote_friendly`).
+    pub unknown: BTreeMap<&'static str, usize>,
 }
 
 /// Imports every selected occupation that has technology skills.
 pub fn import_onet(options: &ImportOptions) -> Result<ImportReport, ImportError> {
     let db = onet::Database::read(&options.onet_dir)?;
     let wages = oews::Wages::read(&options.oews_file)?;
+    let projections =
+        options.projections.as_ref().map(|p| projections::Projections::read(&p.table, &p.crosswalk)).transpose()?;
+    let ai_exposure = options.ai_exposure.as_deref().map(ai_exposure::AiExposure::read).transpose()?;
+    let telework = options.telework.as_ref().map(|t| telework::Telework::read(&t.values, &t.crosswalk)).transpose()?;
+    let sources = fields::Sources {
+        db: &db,
+        wages: &wages,
+        projections: projections.as_ref(),
+        ai_exposure: ai_exposure.as_ref(),
+        telework: telework.as_ref(),
+    };
     let selected: Vec<&onet::Occupation> = db
         .occupations
         .values()
@@ -79,21 +125,24 @@ pub fn import_onet(options: &ImportOptions) -> Result<ImportReport, ImportError>
 
     let slugs = mapping::slugs(&selected);
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut report = ImportReport { release: db.release.clone(), skills: skills.count, ..ImportReport::default() };
     for occupation in &selected {
         let path = options.out.join("careers").join(format!("{}.md", slugs[&occupation.code]));
-        let imported = career_file::Imported::new(occupation, &db, &wages);
+        let imported = fields::Imported::new(occupation, &sources);
+        for key in fields::KEYS {
+            if imported.has(key) {
+                *report.with_value.entry(key).or_default() += 1;
+            } else if imported.is_unknown(key) {
+                *report.unknown.entry(key).or_default() += 1;
+            }
+        }
         let existing = read_optional(&path)?;
         let text = career_file::render(&imported, existing.as_deref(), &path)?;
         files.insert(path, text);
     }
+    report.careers = files.len();
 
     // Everything is read and checked; only now is anything written.
-    let mut report = ImportReport {
-        release: db.release.clone(),
-        careers: files.len(),
-        skills: skills.count,
-        ..ImportReport::default()
-    };
     write_if_changed(&skills_path, &skills.text)?;
     for (path, text) in &files {
         if write_if_changed(path, text)? {
