@@ -235,5 +235,11 @@ nothing was written"
         with.push(format!("remote_friendly unknown {unknown}"));
     }
     println!("careers with {}", with.join(", "));
+    if report.wrote_site_config {
+        println!(
+            "wrote a default {}: set its base_url to the address the site will be published at",
+            args.out.join("site.toml").display()
+        );
+    }
     Ok(())
 }

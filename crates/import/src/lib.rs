@@ -7,11 +7,11 @@
 //! [`ratings`], [`oews::Wages`], [`projections::Projections`],
 //! [`ai_exposure::AiExposure`], [`telework::Telework`]), checking releases
 //! and every file's columns and values, gathers each career's owned keys
-//! ([`fields`]), then writes `careers/<slug>.md` files ([`career_file`])
-//! and merges `skills.toml` ([`skills_file`]). A file a writer has edited
-//! keeps its Markdown body and every field the importer does not own;
-//! re-running an import gives byte-identical files. On any error nothing
-//! is written.
+//! ([`fields`]), then writes `careers/<slug>.md` files ([`career_file`]),
+//! merges `skills.toml` ([`skills_file`]) and writes a default `site.toml`
+//! when there is none. A file a writer has edited keeps its Markdown body
+//! and every field the importer does not own; re-running an import gives
+//! byte-identical files. On any error nothing is written.
 
 pub mod ai_exposure;
 pub mod career_file;
@@ -85,6 +85,8 @@ pub struct ImportReport {
     pub careers: usize,
     /// Canonical skills in the merged taxonomy.
     pub skills: usize,
+    /// Whether a default `site.toml` was written (the folder had none).
+    pub wrote_site_config: bool,
     /// Careers the import gave a value, by key (keys of [`fields::KEYS`]).
     pub with_value: BTreeMap<&'static str, usize>,
     /// Careers whose key the import owns but has no value for, with the
@@ -141,8 +143,14 @@ pub fn import_onet(options: &ImportOptions) -> Result<ImportReport, ImportError>
         files.insert(path, text);
     }
     report.careers = files.len();
+    let site_path = options.out.join("site.toml");
+    let site_exists = site_path.try_exists().map_err(|e| ImportError::io(&site_path, e))?;
 
     // Everything is read and checked; only now is anything written.
+    if !site_exists {
+        write_if_changed(&site_path, DEFAULT_SITE_CONFIG)?;
+        report.wrote_site_config = true;
+    }
     write_if_changed(&skills_path, &skills.text)?;
     for (path, text) in &files {
         if write_if_changed(path, text)? {
@@ -153,6 +161,24 @@ pub fn import_onet(options: &ImportOptions) -> Result<ImportReport, ImportError>
     }
     Ok(report)
 }
+
+/// The `site.toml` a fresh import writes: a site of every imported career
+/// with a page per career and its ten most similar (all pairs of 923
+/// careers would be 425,503 pages).
+pub const DEFAULT_SITE_CONFIG: &str = r#"# Site-wide settings. Written by `careerdiff import onet` because the folder
+# had none; yours to edit: the importer never changes an existing site.toml.
+title = "Careers compared"
+description = "Compare careers side by side: pay, projected growth, skills and the way in, from public labour-market data."
+# Set this to the address the site will be published at (it must end in /):
+# canonical links, social cards and the sitemap are built on it.
+base_url = "https://careers.example.org/"
+theme = "default"
+
+# A comparison page for each career with each of its 10 most similar.
+[pairs]
+policy = "similar"
+per_career = 10
+"#;
 
 fn read_optional(path: &Path) -> Result<Option<String>, ImportError> {
     match fs::read_to_string(path) {
@@ -171,7 +197,9 @@ fn write_if_changed(path: &Path, text: &str) -> Result<bool, ImportError> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| ImportError::io(parent, e))?;
     }
-    let tmp = path.with_extension("md.tmp");
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
     fs::write(&tmp, text).map_err(|e| ImportError::io(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| ImportError::io(path, e))?;
     Ok(true)

@@ -359,6 +359,21 @@ fn a_source_left_out_leaves_its_keys_alone() {
 }
 
 #[test]
+fn writes_a_default_site_config_once() {
+    let sources = Sources::new();
+    assert!(sources.import().wrote_site_config);
+    let config = fs::read_to_string(sources.out().join("site.toml")).unwrap();
+    assert!(config.contains("base_url = \"https://careers.example.org/\""));
+    let content = load_content(&sources.out()).unwrap();
+    assert_eq!(content.site.pairs, careerdiff_model::PairPolicy::Similar { per_career: 10 });
+
+    let own = "title = \"Ours\"\n";
+    fs::write(sources.out().join("site.toml"), own).unwrap();
+    assert!(!sources.import().wrote_site_config);
+    assert_eq!(fs::read_to_string(sources.out().join("site.toml")).unwrap(), own);
+}
+
+#[test]
 fn reads_the_projection_decade_from_the_headers() {
     let sources = Sources::new();
     let path = sources.path(PROJECTIONS);
