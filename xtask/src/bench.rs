@@ -49,6 +49,10 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     let content = work.join("content");
     let onet = datasets.join("onet-29.2");
     let oews = datasets.join("oews-2025/national_M2025.csv");
+    // The import writes a default site.toml (similar pairs only) into a
+    // folder without one; the benchmark builds every pair, as before.
+    fs::create_dir_all(&content)?;
+    fs::write(content.join("site.toml"), "[pairs]\npolicy = \"all\"\n")?;
     let started = Instant::now();
     careerdiff(bin, &["import", "onet", "--onet", s(&onet), "--oews", s(&oews), "--all", "--out", s(&content)])?;
     let import_s = started.elapsed().as_secs_f64();

@@ -35,7 +35,9 @@ pub(crate) enum Command {
 
 #[derive(Subcommand)]
 pub(crate) enum ImportCommand {
-    /// Import occupations from the O*NET text database and BLS OEWS wages.
+    /// Import occupations from the O*NET text database and BLS OEWS wages, with BLS
+    /// projections, LLM exposure and work-at-home data when given. Keys of a source
+    /// left out are kept as they are in existing files.
     Onet(OnetArgs),
 }
 
@@ -53,9 +55,29 @@ pub(crate) struct OnetArgs {
     /// Import every occupation that has technology skills.
     #[arg(long)]
     pub all: bool,
-    /// The content folder to write careers/ and skills.toml into.
+    /// The content folder to write careers/ and skills.toml into (and a
+    /// default site.toml, if it has none).
     #[arg(long, default_value = "content", value_name = "DIR")]
     pub out: PathBuf,
+    /// BLS Employment Projections table 1.2 as CSV (table_1_2_occupation_projections.csv):
+    /// projected growth, openings, entry requirements. Needs --projections-crosswalk.
+    #[arg(long, value_name = "FILE", requires = "projections_crosswalk")]
+    pub projections: Option<PathBuf>,
+    /// The BLS O*NET-SOC to NEM crosswalk as CSV (nem-onet-to-soc-crosswalk.csv), which
+    /// joins occupations to --projections rows and gives Occupational Outlook Handbook links.
+    #[arg(long, value_name = "FILE", requires = "projections")]
+    pub projections_crosswalk: Option<PathBuf>,
+    /// Exposure to large language models, Eloundou et al. 2024 (occ_level.csv): writes
+    /// ai_exposure from the human-rated beta.
+    #[arg(long, value_name = "FILE")]
+    pub ai_exposure: Option<PathBuf>,
+    /// Whether work can be done at home, Dingel & Neiman 2020 (occupations_workathome.csv):
+    /// writes remote_friendly. Needs --telework-crosswalk.
+    #[arg(long, value_name = "FILE", requires = "telework_crosswalk")]
+    pub telework: Option<PathBuf>,
+    /// The O*NET-SOC 2010 to 2019 crosswalk (2010_to_2019_Crosswalk.csv) for --telework.
+    #[arg(long, value_name = "FILE", requires = "telework")]
+    pub telework_crosswalk: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -196,6 +196,16 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
         oews_file: args.oews,
         major_groups: (!args.all).then_some(args.soc),
         out: args.out.clone(),
+        // clap's `requires` makes each pair come together.
+        projections: args
+            .projections
+            .zip(args.projections_crosswalk)
+            .map(|(table, crosswalk)| careerdiff_import::ProjectionFiles { table, crosswalk }),
+        ai_exposure: args.ai_exposure,
+        telework: args
+            .telework
+            .zip(args.telework_crosswalk)
+            .map(|(values, crosswalk)| careerdiff_import::TeleworkFiles { values, crosswalk }),
     };
     let started = Instant::now();
     let report = careerdiff_import::import_onet(&options).map_err(|e| {
@@ -215,5 +225,22 @@ nothing was written"
         report.skills,
         started.elapsed().as_secs_f64()
     );
+    let count = |key: &str| report.with_value.get(key).copied().unwrap_or(0);
+    let mut with = vec![format!("singular {}", count("singular")), format!("ratings {}", count("ratings"))];
+    for key in ["projected_growth", "ai_exposure", "remote_friendly"] {
+        if report.with_value.contains_key(key) || report.unknown.contains_key(key) {
+            with.push(format!("{key} {}", count(key)));
+        }
+    }
+    if let Some(unknown) = report.unknown.get("remote_friendly") {
+        with.push(format!("remote_friendly unknown {unknown}"));
+    }
+    println!("careers with {}", with.join(", "));
+    if report.wrote_site_config {
+        println!(
+            "wrote a default {}: set its base_url to the address the site will be published at",
+            args.out.join("site.toml").display()
+        );
+    }
     Ok(())
 }

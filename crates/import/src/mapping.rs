@@ -1,6 +1,7 @@
-//! The documented mappings from O*NET data to career fields: slugs, job
-//! zone to learning time and entry barrier, education labels, and which
-//! technologies are programming languages.
+//! The documented mappings from the source data to career fields: slugs,
+//! job zone to learning time and entry barrier, education labels, which
+//! technologies are programming languages, the singular of a title, and
+//! when wages or projections are a group's rather than the occupation's.
 
 use std::collections::BTreeMap;
 
@@ -147,6 +148,97 @@ pub fn slugs(occupations: &[&Occupation]) -> BTreeMap<String, String> {
     by_code
 }
 
+/// A singular name for sentences, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Singular {
+    /// e.g. "Software Developer".
+    pub name: String,
+    /// Whether it is spelled as one of the occupation's alternate titles.
+    pub from_alternate_title: bool,
+}
+
+/// The singular of an O*NET title ("Actuaries" → "Actuary"), or `None`
+/// when the title is not plural or no rule is sure of it. The rule:
+///
+/// 1. The head is the title up to the first " of "; the rest is kept
+///    ("First-Line Supervisors of Retail Sales Workers" → "First-Line
+///    Supervisor of Retail Sales Workers").
+/// 2. No answer when the head has a comma, slash, parenthesis or `--`
+///    (qualifiers and lists: "Engineers, All Other", "Computer Systems
+///    Engineers/Architects"), or when "and" or "or" follows a plural word,
+///    so that two kinds of worker are named ("Waiters and Waitresses",
+///    "Farmworkers and Laborers, Crop, …"). Joined modifiers are fine:
+///    "General and Operations Managers" → "General and Operations Manager".
+/// 3. The head's last word must be plural, and is made singular: -ies →
+///    -y (Actuaries), -sses, -shes, -ches, -xes, -zzes → drop -es
+///    (Hostesses, Coaches), -men → -man, -wives → -wife (Nurse Midwives),
+///    other -s → drop it (Nurses, Mechanics, Executives). Words ending in
+///    -ss, -us, -is are not plurals; -oes is not sure (Heroes, Shoes).
+/// 4. An alternate title equal to the answer, ignoring case, gives its
+///    spelling ("First-line Supervisor of Security Workers").
+///
+/// Titles like "Clergy" or "Transit and Railroad Police" are not plural
+/// and get no singular; the title is used as it is.
+pub fn singular(title: &str, alternate_titles: &[String]) -> Option<Singular> {
+    let (head, tail) = match title.find(" of ") {
+        Some(at) => title.split_at(at),
+        None => (title, ""),
+    };
+    if head.contains([',', '/', '(', ')']) || head.contains("--") {
+        return None;
+    }
+    let words: Vec<&str> = head.split(' ').collect();
+    let joins_plurals =
+        words.windows(2).any(|pair| matches!(pair[1], "and" | "or") && singular_word(pair[0]).is_some());
+    let (last, modifiers) = words.split_last()?;
+    if joins_plurals {
+        return None;
+    }
+    let mut name = modifiers.join(" ");
+    if !name.is_empty() {
+        name.push(' ');
+    }
+    name.push_str(&singular_word(last)?);
+    name.push_str(tail);
+    match alternate_titles.iter().find(|a| a.eq_ignore_ascii_case(&name)) {
+        Some(alternate) => Some(Singular { name: alternate.clone(), from_alternate_title: true }),
+        None => Some(Singular { name, from_alternate_title: false }),
+    }
+}
+
+/// The singular of one plural word by the endings of [`singular`], or
+/// `None` when it is not a plural or the ending is ambiguous.
+fn singular_word(word: &str) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    let stem = |cut: usize, add: &str| Some(format!("{}{add}", &word[..word.len() - cut]));
+    if lower.ends_with("men") {
+        return stem(2, "an");
+    }
+    if lower.ends_with("wives") {
+        return stem(3, "fe");
+    }
+    if !lower.ends_with('s') || ["ss", "us", "is", "oes"].iter().any(|e| lower.ends_with(e)) || !word.is_ascii() {
+        return None;
+    }
+    if lower.ends_with("ies") && lower.len() > 4 {
+        stem(3, "y")
+    } else if ["sses", "shes", "ches", "xes", "zzes"].iter().any(|e| lower.ends_with(e)) {
+        stem(2, "")
+    } else {
+        stem(1, "")
+    }
+}
+
+/// Whether an O*NET occupation's wages are a group's: true for a specialty
+/// (a code not ending in `.00`, e.g. 17-2199.08 Robotics Engineers), which
+/// takes the figures of its SOC occupation's OEWS row (17-2199 "Engineers,
+/// All Other"), a row it shares with the SOC occupation's other O*NET
+/// occupations. The `.00` occupation is the SOC occupation itself, so the
+/// row's figures are its own even when specialties share them.
+pub fn wages_are_a_groups(onet_code: &str) -> bool {
+    !onet_code.ends_with(".00")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +268,50 @@ mod tests {
         assert_eq!(entry_barrier(1), EntryBarrier::Low);
         assert_eq!(entry_barrier(4), EntryBarrier::Medium);
         assert_eq!(entry_barrier(5), EntryBarrier::High);
+    }
+
+    #[test]
+    fn singular_titles() {
+        let check = |title: &str, expected: Option<&str>| {
+            assert_eq!(singular(title, &[]).map(|s| s.name).as_deref(), expected, "{title}");
+        };
+        check("Actuaries", Some("Actuary"));
+        check("Data Scientists", Some("Data Scientist"));
+        check("Software Developers", Some("Software Developer"));
+        check("Registered Nurses", Some("Registered Nurse"));
+        check("Hosts and Hostesses", None);
+        check("Coaches", Some("Coach"));
+        check("Nurse Midwives", Some("Nurse Midwife"));
+        check("Chief Executives", Some("Chief Executive"));
+        check("Automotive Mechanics", Some("Automotive Mechanic"));
+        check("General and Operations Managers", Some("General and Operations Manager"));
+        check(
+            "First-Line Supervisors of Housekeeping and Janitorial Workers",
+            Some("First-Line Supervisor of Housekeeping and Janitorial Workers"),
+        );
+        check("Farmworkers and Laborers, Crop, Nursery, and Greenhouse", None);
+        check("Waiters and Waitresses", None);
+        check("Engineers, All Other", None);
+        check("Computer Systems Engineers/Architects", None);
+        check("Helpers--Carpenters", None);
+        check("Clergy", None);
+        check("Transit and Railroad Police", None);
+        check("Business Analysis", None);
+    }
+
+    #[test]
+    fn singular_takes_an_equal_alternate_titles_spelling() {
+        let alternates = ["Security Supervisor".to_owned(), "First-line Supervisor of Security Workers".to_owned()];
+        let found = singular("First-Line Supervisors of Security Workers", &alternates).unwrap();
+        assert_eq!(found.name, "First-line Supervisor of Security Workers");
+        assert!(found.from_alternate_title);
+        assert!(!singular("Actuaries", &["Actuarial Analyst".to_owned()]).unwrap().from_alternate_title);
+    }
+
+    #[test]
+    fn only_specialties_take_a_groups_wages() {
+        assert!(wages_are_a_groups("17-2199.08"));
+        assert!(wages_are_a_groups("15-2051.01"));
+        assert!(!wages_are_a_groups("15-2051.00"), "the SOC occupation itself");
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use careerdiff_model::Wage;
 
 use crate::ImportError;
+use crate::table::csv_error;
 
 /// The top of the published annual range: `#` means "at or above" this.
 pub const ANNUAL_TOP: f64 = 239_200.0;
@@ -139,14 +140,6 @@ impl Wages {
             }
         }
         Ok(wages)
-    }
-}
-
-fn csv_error(path: &Path, error: csv::Error) -> ImportError {
-    let line = error.position().map(|p| p.line() as usize);
-    match error.into_kind() {
-        csv::ErrorKind::Io(e) => ImportError::io(path, e),
-        kind => ImportError::new(path, line, format!("malformed CSV: {kind:?}")),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reading the O*NET text database: occupations with their technology
-//! skills, tools, tasks, alternate titles, job zone and education.
+//! skills, tools, tasks, alternate titles, job zone and education (and,
+//! through [`crate::ratings`], their skill and knowledge ratings).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -69,6 +70,8 @@ pub struct Database {
     pub occupations: BTreeMap<String, Occupation>,
     /// Job zones by number.
     pub job_zones: BTreeMap<u8, JobZone>,
+    /// Skill and knowledge ratings, from the files of them the folder has.
+    pub ratings: crate::ratings::Ratings,
 }
 
 const CODE: &str = "O*NET-SOC Code";
@@ -90,6 +93,7 @@ impl Database {
         db.read_lists(dir)?;
         db.read_job_zones(dir)?;
         db.read_education(dir)?;
+        db.ratings = crate::ratings::read(dir)?;
         Ok(db)
     }
 

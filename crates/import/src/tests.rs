@@ -1,5 +1,8 @@
 //! Importer tests on small O*NET-shaped folders that the tests write, and
-//! one on the real data in ../shared/datasets when it is there.
+//! one on the real data in ../shared/datasets when it is there; the
+//! optional sources are tested in [`sources`].
+
+mod sources;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,6 +108,9 @@ impl Fixture {
             oews_file: self.oews(),
             major_groups: groups.map(|g| g.iter().map(|s| (*s).to_owned()).collect()),
             out: self.out(),
+            projections: None,
+            ai_exposure: None,
+            telework: None,
         }
     }
 
@@ -282,6 +288,9 @@ fn imports_the_real_data_when_present() {
         oews_file: data.join("oews-2025/national_M2025.csv"),
         major_groups: None,
         out: out.path().to_owned(),
+        projections: None,
+        ai_exposure: None,
+        telework: None,
     };
     let report = import_onet(&options).unwrap();
     assert_eq!(report.careers, 923);
