@@ -6,9 +6,10 @@
 //! into one buffer per list (see [`Sentences`]) rather than through
 //! `format!` and intermediate strings.
 
+use careerdiff_model::display::one_decimal;
 use careerdiff_model::{Career, EntryBarrier};
 
-use crate::{GlanceRow, Sentences, SkillList, SkillOverlap, Transition, Verdict};
+use crate::{Gap, GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
 /// How winning a row reads after "Choose X if you…".
 enum Wish {
@@ -58,6 +59,7 @@ pub(crate) fn choose_if(
     glance: &[GlanceRow],
     me_verdict: Verdict,
     only_mine: &SkillList,
+    profile: &Profile,
 ) -> Sentences {
     let mut out = Sentences::with_capacity(320);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
@@ -79,14 +81,38 @@ pub(crate) fn choose_if(
     {
         out.push(&["are drawn to ", mine, " more than ", theirs]);
     }
-    if !only_mine.is_empty() {
+    // What the work asks more of, from O*NET's ratings: the items where
+    // this career's level is well above the other's.
+    let mine_is_a = me_verdict == Verdict::A;
+    for item in profile.differ_most.iter().filter(|i| higher_for(i, mine_is_a)).take(2) {
+        let (mine, theirs) = levels(item, mine_is_a);
         let text = out.text();
-        text.push_str("want to work on ");
-        let focus = only_mine.labels().take(2);
+        push_all(text, &["want work that calls for more ", item.name, " (level "]);
+        push_all(text, &[&one_decimal(mine), " of 7 against ", &one_decimal(theirs), ")"]);
+        out.end();
+    }
+    // Tools of the trade the other career does not use; office and ERP
+    // suites say nothing about the work.
+    let focus = only_mine.specific_labels().take(2);
+    if focus.clone().next().is_some() {
+        let text = out.text();
+        text.push_str("want to work with ");
         join_into(text, focus, |text, (label, common_noun)| push_lower_first(text, label, common_noun));
         out.end();
     }
     out
+}
+
+/// Whether `item`'s level is well above for the side asked about.
+fn higher_for(item: &RatedItem<'_>, side_is_a: bool) -> bool {
+    let (mine, theirs) = levels(item, side_is_a);
+    mine - theirs >= 0.5
+}
+
+/// The item's levels, the asked-about side's first.
+fn levels(item: &RatedItem<'_>, side_is_a: bool) -> (f64, f64) {
+    let (a, b) = (item.a.level.unwrap_or(0.0), item.b.level.unwrap_or(0.0));
+    if side_is_a { (a, b) } else { (b, a) }
 }
 
 /// The conclusion: each side's advantages, the ties, the unknowns, and the
@@ -97,6 +123,7 @@ pub(crate) fn conclusion(
     glance: &[GlanceRow],
     skills: &SkillOverlap,
     transitions: &[Transition; 2],
+    profile: &Profile,
 ) -> Sentences {
     let mut out = Sentences::with_capacity(640);
     for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
@@ -135,9 +162,33 @@ pub(crate) fn conclusion(
         text.push('.');
         out.end();
     }
+    profile_sentence(&mut out, a, profile);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out
+}
+
+/// Where the two careers' O*NET ratings differ most and what both need.
+fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
+    let level = |l: Option<f64>| one_decimal(l.unwrap_or(0.0));
+    if !profile.differ_most.is_empty() {
+        let text = out.text();
+        push_all(text, &["By O*NET's ratings (levels of 7, ", &a.title, " first), they differ most in "]);
+        join_into(text, profile.differ_most.iter(), |text, item| {
+            push_all(text, &[item.name, " (", &level(item.a.level), " vs ", &level(item.b.level), ")"]);
+        });
+        text.push('.');
+        out.end();
+    }
+    if !profile.both_need.is_empty() {
+        let text = out.text();
+        text.push_str("Both need ");
+        join_into(text, profile.both_need.iter(), |text, item| {
+            push_all(text, &[item.name, " (about ", &level(item.a.level), ")"]);
+        });
+        text.push_str(": the common ground to build a move on.");
+        out.end();
+    }
 }
 
 fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Transition; 2]) {
@@ -173,18 +224,33 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     }
 }
 
-/// Moving from `from` to `to`: what to learn and how hard it is.
+/// Moving from `from` to `to`: what to learn and how hard it is. With
+/// O*NET ratings on both sides, the difficulty starts from the skill and
+/// knowledge gaps (`gaps`: each item `to` needs at a higher level, and the
+/// sum of importance × gap over all of them, in fifths); without, from the
+/// overlap of the skill lists. A higher entry barrier, job zone or entry
+/// education each make it harder, and the reason names every figure used.
 pub(crate) fn transition<'c>(
     from: &'c Career,
     to: &'c Career,
     to_learn: &SkillList<'c>,
     skills: &SkillOverlap<'c>,
+    (gaps, gap_total): (Vec<Gap<'c>>, f64),
 ) -> Transition<'c> {
     let overlap = skills.overlap_percent;
-    let base = match overlap {
-        50.. => 0,
-        20..50 => 1,
-        _ => 2,
+    let rated = gap_total > 0.0 || !gaps.is_empty();
+    let base = if rated {
+        match gap_total {
+            t if t < GAP_MODERATE => 0,
+            t if t < GAP_HARD => 1,
+            _ => 2,
+        }
+    } else {
+        match overlap {
+            50.. => 0,
+            20..50 => 1,
+            _ => 2,
+        }
     };
     let barrier = match (from.entry_barrier, to.entry_barrier) {
         (Some(f), Some(t)) if t > f => Some((f, t)),
@@ -194,49 +260,95 @@ pub(crate) fn transition<'c>(
         (Some(f), Some(t)) if t > f => Some((f, t)),
         _ => None,
     };
-    let hardness = base + usize::from(barrier.is_some()) + usize::from(zone.is_some());
-    // The reasons, joined as "A, B and C.", the first capitalised.
-    let n_reasons =
-        1 + [barrier.is_some(), zone.is_some(), to.own_learning_months().is_some()].iter().filter(|x| **x).count();
-    let mut reason = String::with_capacity(160);
-    if overlap == 0 {
-        reason.push_str("None");
-    } else {
-        push_number(&mut reason, overlap as usize);
-        reason.push('%');
-    }
-    reason.push_str(" of the skills overlap");
-    let mut written = 1;
-    let mut next = |reason: &mut String| {
-        written += 1;
-        reason.push_str(if written == n_reasons { " and " } else { ", " });
+    let education = match (from.entry_education.as_deref(), to.entry_education.as_deref()) {
+        (Some(f), Some(t)) if education_rank(t) > education_rank(f) && education_rank(f).is_some() => Some((f, t)),
+        _ => None,
     };
+    let hardness =
+        base + usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
+    let mut parts: Vec<String> = Vec::with_capacity(5);
+    if rated {
+        parts.push(gap_reason(&gaps));
+    } else if overlap == 0 {
+        parts.push("none of the listed skills overlap".to_owned());
+    } else {
+        parts.push(format!("{overlap}% of the listed skills overlap"));
+    }
     if let Some((f, t)) = barrier {
-        next(&mut reason);
-        push_all(&mut reason, &["the entry barrier rises from ", barrier_word(f), " to ", barrier_word(t)]);
+        parts.push(format!("the entry barrier rises from {} to {}", barrier_word(f), barrier_word(t)));
     }
     if let Some((f, t)) = zone {
-        next(&mut reason);
-        reason.push_str("it needs more preparation (job zone ");
-        push_number(&mut reason, t.into());
-        reason.push_str(" against ");
-        push_number(&mut reason, f.into());
-        reason.push(')');
+        parts.push(format!("it needs more preparation (job zone {t} against {f})"));
+    }
+    if let Some((f, t)) = education {
+        parts.push(format!("entry usually needs {} against {}", lower_first(t), lower_first(f)));
     }
     if let Some(months) = to.own_learning_months() {
-        next(&mut reason);
-        push_all(&mut reason, &["learning ", &to.title, " takes about "]);
-        push_number(&mut reason, months as usize);
-        reason.push_str(" months");
+        parts.push(format!("learning {} takes about {months} months", to.title));
     }
+    let mut reason = String::with_capacity(200);
+    join_into(&mut reason, parts.iter(), |text, part| text.push_str(part));
+    capitalise_first(&mut reason);
     reason.push('.');
     Transition {
         from: &from.slug,
         to: &to.slug,
         to_title: &to.title,
-        learn: to_learn.clone(),
+        learn: to_learn.clone().without_generic(),
+        gaps: gaps.into_iter().take(5).collect(),
         difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
         reason,
+    }
+}
+
+/// Gap totals (importance × level gap summed, in fifths) from which a move
+/// is moderate and hard: about one and three important items two levels up.
+const GAP_MODERATE: f64 = 2.5;
+const GAP_HARD: f64 = 6.0;
+
+/// "The move asks for a clearly higher level in 4 skill and knowledge
+/// areas (O*NET ratings), most of all Medicine and Dentistry (5.4 against
+/// 4.2 of 7)", or that it asks for none.
+fn gap_reason(gaps: &[Gap<'_>]) -> String {
+    if gaps.is_empty() {
+        return "the move asks for no skill or knowledge area at a clearly higher level (O*NET ratings)".to_owned();
+    }
+    let mut text = format!(
+        "the move asks for a clearly higher level in {} skill and knowledge area{} (O*NET ratings), most of all ",
+        gaps.len(),
+        if gaps.len() == 1 { "" } else { "s" }
+    );
+    join_into(&mut text, gaps.iter().take(2), |text, gap| {
+        push_all(text, &[gap.name, " (", &one_decimal(gap.to_level), " against "]);
+        push_all(text, &[&one_decimal(gap.from_level), " of 7)"]);
+    });
+    text
+}
+
+/// BLS's typical entry education categories, lowest first.
+fn education_rank(education: &str) -> Option<usize> {
+    const LEVELS: &[&str] = &[
+        "no formal educational credential",
+        "high school diploma or equivalent",
+        "postsecondary nondegree award",
+        "some college, no degree",
+        "associate's degree",
+        "bachelor's degree",
+        "master's degree",
+        "doctoral or professional degree",
+    ];
+    LEVELS.iter().position(|level| education.eq_ignore_ascii_case(level))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+fn capitalise_first(s: &mut String) {
+    if let Some(first) = s.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        s.replace_range(..first.len_utf8(), &upper);
     }
 }
 

@@ -179,6 +179,9 @@ pub struct Transition<'c> {
     /// Skills to learn, most useful first; serialised as their names.
     #[serde(serialize_with = "SkillList::serialize_names")]
     pub learn: SkillList<'c>,
+    /// Skills and knowledge areas the target needs at a higher level (O*NET
+    /// ratings), largest importance × gap first; empty without ratings.
+    pub gaps: Vec<crate::Gap<'c>>,
     /// "easy", "moderate" or "hard".
     pub difficulty: &'static str,
     /// One sentence saying why.
@@ -200,6 +203,9 @@ pub struct Comparison<'c> {
     pub glance: Vec<GlanceRow<'c>>,
     /// The skills, split.
     pub skills: SkillOverlap<'c>,
+    /// O*NET skill and knowledge ratings side by side (empty unless both
+    /// careers have them).
+    pub profile: crate::Profile<'c>,
     /// A→B and B→A.
     pub transitions: [Transition<'c>; 2],
     /// "Choose A if you…" reasons.

@@ -258,7 +258,7 @@ fn entry_barrier(c: &Career) -> Option<Measure> {
 fn job_zone(c: &Career) -> Option<Measure> {
     let zone = c.onet.as_ref()?.job_zone?;
     let typical = careerdiff_model::display::job_zone_preparation(zone);
-    Some(plain(format!("zone {zone} of 5 (typically {typical})"), i64::from(zone)))
+    Some(plain(format!("zone {zone} of 5 ({typical} typical)"), i64::from(zone)))
 }
 
 fn yes_no(value: bool) -> Measure {

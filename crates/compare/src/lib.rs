@@ -10,9 +10,11 @@
 
 mod advice;
 mod comparison;
+mod generic;
 mod glance;
 mod lists;
 mod prepare;
+mod profile;
 mod similarity;
 mod skills;
 mod text;
@@ -25,6 +27,7 @@ pub use comparison::{
 };
 pub use glance::{Fact, better_words, facts};
 pub use lists::{Phrases, Sentences, SkillList};
+pub use profile::{Gap, Level, Profile, RatedItem, RatingKind};
 pub use similarity::Similar;
 
 use prepare::Prepared;
@@ -33,12 +36,13 @@ use prepare::Prepared;
 pub struct Comparer<'c> {
     content: &'c Content,
     prepared: Prepared,
+    ratings: profile::RatingTable<'c>,
 }
 
 impl<'c> Comparer<'c> {
     /// Prepares every career of `content` once.
     pub fn new(content: &'c Content) -> Self {
-        Comparer { content, prepared: Prepared::new(content) }
+        Comparer { content, prepared: Prepared::new(content), ratings: profile::RatingTable::new(content) }
     }
 
     /// The content being compared.
@@ -61,22 +65,40 @@ impl<'c> Comparer<'c> {
         let shared_units = skills::intersect(&pa.units, &pb.units);
         let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
         let dot = shared_units.iter().map(|&u| self.prepared.shared_weight(u)).sum();
-        let transitions =
-            [advice::transition(ca, cb, &skills.only_b, &skills), advice::transition(cb, ca, &skills.only_a, &skills)];
-        let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a);
-        let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b);
-        let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions);
+        let profile = self.ratings.profile(a, b);
+        let transitions = [
+            advice::transition(ca, cb, &skills.only_b, &skills, self.ratings.gaps(a, b)),
+            advice::transition(cb, ca, &skills.only_a, &skills, self.ratings.gaps(b, a)),
+        ];
+        let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a, &profile);
+        let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b, &profile);
+        let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions, &profile);
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),
             similarity: similarity::score_from(&self.prepared, (a, b), dot),
             glance,
             skills,
+            profile,
             transitions,
             choose_a,
             choose_b,
             conclusion,
         }
+    }
+
+    /// The at-a-glance rows of `a` against `b`, the number of skills they
+    /// share and the overlap in percent: what [`Comparer::compare`] gives
+    /// for those, without the skill lists, profile and sentences (for
+    /// callers that look at every ordered pair, such as the comparison
+    /// tool's data).
+    pub fn glance_and_overlap(&self, a: usize, b: usize) -> (Vec<GlanceRow<'_>>, usize, u32) {
+        let (pa, pb) = (&self.prepared.careers[a], &self.prepared.careers[b]);
+        let mut shared = 0;
+        skills::for_each_common(&pa.units, &pb.units, |_| shared += 1);
+        let distinct = pa.units.len() + pb.units.len() - shared;
+        let overlap = (100 * shared).checked_div(distinct).unwrap_or(0) as u32;
+        (glance::rows(&pa.measures, &pb.measures), shared, overlap)
     }
 
     /// Every skill phrase of career `idx` in file order: the items that the

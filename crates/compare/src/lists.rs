@@ -35,6 +35,17 @@ impl<'c> SkillList<'c> {
         self.phrases.is_empty()
     }
 
+    /// Leaves out generic office and ERP software when anything else is
+    /// listed (see `generic.rs`).
+    pub(crate) fn without_generic(mut self) -> Self {
+        let prepared = self.prepared;
+        let generic = |&i: &u32| prepared.generic[i as usize];
+        if self.phrases.iter().any(|i| !generic(i)) {
+            self.phrases.retain(|i| !generic(i));
+        }
+        self
+    }
+
     /// Keeps the first `n` phrases.
     pub fn truncate(&mut self, n: usize) {
         self.phrases.truncate(n);
@@ -50,10 +61,14 @@ impl<'c> SkillList<'c> {
         &self.phrases
     }
 
-    /// Each phrase's short label and whether it is a common noun.
-    pub(crate) fn labels(&self) -> impl Iterator<Item = (&'c str, bool)> + Clone + '_ {
+    /// Each phrase's short label and whether it is a common noun, leaving
+    /// out generic office or ERP software.
+    pub(crate) fn specific_labels(&self) -> impl Iterator<Item = (&'c str, bool)> + Clone + '_ {
         let p = self.prepared;
-        self.phrases.iter().map(move |&i| (p.labels[i as usize].as_str(), p.label_nouns[i as usize]))
+        self.phrases
+            .iter()
+            .filter(move |&&i| !p.generic[i as usize])
+            .map(move |&i| (p.labels[i as usize].as_str(), p.label_nouns[i as usize]))
     }
 
     /// Serialises the list as the phrases' names alone.

@@ -28,9 +28,12 @@ pub(crate) struct PreparedCareer {
     pub pair_phrases: Vec<u32>,
     /// Each phrase's content words, sorted, without repeats.
     pub phrase_words: Vec<Vec<u32>>,
-    /// Phrase indices, most useful first: in demand, then hot, then the
-    /// skills more careers use, then file order.
+    /// Phrase indices, most useful first: generic office software last,
+    /// then in demand, then hot, then the skills more careers use, then
+    /// file order.
     pub order: Vec<u32>,
+    /// Whether each phrase names generic office or ERP software.
+    pub generic: Vec<bool>,
     /// All units of the career, sorted, without repeats.
     pub units: Vec<Unit>,
     /// Euclidean norm of the career's unit weights.
@@ -144,6 +147,7 @@ impl Prepared {
                 pair_phrases,
                 phrase_words,
                 order: Vec::new(),
+                generic: Vec::new(),
                 units,
                 norm: 0.0,
                 text: Vec::new(),
@@ -180,10 +184,15 @@ impl Prepared {
                 (w * 1e6) as i64
             };
             let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
+            // Generic office and ERP software last, whatever its flags:
+            // it is never the first thing to learn for a career.
+            let generic: Vec<bool> =
+                career.skills.iter().map(|s| crate::generic::is_generic_software(&s.name)).collect();
             order.sort_by_key(|&i| {
                 let skill = &career.skills[i as usize];
-                (!skill.in_demand, !skill.hot, commonness(i as usize), i)
+                (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
+            prepared.generic = generic;
             prepared.order = order;
         }
         let canonical_nouns =

@@ -46,16 +46,16 @@ pub fn one_decimal(x: f64) -> String {
 }
 
 /// The preparation an O*NET job zone stands for, from the Specific
-/// Vocational Preparation (SVP) range O*NET gives each zone: "2 to 4 years
-/// of preparation" for zone 4. It is the zone's typical span, not any one
+/// Vocational Preparation (SVP) range O*NET gives each zone: "2–4 years"
+/// for zone 4. It is the zone's typical span, not any one
 /// career's learning time.
 pub fn job_zone_preparation(zone: u8) -> &'static str {
     match zone {
-        0 | 1 => "up to 3 months of preparation",
-        2 => "3 months to 1 year of preparation",
-        3 => "1 to 2 years of preparation",
-        4 => "2 to 4 years of preparation",
-        _ => "over 4 years of preparation",
+        0 | 1 => "up to 3 months",
+        2 => "3–12 months",
+        3 => "1–2 years",
+        4 => "2–4 years",
+        _ => "over 4 years",
     }
 }
 

@@ -80,7 +80,7 @@ pub(crate) fn salary_chart(chart: Value, max: f64, label: &str) -> Result<Value,
             money(m)
         );
     }
-    axis(&mut svg, max, |a| x(a), &money);
+    axis(&mut svg, max, x, &money);
     svg.push_str("</svg>");
     Ok(Value::from_safe_string(svg))
 }

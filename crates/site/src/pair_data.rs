@@ -108,6 +108,7 @@ impl PairParts {
             similarity => c.similarity,
             glance => c.glance.iter().map(|row| self.glance.row((i, j), row)).collect::<Vec<_>>(),
             skills,
+            profile => Value::from_serialize(&c.profile),
             transitions => Value::from_serialize(&c.transitions),
             choose_a => Value::from_serialize(&c.choose_a),
             choose_b => Value::from_serialize(&c.choose_b),

@@ -48,16 +48,11 @@ pub(crate) fn write(plan: &Plan<'_>, out: &Destination) -> Result<BuildReport, S
             let pairs = (0..content.careers.len())
                 .filter(|&b| b != a)
                 .map(|b| {
-                    let c = plan.comparer.compare(a, b);
+                    let (glance, shared, overlap) = plan.comparer.glance_and_overlap(a, b);
                     let mut letters = vec!['n'; shown.len()];
-                    c.glance.iter().for_each(|row| letters[row.attribute] = letter(row.verdict));
+                    glance.iter().for_each(|row| letters[row.attribute] = letter(row.verdict));
                     let verdicts = letters.into_iter().collect();
-                    let data = PairData {
-                        verdicts,
-                        shared: c.skills.shared.len(),
-                        overlap: c.skills.overlap_percent,
-                        page: plan.has_pair(a, b),
-                    };
+                    let data = PairData { verdicts, shared, overlap, page: plan.has_pair(a, b) };
                     (content.careers[b].slug.as_str(), data)
                 })
                 .collect();

@@ -265,7 +265,7 @@ fn roadmap_steps(career: &Career) -> Vec<String> {
         steps.push(format!("Plan for about {months} months of preparation in all."));
     } else if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone) {
         let typical = display::job_zone_preparation(zone);
-        steps.push(format!("Careers in O*NET job zone {zone} typically take {typical}."));
+        steps.push(format!("Careers in O*NET job zone {zone} typically take {typical} of preparation."));
     }
     steps
 }

@@ -1,0 +1,73 @@
+//! Software every office uses: word processors, spreadsheets, e-mail,
+//! browsers, office suites and enterprise resource planning (ERP) suites.
+//! Knowing them tells little about a career, so they never count as a
+//! reason to choose one, and they come last in lists of skills to learn.
+
+use careerdiff_model::normalize_phrase;
+
+/// O*NET technology names (normalised) of generic office and ERP software.
+const GENERIC: &[&str] = &[
+    "adobe acrobat",
+    "email software",
+    "enterprise resource planning erp software",
+    "google docs",
+    "google drive",
+    "google sheets",
+    "google workspace",
+    "ibm notes",
+    "internet browser software",
+    "microsoft access",
+    "microsoft dynamics",
+    "microsoft excel",
+    "microsoft office software",
+    "microsoft onenote",
+    "microsoft outlook",
+    "microsoft powerpoint",
+    "microsoft project",
+    "microsoft sharepoint",
+    "microsoft teams",
+    "microsoft windows",
+    "microsoft word",
+    "oracle e business suite",
+    "oracle jd edwards enterprise one",
+    "oracle peoplesoft",
+    "sap software",
+    "slack",
+    "spreadsheet software",
+    "web browser software",
+    "word processing software",
+    "zoom",
+];
+
+/// [`GENERIC`] as the phrase normaliser writes it (it singularises, so
+/// "google docs" is kept as "google doc").
+static NORMALISED: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| GENERIC.iter().map(|name| normalize_phrase(name)).collect());
+
+/// Whether `name` is generic office or ERP software.
+pub(crate) fn is_generic_software(name: &str) -> bool {
+    let key = normalize_phrase(name);
+    NORMALISED.contains(&key) || key.starts_with("sap ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{GENERIC, is_generic_software};
+
+    #[test]
+    fn the_list_is_sorted_and_every_name_is_found() {
+        assert!(GENERIC.windows(2).all(|w| w[0] < w[1]), "sorted, so additions are easy to review");
+        assert!(GENERIC.iter().all(|name| is_generic_software(name)));
+        assert!(is_generic_software("Google Docs"), "plurals are normalised on both sides");
+    }
+
+    #[test]
+    fn office_and_erp_products_are_generic_and_tools_of_a_trade_are_not() {
+        for name in ["Microsoft Word", "SAP software", "SAP Business Objects", "Microsoft Outlook", "Microsoft Excel"] {
+            assert!(is_generic_software(name), "{name}");
+        }
+        for name in ["Python", "TensorFlow", "Epic Systems", "AutoCAD", "IBM SPSS Statistics", "Oracle Java"] {
+            assert!(!is_generic_software(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! O*NET skill and knowledge ratings of two careers side by side: what
+//! matters most to either, where they differ most, what both need, and the
+//! gaps a move from one to the other has to close.
+//!
+//! Ratings are on O*NET's scales: importance 1–5 (3 is "important") and
+//! level 0–7. A career without ratings has none, never zeros: a pair where
+//! either side lacks them gets no profile and no gaps.
+
+use careerdiff_model::{Content, Rating};
+use serde::Serialize;
+
+/// O*NET calls an item important to the work from this importance on.
+const IMPORTANT: f64 = 3.0;
+/// How many items the side-by-side profile shows.
+const PROFILE_ITEMS: usize = 12;
+/// How many items "where they differ most" and "what both need" name.
+const HIGHLIGHTS: usize = 3;
+/// Levels this close read as the same.
+const SAME_LEVEL: f64 = 0.5;
+
+/// Whether an item is a skill or a knowledge area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RatingKind {
+    /// One of O*NET's 35 skills ("Active Listening").
+    Skill,
+    /// One of O*NET's 33 knowledge areas ("Mathematics").
+    Knowledge,
+}
+
+/// One career's rating of one item.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Level {
+    /// Importance, 1–5.
+    pub importance: f64,
+    /// Level, 0–7; `None` where the publisher gives none.
+    pub level: Option<f64>,
+}
+
+/// One item rated for both careers of a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RatedItem<'c> {
+    /// The item's O*NET name.
+    pub name: &'c str,
+    /// Skill or knowledge area.
+    pub kind: RatingKind,
+    /// The first career's rating.
+    pub a: Level,
+    /// The second career's rating.
+    pub b: Level,
+}
+
+impl RatedItem<'_> {
+    /// The larger importance of the two.
+    fn importance(&self) -> f64 {
+        self.a.importance.max(self.b.importance)
+    }
+
+    /// Level of the first minus level of the second (0 without both).
+    fn difference(&self) -> f64 {
+        self.a.level.zip(self.b.level).map_or(0.0, |(a, b)| a - b)
+    }
+}
+
+/// The ratings of two careers side by side. Empty when either has none.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Profile<'c> {
+    /// The items that matter most to either career, most important first.
+    pub items: Vec<RatedItem<'c>>,
+    /// Important items whose levels differ most, largest difference first.
+    pub differ_most: Vec<RatedItem<'c>>,
+    /// Items both rate important at about the same level, most important first.
+    pub both_need: Vec<RatedItem<'c>>,
+}
+
+/// A skill or knowledge area the target career needs at a higher level.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Gap<'c> {
+    /// The item's O*NET name.
+    pub name: &'c str,
+    /// Skill or knowledge area.
+    pub kind: RatingKind,
+    /// Level in the career moved from.
+    pub from_level: f64,
+    /// Level the career moved to needs.
+    pub to_level: f64,
+    /// Its importance to the career moved to.
+    pub importance: f64,
+}
+
+/// One rating, by item id.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    item: u16,
+    level: Level,
+}
+
+/// Every career's ratings as sorted item ids, so that comparing two is a
+/// merge of two short lists.
+pub(crate) struct RatingTable<'c> {
+    /// Item id → name and kind, ids given out in career order.
+    items: Vec<(&'c str, RatingKind)>,
+    /// Per career, its ratings sorted by item id (empty: no ratings).
+    careers: Vec<Vec<Entry>>,
+}
+
+impl<'c> RatingTable<'c> {
+    pub(crate) fn new(content: &'c Content) -> Self {
+        let mut ids: std::collections::HashMap<(&'c str, RatingKind), u16> = std::collections::HashMap::new();
+        let mut items = Vec::new();
+        let careers = content
+            .careers
+            .iter()
+            .map(|career| {
+                let Some(ratings) = &career.ratings else { return Vec::new() };
+                let all = ratings
+                    .skills
+                    .iter()
+                    .map(|(name, r)| (name, RatingKind::Skill, r))
+                    .chain(ratings.knowledge.iter().map(|(name, r)| (name, RatingKind::Knowledge, r)));
+                let mut entries: Vec<Entry> = all
+                    .map(|(name, kind, rating)| {
+                        let next = items.len() as u16;
+                        let item = *ids.entry((name.as_str(), kind)).or_insert_with(|| {
+                            items.push((name.as_str(), kind));
+                            next
+                        });
+                        Entry { item, level: level_of(rating) }
+                    })
+                    .collect();
+                entries.sort_by_key(|e| e.item);
+                entries
+            })
+            .collect();
+        RatingTable { items, careers }
+    }
+
+    /// The items both careers rate, in item order: a merge of two sorted lists.
+    fn both(&self, a: usize, b: usize) -> Vec<RatedItem<'c>> {
+        let (ea, eb) = (&self.careers[a], &self.careers[b]);
+        let mut out = Vec::with_capacity(ea.len().min(eb.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < ea.len() && j < eb.len() {
+            let (x, y) = (ea[i].item, eb[j].item);
+            if x == y {
+                let (name, kind) = self.items[x as usize];
+                out.push(RatedItem { name, kind, a: ea[i].level, b: eb[j].level });
+            }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        out
+    }
+
+    /// The side-by-side profile of careers `a` and `b`.
+    pub(crate) fn profile(&self, a: usize, b: usize) -> Profile<'c> {
+        let both = self.both(a, b);
+        let by_importance =
+            |x: &RatedItem<'_>, y: &RatedItem<'_>| y.importance().total_cmp(&x.importance()).then(x.name.cmp(y.name));
+        let mut items: Vec<RatedItem<'c>> = both.iter().filter(|i| i.importance() >= IMPORTANT).copied().collect();
+        items.sort_by(by_importance);
+        let mut differ_most: Vec<RatedItem<'c>> =
+            items.iter().filter(|i| i.difference().abs() >= SAME_LEVEL).copied().collect();
+        differ_most.sort_by(|x, y| {
+            let weight = |i: &RatedItem<'_>| i.difference().abs() * i.importance();
+            weight(y).total_cmp(&weight(x)).then(x.name.cmp(y.name))
+        });
+        differ_most.truncate(HIGHLIGHTS);
+        let both_need: Vec<RatedItem<'c>> = items
+            .iter()
+            .filter(|i| i.a.importance >= IMPORTANT && i.b.importance >= IMPORTANT)
+            .filter(|i| i.a.level.is_some() && i.b.level.is_some() && i.difference().abs() < SAME_LEVEL)
+            .take(HIGHLIGHTS)
+            .copied()
+            .collect();
+        items.truncate(PROFILE_ITEMS);
+        Profile { items, differ_most, both_need }
+    }
+
+    /// What moving from career `from` to career `to` asks: the items `to`
+    /// needs at a higher level, ordered by importance to `to` times the
+    /// gap, and the sum of those products (0 when either has no ratings).
+    pub(crate) fn gaps(&self, from: usize, to: usize) -> (Vec<Gap<'c>>, f64) {
+        let mut gaps: Vec<(f64, Gap<'c>)> = self
+            .both(from, to)
+            .into_iter()
+            .filter_map(|item| {
+                let (from_level, to_level) = item.a.level.zip(item.b.level)?;
+                let gap = to_level - from_level;
+                (gap > 0.0).then(|| {
+                    let gap_item =
+                        Gap { name: item.name, kind: item.kind, from_level, to_level, importance: item.b.importance };
+                    (item.b.importance * gap, gap_item)
+                })
+            })
+            .collect();
+        let total = gaps.iter().map(|(weight, _)| weight).sum::<f64>() / 5.0;
+        gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.name.cmp(y.1.name)));
+        (gaps.into_iter().filter(|(_, g)| g.to_level - g.from_level >= SAME_LEVEL).map(|(_, g)| g).collect(), total)
+    }
+}
+
+fn level_of(rating: &Rating) -> Level {
+    Level { importance: rating.importance, level: rating.level }
+}
