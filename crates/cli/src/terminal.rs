@@ -62,9 +62,27 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
             let _ = writeln!(out, "    ~ {}  ≈  {}", r.a, r.b);
         }
     }
+    if !c.profile.items.is_empty() {
+        let _ = writeln!(out, "\nSkills and knowledge (O*NET ratings: level of 7, importance of 5)");
+        let width = c.profile.items.iter().map(|i| i.name.chars().count()).max().unwrap_or(0) + 2;
+        let rating = |l: &careerdiff_compare::Level| match l.level {
+            Some(level) => format!("{level:.1} ({:.1})", l.importance),
+            None => format!("- ({:.1})", l.importance),
+        };
+        for item in &c.profile.items {
+            let _ = writeln!(out, "  {:width$}{:14}{}", item.name, rating(&item.a), rating(&item.b));
+        }
+    }
     let _ = writeln!(out);
     for t in &c.transitions {
         let _ = writeln!(out, "Moving to {}: {}. {}", t.to_title, t.difficulty, t.reason);
+        for gap in &t.gaps {
+            let _ = writeln!(out, "  raise {}: {:.1} → {:.1} of 7", gap.name, gap.from_level, gap.to_level);
+        }
+        let learn: Vec<&str> = t.learn.iter().take(5).map(|s| s.name).collect();
+        if !learn.is_empty() {
+            let _ = writeln!(out, "  learn first: {}", learn.join(", "));
+        }
     }
     for (title, reasons) in [(a, &c.choose_a), (b, &c.choose_b)] {
         let _ = writeln!(out, "\nChoose {title} if you…");

@@ -28,6 +28,10 @@ pub(crate) struct PreparedCareer {
     pub pair_phrases: Vec<u32>,
     /// Each phrase's content words, sorted, without repeats.
     pub phrase_words: Vec<Vec<u32>>,
+    /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
+    /// phrases that each name a product by a different acronym name
+    /// different things, however many words they share.
+    pub phrase_acronyms: Vec<Vec<String>>,
     /// Phrase indices, most useful first: generic office software last,
     /// then in demand, then hot, then the skills more careers use, then
     /// file order.
@@ -106,7 +110,9 @@ impl Prepared {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_pairs = Vec::new();
             let mut phrase_words = Vec::with_capacity(career.skills.len());
+            let mut phrase_acronyms = Vec::with_capacity(career.skills.len());
             for (i, phrase) in normalised.into_iter().enumerate() {
+                phrase_acronyms.push(phrase.acronyms);
                 let mut units = phrase.canonical;
                 if let Some(key) = phrase.key {
                     let next = n_canonical + phrase_ids.len() as Unit;
@@ -146,6 +152,7 @@ impl Prepared {
                 pair_starts,
                 pair_phrases,
                 phrase_words,
+                phrase_acronyms,
                 order: Vec::new(),
                 generic: Vec::new(),
                 units,
@@ -207,14 +214,29 @@ struct Normalised {
     canonical: Vec<Unit>,
     key: Option<String>,
     words: Vec<String>,
+    acronyms: Vec<String>,
 }
 
 impl Normalised {
     fn new(content: &Content, skill: &careerdiff_model::SkillRef) -> Self {
         let canonical: Vec<Unit> = content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
         let key = canonical.is_empty().then(|| normalize_phrase(&skill.name));
-        Normalised { canonical, key, words: content_words(&skill.name) }
+        Normalised { canonical, key, words: content_words(&skill.name), acronyms: acronyms(&skill.name) }
     }
+}
+
+/// The acronyms of a phrase: words of two or more capitals (digits
+/// allowed), such as "GIS", "MIS" or "EC2", lower-cased and sorted.
+fn acronyms(phrase: &str) -> Vec<String> {
+    let mut found: Vec<String> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .filter(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The content words of a phrase. Text in parentheses is left out: it

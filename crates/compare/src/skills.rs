@@ -8,7 +8,9 @@ use crate::prepare::{Prepared, PreparedCareer, Unit};
 use crate::{Phrases, RelatedSkills, SharedSkill, SkillList, SkillOverlap};
 
 /// Two phrases are related when their content words overlap this much
-/// (Dice coefficient) and share at least two words.
+/// (Dice coefficient) and share at least two words, unless each names its
+/// product by an acronym and the acronyms differ ("Geographic information
+/// system GIS software" is not "Management information systems MIS").
 const RELATED_MIN_SCORE: f64 = 0.4;
 
 /// Splits the skills of careers `a` and `b`, whose shared units
@@ -145,6 +147,10 @@ fn related(
     let mut candidates: Vec<(usize, usize, f64)> = common
         .into_iter()
         .filter_map(|(x, y)| {
+            let (acronyms_a, acronyms_b) = (&pa.phrase_acronyms[x as usize], &pb.phrase_acronyms[y as usize]);
+            if !acronyms_a.is_empty() && !acronyms_b.is_empty() && !acronyms_a.iter().any(|w| acronyms_b.contains(w)) {
+                return None;
+            }
             let (words_a, words_b) = (&pa.phrase_words[x as usize], &pb.phrase_words[y as usize]);
             let mut shared_words = 0;
             for_each_common(words_a, words_b, |_| shared_words += 1);

@@ -468,3 +468,79 @@ fn the_brief_comparison_agrees_with_the_full_one() {
         assert_eq!((shared, overlap), (full.skills.shared.len(), full.skills.overlap_percent));
     }
 }
+
+fn rated(slug: &str, items: &[(&str, f64, f64)]) -> Career {
+    let mut career = career(slug);
+    let skills = items
+        .iter()
+        .map(|&(name, importance, level)| {
+            (name.to_owned(), careerdiff_model::Rating { importance, level: Some(level) })
+        })
+        .collect();
+    career.ratings = Some(careerdiff_model::Ratings { skills, knowledge: Default::default() });
+    career
+}
+
+#[test]
+fn gaps_are_ordered_by_importance_times_gap_and_only_upward() {
+    let from = rated("a", &[("Writing", 3.0, 3.0), ("Speaking", 4.0, 4.0), ("Mathematics", 2.0, 5.0)]);
+    let to = rated("b", &[("Writing", 4.0, 5.5), ("Speaking", 5.0, 5.0), ("Mathematics", 2.0, 2.0)]);
+    let c = compare(from, to);
+    let gaps: Vec<(&str, f64, f64)> =
+        c.transitions[0].gaps.iter().map(|g| (g.name, g.from_level, g.to_level)).collect();
+    // Writing: 4 x 2.5 = 10; Speaking: 5 x 1 = 5; Mathematics goes down.
+    assert_eq!(gaps, [("Writing", 3.0, 5.5), ("Speaking", 4.0, 5.0)]);
+    assert_eq!(c.transitions[1].gaps.iter().map(|g| g.name).collect::<Vec<_>>(), ["Mathematics"]);
+    assert!(c.transitions[0].reason.contains("Writing (5.5 against 3 of 7)"), "{}", c.transitions[0].reason);
+    // Mathematics matters to neither (importance 2), so the profile leaves it out.
+    assert_eq!(c.profile.items.iter().map(|i| i.name).collect::<Vec<_>>(), ["Speaking", "Writing"]);
+    assert_eq!(c.profile.differ_most[0].name, "Writing", "4 x 2.5 outweighs 5 x 1");
+}
+
+#[test]
+fn careers_without_ratings_get_no_profile_and_no_gaps() {
+    let c = compare(rated("a", &[("Writing", 3.0, 3.0)]), career("b"));
+    assert!(c.profile.items.is_empty() && c.transitions.iter().all(|t| t.gaps.is_empty()));
+    assert!(
+        c.transitions[0].reason.contains("listed skills"),
+        "falls back to the skill lists: {}",
+        c.transitions[0].reason
+    );
+}
+
+/// Real pairs of the default content, read as a counsellor would.
+#[test]
+fn real_transitions_name_real_gaps_and_no_office_software() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let lpn_rn = compare_slugs(&comparer, "licensed-practical-and-licensed-vocational-nurses", "registered-nurses");
+    let to_rn = &lpn_rn.transitions[0];
+    let gap_names: Vec<&str> = to_rn.gaps.iter().map(|g| g.name).collect();
+    assert!(gap_names.contains(&"Medicine and Dentistry"), "{gap_names:?}");
+    assert!(to_rn.reason.contains("bachelor's degree"), "{}", to_rn.reason);
+    let profile: Vec<&str> = lpn_rn.profile.items.iter().map(|i| i.name).collect();
+    assert!(profile.contains(&"Social Perceptiveness") && profile.contains(&"Active Listening"), "{profile:?}");
+    for (a, b) in [("data-scientists", "statisticians"), ("computer-programmers", "software-developers")] {
+        let c = compare_slugs(&comparer, a, b);
+        let reasons: Vec<&str> = c.choose_a.iter().chain(c.choose_b.iter()).collect();
+        let learn: Vec<&str> = c.transitions.iter().flat_map(|t| t.learn.iter().take(5).map(|s| s.name)).collect();
+        for text in reasons.iter().chain(learn.iter()) {
+            for product in ["Microsoft Word", "Microsoft Excel", "Microsoft Outlook", "SAP", "Microsoft Office"] {
+                assert!(!text.contains(product), "{a} vs {b}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn products_named_by_different_acronyms_are_not_related() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = vec![skill("Geographic information system GIS software", &[])];
+    b.skills = vec![skill("Management information systems MIS", &[])];
+    let c = compare(a, b);
+    assert!(c.skills.related.is_empty(), "{:?}", c.skills.related);
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = vec![skill("Geographic information system GIS software", &[])];
+    b.skills = vec![skill("ESRI ArcGIS geographic information system GIS", &[])];
+    assert_eq!(compare(a, b).skills.related.len(), 1, "the same acronym may be related");
+}

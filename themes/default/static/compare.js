@@ -83,6 +83,7 @@
       status.textContent = "";
     }
     form.addEventListener("submit", go);
-    if (params.get("a") && params.get("b") && params.get("go") === "1") go();
+    // A URL that names two careers shows their comparison straight away.
+    if (params.get("a") && params.get("b")) go();
   });
 })();
