@@ -23,14 +23,14 @@ enum Wish {
 fn wish(key: &str) -> Option<Wish> {
     use Wish::{Plain, Values};
     Some(match key {
-        "salary_floor" => Values("want a higher starting point: an advertised floor of ", " against ", ""),
-        "salary_ceiling" => Values("want a higher ceiling: advertised up to ", " against ", ""),
+        "salary_floor" => Values("want a higher starting point: a salary floor of ", " against ", ""),
+        "salary_ceiling" => Values("want a higher ceiling: up to ", " against ", ""),
         "pay_p10" => Values("want better pay at the low end: a 10th percentile of ", " against ", ""),
         "salary_median" => Values("want higher typical pay: a median of ", " against ", ""),
         "pay_p90" => Values("want more room at the top: a 90th percentile of ", " against ", ""),
         "employment" => Values("want a larger field to work in: ", " jobs now against ", ""),
         "projected_growth" => {
-            Values("want a growing field: employment projected to change by ", " against ", " (2024–34)")
+            Values("want a faster-growing field: employment projected to change by ", " against ", " (2024–34)")
         }
         "annual_openings" => Values("want more openings: about ", " a year against ", ""),
         "demand_score" => Values("want the career with more future demand (", " against ", ")"),
@@ -87,14 +87,23 @@ pub(crate) fn choose_if(
     for item in profile.differ_most.iter().filter(|i| higher_for(i, mine_is_a)).take(2) {
         let (mine, theirs) = levels(item, mine_is_a);
         let text = out.text();
-        push_all(text, &["want work that calls for more ", item.name, " (level "]);
+        push_all(text, &["want work that calls for more ", item.name, " (", kind_word(item.kind), ", level "]);
         push_all(text, &[&one_decimal(mine), " of 7 against ", &one_decimal(theirs), ")"]);
         out.end();
     }
-    // Tools of the trade the other career does not use; office and ERP
-    // suites say nothing about the work.
+    // What the work is: its first task statement (O*NET lists the core
+    // tasks first), when it is not the other career's too.
+    if let Some(task) = me.tasks.first().filter(|t| !other.tasks.contains(t)) {
+        let text = out.text();
+        text.push_str("want work such as this: ");
+        push_lower_first(text, task.trim_end_matches('.'), true);
+        out.end();
+    }
+    // Tools of the trade the other career does not use, for careers whose
+    // skills are their writers' phrases rather than O*NET's product lists
+    // (a product name is no reason to choose a career).
     let focus = only_mine.specific_labels().take(2);
-    if focus.clone().next().is_some() {
+    if me.onet.is_none() && focus.clone().next().is_some() {
         let text = out.text();
         text.push_str("want to work with ");
         join_into(text, focus, |text, (label, common_noun)| push_lower_first(text, label, common_noun));
@@ -175,7 +184,10 @@ fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
         let text = out.text();
         push_all(text, &["By O*NET's ratings (levels of 7, ", &a.title, " first), they differ most in "]);
         join_into(text, profile.differ_most.iter(), |text, item| {
-            push_all(text, &[item.name, " (", &level(item.a.level), " vs ", &level(item.b.level), ")"]);
+            push_all(
+                text,
+                &[item.name, " (", kind_word(item.kind), ", ", &level(item.a.level), " vs ", &level(item.b.level), ")"],
+            );
         });
         text.push('.');
         out.end();
@@ -184,7 +196,7 @@ fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
         let text = out.text();
         text.push_str("Both need ");
         join_into(text, profile.both_need.iter(), |text, item| {
-            push_all(text, &[item.name, " (about ", &level(item.a.level), ")"]);
+            push_all(text, &[item.name, " (", kind_word(item.kind), ", about ", &level(item.a.level), ")"]);
         });
         text.push_str(": the common ground to build a move on.");
         out.end();
@@ -281,10 +293,10 @@ pub(crate) fn transition<'c>(
         parts.push(format!("it needs more preparation (job zone {t} against {f})"));
     }
     if let Some((f, t)) = education {
-        parts.push(format!("entry usually needs {} against {}", lower_first(t), lower_first(f)));
+        parts.push(format!("entry usually needs {} against {}", with_article(t), with_article(f)));
     }
     if let Some(months) = to.own_learning_months() {
-        parts.push(format!("learning {} takes about {months} months", to.title));
+        parts.push(format!("our writers put the learning time at about {months} months"));
     }
     let mut reason = String::with_capacity(200);
     join_into(&mut reason, parts.iter(), |text, part| text.push_str(part));
@@ -340,9 +352,26 @@ fn education_rank(education: &str) -> Option<usize> {
     LEVELS.iter().position(|level| education.eq_ignore_ascii_case(level))
 }
 
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+/// A BLS education category inside a sentence: "a bachelor's degree",
+/// "an associate's degree", "no formal educational credential".
+fn with_article(education: &str) -> String {
+    let lower = education.to_lowercase();
+    if lower.starts_with("no ") || lower.starts_with("some ") {
+        lower
+    } else if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {lower}")
+    } else {
+        format!("a {lower}")
+    }
+}
+
+/// "skill" or "knowledge", to tell O*NET's Mathematics skill from its
+/// Mathematics knowledge area.
+fn kind_word(kind: crate::RatingKind) -> &'static str {
+    match kind {
+        crate::RatingKind::Skill => "skill",
+        crate::RatingKind::Knowledge => "knowledge",
+    }
 }
 
 fn capitalise_first(s: &mut String) {

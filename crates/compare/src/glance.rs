@@ -64,10 +64,10 @@ use Better::{Higher, Lower, Neither};
 /// range (`min`, `max`) and a wage survey's percentiles are different
 /// things and get rows of their own: a 10th percentile is not a floor.
 const ATTRIBUTES: &[Attribute] = &[
-    attribute("salary_floor", "Salary floor (advertised)", "salary floor", Higher, "higher", salary_floor, true),
+    attribute("salary_floor", "Salary floor (range given)", "salary floor", Higher, "higher", salary_floor, true),
     attribute(
         "salary_ceiling",
-        "Salary ceiling (advertised)",
+        "Salary ceiling (range given)",
         "salary ceiling",
         Higher,
         "higher",
@@ -219,8 +219,16 @@ fn employment(c: &Career) -> Option<Measure> {
 
 fn growth(c: &Career) -> Option<Measure> {
     c.projected_growth.map(|g| {
-        let sign = if g > 0.0 && (g * 10.0).round() != 0.0 { "+" } else { "" };
-        plain(format!("{sign}{}%", one_decimal(g)), (g * 10.0).round() as i64)
+        // Signs as printed: "+15.8%", "−6%" (a minus sign, not a hyphen).
+        let tenths = (g * 10.0).round();
+        let sign = if tenths > 0.0 {
+            "+"
+        } else if tenths < 0.0 {
+            "−"
+        } else {
+            ""
+        };
+        plain(format!("{sign}{}%", one_decimal(g.abs())), tenths as i64)
     })
 }
 
@@ -258,7 +266,7 @@ fn entry_barrier(c: &Career) -> Option<Measure> {
 fn job_zone(c: &Career) -> Option<Measure> {
     let zone = c.onet.as_ref()?.job_zone?;
     let typical = careerdiff_model::display::job_zone_preparation(zone);
-    Some(plain(format!("zone {zone} of 5 ({typical} typical)"), i64::from(zone)))
+    Some(plain(format!("zone {zone} of 5, {typical} typical"), i64::from(zone)))
 }
 
 fn yes_no(value: bool) -> Measure {

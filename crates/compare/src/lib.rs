@@ -25,6 +25,7 @@ use rayon::prelude::*;
 pub use comparison::{
     Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
+pub use generic::is_generic_software;
 pub use glance::{Fact, better_words, facts};
 pub use lists::{Phrases, Sentences, SkillList};
 pub use profile::{Gap, Level, Profile, RatedItem, RatingKind};

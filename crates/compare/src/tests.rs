@@ -391,7 +391,7 @@ fn more_growth_and_openings_win_and_less_exposure_wins() {
     assert_eq!(verdict(&c, "ai_exposure"), Verdict::B);
     let row = |key: &str| c.glance.iter().find(|r| r.key == key).expect("row");
     assert_eq!((row("projected_growth").a, row("projected_growth").b), (Some("+15.8%"), Some("+4.9%")));
-    assert!(c.choose_a.iter().any(|s| s.contains("growing field") && s.contains("+15.8%")), "{:?}", c.choose_a);
+    assert!(c.choose_a.iter().any(|s| s.contains("faster-growing field") && s.contains("+15.8%")), "{:?}", c.choose_a);
     assert!(c.choose_b.iter().any(|s| s.contains("more openings") && s.contains("189,100")), "{:?}", c.choose_b);
     // Exposure is stated as exposure: never as safety or risk.
     let exposure: Vec<&str> = c.choose_b.iter().chain(c.conclusion.iter()).filter(|s| s.contains("38%")).collect();
@@ -492,6 +492,11 @@ fn gaps_are_ordered_by_importance_times_gap_and_only_upward() {
     assert_eq!(gaps, [("Writing", 3.0, 5.5), ("Speaking", 4.0, 5.0)]);
     assert_eq!(c.transitions[1].gaps.iter().map(|g| g.name).collect::<Vec<_>>(), ["Mathematics"]);
     assert!(c.transitions[0].reason.contains("Writing (5.5 against 3 of 7)"), "{}", c.transitions[0].reason);
+    assert!(
+        c.choose_b.iter().any(|s| s.contains("calls for more Writing (skill, level 5.5 of 7 against 3)")),
+        "{:?}",
+        c.choose_b
+    );
     // Mathematics matters to neither (importance 2), so the profile leaves it out.
     assert_eq!(c.profile.items.iter().map(|i| i.name).collect::<Vec<_>>(), ["Speaking", "Writing"]);
     assert_eq!(c.profile.differ_most[0].name, "Writing", "4 x 2.5 outweighs 5 x 1");
@@ -517,7 +522,7 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     let to_rn = &lpn_rn.transitions[0];
     let gap_names: Vec<&str> = to_rn.gaps.iter().map(|g| g.name).collect();
     assert!(gap_names.contains(&"Medicine and Dentistry"), "{gap_names:?}");
-    assert!(to_rn.reason.contains("bachelor's degree"), "{}", to_rn.reason);
+    assert!(to_rn.reason.contains("needs a bachelor's degree against a postsecondary"), "{}", to_rn.reason);
     let profile: Vec<&str> = lpn_rn.profile.items.iter().map(|i| i.name).collect();
     assert!(profile.contains(&"Social Perceptiveness") && profile.contains(&"Active Listening"), "{profile:?}");
     for (a, b) in [("data-scientists", "statisticians"), ("computer-programmers", "software-developers")] {

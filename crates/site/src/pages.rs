@@ -158,9 +158,8 @@ fn render_site_pages(
             )?;
             let mut written = out.write(&path, html.as_bytes())?;
             let path = roadmap_path(&career.slug);
-            let title = format!("How to become a {}: roadmap", career.title);
-            let description =
-                format!("The steps into a career as {}: education, preparation and skills.", career.title);
+            let title = format!("{}: roadmap", crate::views::become_heading(career));
+            let description = format!("The steps into {}: education, preparation and skills.", career.title);
             let html = theme.render(
                 "roadmap.html",
                 context! { site, page => page(&path, title, description, "../"), career => view },

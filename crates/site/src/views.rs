@@ -123,7 +123,12 @@ impl<'c> CareerView<'c> {
             education: career.education.as_deref(),
             education_source: career.provenance.get("education").map(String::as_str),
             facts: all_facts.iter().filter_map(|f| FactView::of(f, career)).collect(),
-            missing_facts: all_facts.iter().filter(|f| f.value.is_none()).map(|f| f.label).collect(),
+            missing_facts: all_facts
+                .iter()
+                .filter(|f| f.value.is_none())
+                .filter(|f| career.onet.is_none() || !WRITER_ONLY.contains(&f.key))
+                .map(|f| f.label)
+                .collect(),
             skills,
             tasks: &career.tasks,
             alternate_titles: &career.alternate_titles,
@@ -152,6 +157,11 @@ impl<'c> CareerView<'c> {
         }
     }
 }
+
+/// Figures only writers give (no public source publishes them): an
+/// imported career without one is not missing anything.
+const WRITER_ONLY: &[&str] =
+    &["salary_floor", "salary_ceiling", "demand_score", "ai_risk", "learning_months", "difficulty"];
 
 /// One at-a-glance value with the source that publishes it.
 #[derive(Serialize)]
@@ -182,7 +192,7 @@ impl FactView {
 
 /// The roadmap's heading: with an article before the singular name when
 /// there is one, else words that need none.
-fn become_heading(career: &Career) -> String {
+pub(crate) fn become_heading(career: &Career) -> String {
     // A hand-written career's title names one person ("AI Middleware
     // Engineer"); an imported one's is O*NET's plural ("Actuaries").
     let one = career.singular.as_deref().or(career.onet.is_none().then_some(career.title.as_str()));
@@ -242,24 +252,61 @@ impl ChartPoints {
 /// a step appears only when its data does.
 fn roadmap_steps(career: &Career) -> Vec<String> {
     let mut steps = Vec::new();
-    if let Some(education) = &career.education {
-        steps.push(format!("Get the education most people in the role have: {education}."));
+    // BLS's typical entry requirements where the career has them; O*NET's
+    // most common required education and its job zone's wording otherwise
+    // (the zone's text describes the zone, not this career).
+    match (&career.entry_education, &career.education) {
+        (Some(education), _) => steps.push(format!("Typical education for entry (BLS): {education}.")),
+        (None, Some(education)) => {
+            steps.push(format!("The education the work most often requires (O*NET): {education}."))
+        }
+        (None, None) => {}
     }
-    if let Some(onet) = &career.onet {
+    let bls = [("Work experience usually needed first", &career.entry_experience), ("Then", &career.entry_training)];
+    if bls.iter().any(|(_, value)| value.is_some()) {
+        for (what, value) in bls {
+            match value.as_deref() {
+                Some("None") if what == "Then" => {}
+                Some("None") => steps.push("No work experience in a related occupation is usually needed.".to_owned()),
+                Some(value) if what == "Then" => steps.push(format!("On the job: {}.", lower_first(value))),
+                Some(value) => steps.push(format!("{what}: {}.", lower_first(value))),
+                None => {}
+            }
+        }
+    } else if let Some(onet) = &career.onet {
         for text in [&onet.experience, &onet.training].into_iter().flatten() {
             steps.push(text.clone());
         }
     }
+    if let Some(ratings) = &career.ratings {
+        let mut items: Vec<(&String, &careerdiff_model::Rating)> =
+            ratings.skills.iter().chain(ratings.knowledge.iter()).collect();
+        items.sort_by(|x, y| y.1.importance.total_cmp(&x.1.importance).then(x.0.cmp(y.0)));
+        let named: Vec<String> = items
+            .iter()
+            .take(5)
+            .map(|(name, r)| match r.level {
+                Some(level) => format!("{name} (level {} of 7)", display::one_decimal(level)),
+                None => (*name).clone(),
+            })
+            .collect();
+        if !named.is_empty() {
+            steps.push(format!("Build what O*NET rates most important to the work: {}.", named.join(", ")));
+        }
+    }
+    // Technologies employers name, without the office suites everyone uses.
     let pick = |want: fn(&careerdiff_model::SkillRef) -> bool| -> Vec<&str> {
-        career.skills.iter().filter(|s| want(s)).take(8).map(|s| s.name.as_str()).collect()
+        let specific = career.skills.iter().filter(|s| !careerdiff_compare::is_generic_software(&s.name));
+        specific.filter(|s| want(s)).take(6).map(|s| s.name.as_str()).collect()
     };
     let in_demand = pick(|s| s.in_demand);
     if !in_demand.is_empty() {
-        steps.push(format!("Learn the skills employers ask for most: {}.", in_demand.join(", ")));
+        steps.push(format!("Learn the technologies employers in this work ask for most: {}.", in_demand.join(", ")));
     }
     let hot = pick(|s| s.hot && !s.in_demand);
     if !hot.is_empty() {
-        steps.push(format!("Then the technologies often named in job postings: {}.", hot.join(", ")));
+        let lead = if in_demand.is_empty() { "Learn the technologies" } else { "Then those" };
+        steps.push(format!("{lead} often named in its job postings: {}.", hot.join(", ")));
     }
     if let Some(months) = career.own_learning_months() {
         steps.push(format!("Plan for about {months} months of preparation in all."));
@@ -268,6 +315,11 @@ fn roadmap_steps(career: &Career) -> Vec<String> {
         steps.push(format!("Careers in O*NET job zone {zone} typically take {typical} of preparation."));
     }
     steps
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// schema.org `Occupation`, with wages as a `MonetaryAmountDistribution`
