@@ -63,3 +63,36 @@ fn check_passes_on_default_content() {
     assert!(output.status.success(), "{}", crate::stderr(&output));
     assert!(stdout(&output).contains("no errors"));
 }
+
+/// Exit codes as documented: 2 when an input cannot be read at all, 1 when
+/// it holds data that is not what was expected; nothing is written either way.
+#[test]
+fn import_exit_codes_tell_missing_files_from_bad_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("content");
+    let missing = dir.path().join("no-such-onet");
+    let oews = dir.path().join("oews.csv");
+    std::fs::write(&oews, "not,a,wage,file\n").unwrap();
+    let run = |onet: &std::path::Path| {
+        careerdiff(&[
+            "import",
+            "onet",
+            "--all",
+            "--onet",
+            onet.to_str().unwrap(),
+            "--oews",
+            oews.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let output = run(&missing);
+    assert_eq!(output.status.code(), Some(2), "{}", crate::stderr(&output));
+    assert!(crate::stderr(&output).contains("O*NET folder not found"), "{}", crate::stderr(&output));
+    let onet = dir.path().join("onet");
+    std::fs::create_dir(&onet).unwrap();
+    std::fs::write(onet.join("Read Me.txt"), "This is not an O*NET release notice.\n").unwrap();
+    let output = run(&onet);
+    assert_eq!(output.status.code(), Some(1), "{}", crate::stderr(&output));
+    assert!(!out.exists(), "nothing was written");
+}

@@ -208,11 +208,13 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
             .map(|(values, crosswalk)| careerdiff_import::TeleworkFiles { values, crosswalk }),
     };
     let started = Instant::now();
+    // Exit codes as documented: 2 for a file that cannot be read or
+    // written, 1 for data that is not what was expected.
     let report = careerdiff_import::import_onet(&options).map_err(|e| {
-        eprintln!(
-            "error: {e}
-nothing was written"
-        );
+        if e.io {
+            return Failure::Other(anyhow!("{e}\nnothing was written"));
+        }
+        eprintln!("error: {e}\nnothing was written");
         Failure::Content
     })?;
     println!(

@@ -12,11 +12,19 @@ pub struct ImportError {
     pub line: Option<usize>,
     /// What is wrong and what was expected.
     pub message: String,
+    /// Whether a file or folder could not be read or written at all (the
+    /// CLI's exit code 2), rather than holding unexpected data (exit 1).
+    pub io: bool,
 }
 
 impl ImportError {
     pub(crate) fn new(path: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
-        ImportError { path: path.to_owned(), line, message: message.into() }
+        ImportError { path: path.to_owned(), line, message: message.into(), io: false }
+    }
+
+    /// A file or folder that is missing or cannot be read or written.
+    pub(crate) fn unreadable(path: &Path, message: impl Into<String>) -> Self {
+        ImportError { io: true, ..ImportError::new(path, None, message) }
     }
 
     pub(crate) fn io(path: &Path, error: std::io::Error) -> Self {
@@ -24,7 +32,7 @@ impl ImportError {
             std::io::ErrorKind::NotFound => "file not found".to_owned(),
             _ => error.to_string(),
         };
-        ImportError::new(path, None, message)
+        ImportError::unreadable(path, message)
     }
 }
 

@@ -80,9 +80,8 @@ impl Database {
     /// Reads the database folder, checking its release and file layouts.
     pub fn read(dir: &Path) -> Result<Self, ImportError> {
         if !dir.is_dir() {
-            return Err(ImportError::new(
+            return Err(ImportError::unreadable(
                 dir,
-                None,
                 "O*NET folder not found (pass --onet DIR, the unzipped text database)",
             ));
         }
