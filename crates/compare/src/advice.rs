@@ -6,7 +6,6 @@
 //! into one buffer per list (see [`Sentences`]) rather than through
 //! `format!` and intermediate strings.
 
-use careerdiff_model::display::one_decimal;
 use careerdiff_model::{Career, EntryBarrier};
 
 use crate::{Gap, GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
@@ -88,7 +87,10 @@ pub(crate) fn choose_if(
         let (mine, theirs) = levels(item, mine_is_a);
         let text = out.text();
         push_all(text, &["want work that calls for more ", item.name, " (", kind_word(item.kind), ", level "]);
-        push_all(text, &[&one_decimal(mine), " of 7 against ", &one_decimal(theirs), ")"]);
+        push_decimal(text, mine);
+        text.push_str(" of 7 against ");
+        push_decimal(text, theirs);
+        text.push(')');
         out.end();
     }
     // What the work is: its first task statement (O*NET lists the core
@@ -179,15 +181,15 @@ pub(crate) fn conclusion(
 
 /// Where the two careers' O*NET ratings differ most and what both need.
 fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
-    let level = |l: Option<f64>| one_decimal(l.unwrap_or(0.0));
     if !profile.differ_most.is_empty() {
         let text = out.text();
         push_all(text, &["By O*NET's ratings (levels of 7, ", &a.title, " first), they differ most in "]);
         join_into(text, profile.differ_most.iter(), |text, item| {
-            push_all(
-                text,
-                &[item.name, " (", kind_word(item.kind), ", ", &level(item.a.level), " vs ", &level(item.b.level), ")"],
-            );
+            push_all(text, &[item.name, " (", kind_word(item.kind), ", "]);
+            push_decimal(text, item.a.level.unwrap_or(0.0));
+            text.push_str(" vs ");
+            push_decimal(text, item.b.level.unwrap_or(0.0));
+            text.push(')');
         });
         text.push('.');
         out.end();
@@ -196,7 +198,9 @@ fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
         let text = out.text();
         text.push_str("Both need ");
         join_into(text, profile.both_need.iter(), |text, item| {
-            push_all(text, &[item.name, " (", kind_word(item.kind), ", about ", &level(item.a.level), ")"]);
+            push_all(text, &[item.name, " (", kind_word(item.kind), ", about "]);
+            push_decimal(text, item.a.level.unwrap_or(0.0));
+            text.push(')');
         });
         text.push_str(": the common ground to build a move on.");
         out.end();
@@ -331,8 +335,11 @@ fn gap_reason(gaps: &[Gap<'_>]) -> String {
         if gaps.len() == 1 { "" } else { "s" }
     );
     join_into(&mut text, gaps.iter().take(2), |text, gap| {
-        push_all(text, &[gap.name, " (", &one_decimal(gap.to_level), " against "]);
-        push_all(text, &[&one_decimal(gap.from_level), " of 7)"]);
+        push_all(text, &[gap.name, " ("]);
+        push_decimal(text, gap.to_level);
+        text.push_str(" against ");
+        push_decimal(text, gap.from_level);
+        text.push_str(" of 7)");
     });
     text
 }
@@ -417,6 +424,22 @@ fn push_number(text: &mut String, mut n: usize) {
         }
     }
     digits[start..].iter().for_each(|&d| text.push(char::from(d)));
+}
+
+/// Writes a level with at most one decimal, as `display::one_decimal`
+/// shows it ("4.5", "5"), without formatting a float: every pair writes
+/// a dozen of these.
+pub(crate) fn push_decimal(text: &mut String, x: f64) {
+    let tenths = (x * 10.0).round();
+    if tenths < 0.0 {
+        text.push('-');
+    }
+    let tenths = tenths.abs() as usize;
+    push_number(text, tenths / 10);
+    if !tenths.is_multiple_of(10) {
+        text.push('.');
+        text.push(char::from(b'0' + (tenths % 10) as u8));
+    }
 }
 
 /// Writes `s`, lower-casing its first letter if it is a common noun.

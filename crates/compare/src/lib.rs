@@ -66,10 +66,10 @@ impl<'c> Comparer<'c> {
         let shared_units = skills::intersect(&pa.units, &pb.units);
         let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
         let dot = shared_units.iter().map(|&u| self.prepared.shared_weight(u)).sum();
-        let profile = self.ratings.profile(a, b);
+        let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
-            advice::transition(ca, cb, &skills.only_b, &skills, self.ratings.gaps(a, b)),
-            advice::transition(cb, ca, &skills.only_a, &skills, self.ratings.gaps(b, a)),
+            advice::transition(ca, cb, &skills.only_b, &skills, gaps_to_b),
+            advice::transition(cb, ca, &skills.only_a, &skills, gaps_to_a),
         ];
         let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a, &profile);
         let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b, &profile);

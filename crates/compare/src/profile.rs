@@ -152,19 +152,18 @@ impl<'c> RatingTable<'c> {
         out
     }
 
-    /// The side-by-side profile of careers `a` and `b`.
-    pub(crate) fn profile(&self, a: usize, b: usize) -> Profile<'c> {
+    /// The side-by-side profile of careers `a` and `b`, and the gaps of
+    /// the move from `a` to `b` and from `b` to `a` (see [`gaps`]). The
+    /// rated items are merged once; sorts are stable over the items' id
+    /// order, so ties keep one order for any thread count.
+    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [(Vec<Gap<'c>>, f64); 2]) {
         let both = self.both(a, b);
-        let by_importance =
-            |x: &RatedItem<'_>, y: &RatedItem<'_>| y.importance().total_cmp(&x.importance()).then(x.name.cmp(y.name));
         let mut items: Vec<RatedItem<'c>> = both.iter().filter(|i| i.importance() >= IMPORTANT).copied().collect();
-        items.sort_by(by_importance);
+        items.sort_by(|x, y| y.importance().total_cmp(&x.importance()));
         let mut differ_most: Vec<RatedItem<'c>> =
             items.iter().filter(|i| i.difference().abs() >= SAME_LEVEL).copied().collect();
-        differ_most.sort_by(|x, y| {
-            let weight = |i: &RatedItem<'_>| i.difference().abs() * i.importance();
-            weight(y).total_cmp(&weight(x)).then(x.name.cmp(y.name))
-        });
+        let weight = |i: &RatedItem<'_>| i.difference().abs() * i.importance();
+        differ_most.sort_by(|x, y| weight(y).total_cmp(&weight(x)));
         differ_most.truncate(HIGHLIGHTS);
         let both_need: Vec<RatedItem<'c>> = items
             .iter()
@@ -174,30 +173,33 @@ impl<'c> RatingTable<'c> {
             .copied()
             .collect();
         items.truncate(PROFILE_ITEMS);
-        Profile { items, differ_most, both_need }
+        let to_b = gaps(both.iter().map(|i| (i.name, i.kind, i.a, i.b)));
+        let to_a = gaps(both.iter().map(|i| (i.name, i.kind, i.b, i.a)));
+        (Profile { items, differ_most, both_need }, [to_b, to_a])
     }
+}
 
-    /// What moving from career `from` to career `to` asks: the items `to`
-    /// needs at a higher level, ordered by importance to `to` times the
-    /// gap, and the sum of those products (0 when either has no ratings).
-    pub(crate) fn gaps(&self, from: usize, to: usize) -> (Vec<Gap<'c>>, f64) {
-        let mut gaps: Vec<(f64, Gap<'c>)> = self
-            .both(from, to)
-            .into_iter()
-            .filter_map(|item| {
-                let (from_level, to_level) = item.a.level.zip(item.b.level)?;
-                let gap = to_level - from_level;
-                (gap > 0.0).then(|| {
-                    let gap_item =
-                        Gap { name: item.name, kind: item.kind, from_level, to_level, importance: item.b.importance };
-                    (item.b.importance * gap, gap_item)
-                })
-            })
-            .collect();
-        let total = gaps.iter().map(|(weight, _)| weight).sum::<f64>() / 5.0;
-        gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.name.cmp(y.1.name)));
-        (gaps.into_iter().filter(|(_, g)| g.to_level - g.from_level >= SAME_LEVEL).map(|(_, g)| g).collect(), total)
+/// What a move asks, from each rated item as (name, kind, rating where the
+/// move starts, rating where it ends): the items the end needs at a clearly
+/// higher level, ordered by importance to the end times the gap, and the
+/// sum of importance × gap over every item that goes up, in fifths (0 when
+/// either side has no ratings).
+fn gaps<'c>(items: impl Iterator<Item = (&'c str, RatingKind, Level, Level)>) -> (Vec<Gap<'c>>, f64) {
+    let mut total = 0.0;
+    let mut gaps: Vec<(f64, Gap<'c>)> = Vec::new();
+    for (name, kind, from, to) in items {
+        let Some((from_level, to_level)) = from.level.zip(to.level) else { continue };
+        let gap = to_level - from_level;
+        if gap <= 0.0 {
+            continue;
+        }
+        total += to.importance * gap;
+        if gap >= SAME_LEVEL {
+            gaps.push((to.importance * gap, Gap { name, kind, from_level, to_level, importance: to.importance }));
+        }
     }
+    gaps.sort_by(|x, y| y.0.total_cmp(&x.0));
+    (gaps.into_iter().map(|(_, g)| g).collect(), total / 5.0)
 }
 
 fn level_of(rating: &Rating) -> Level {
