@@ -4,16 +4,22 @@ use careerdiff_model::Content;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::legacy;
 use crate::prepare::Prepared;
-use crate::skills::for_each_common;
 use crate::text::cosine;
 
-/// How much each signal counts; they add up to 1.
-const SKILLS: f64 = 0.55;
-const TEXT: f64 = 0.25;
-const CATEGORY: f64 = 0.10;
-const JOB_ZONE: f64 = 0.05;
-const WAGES: f64 = 0.05;
+/// A way of scoring how alike two careers are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SimilarityModel {
+    /// The score careerdiff has long used: mostly the cosine of
+    /// rarity-weighted skills, plus description text, category, job zone
+    /// and pay, a missing signal counting as no likeness.
+    #[default]
+    Legacy,
+    /// The baseline that `cargo xtask similar-check` measures against: the
+    /// TF-IDF cosine of task statements and description alone.
+    TaskText,
+}
 
 /// One career in another's "most similar" list.
 #[derive(Debug, Clone, Serialize)]
@@ -29,52 +35,41 @@ pub struct Similar {
     pub score: f64,
 }
 
-/// Similarity of careers `a` and `b`, 0 to 1, from every signal they
-/// carry: the cosine of their skills weighted by rarity (a skill every
-/// career has says little), the cosine of their description texts, the
-/// same category, how close their job zones are and how close their median
-/// pay is. A signal that one of the two lacks counts as no likeness.
-/// Rounded to four decimals so that orderings do not depend on
-/// floating-point noise.
-pub(crate) fn score(prepared: &Prepared, a: usize, b: usize) -> f64 {
-    let mut dot = 0.0;
-    for_each_common(&prepared.careers[a].units, &prepared.careers[b].units, |u| dot += prepared.shared_weight(u));
-    score_from(prepared, (a, b), dot)
-}
-
-/// [`score`] when the sum of the squared weights of the shared units,
-/// `dot`, is known.
-pub(crate) fn score_from(prepared: &Prepared, (a, b): (usize, usize), dot: f64) -> f64 {
-    let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
-    let skills = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
-    let text = cosine(&pa.text, &pb.text);
-    let category = f64::from(u8::from(pa.category.is_some() && pa.category == pb.category));
-    let job_zone = match (pa.job_zone, pb.job_zone) {
-        (Some(x), Some(y)) => 1.0 - f64::from(x.abs_diff(y)) / 4.0,
-        _ => 0.0,
+/// Similarity of careers `a` and `b` under `model`, 0 to 1, rounded to four
+/// decimals so that orderings do not depend on floating-point noise.
+pub(crate) fn score(prepared: &Prepared, model: SimilarityModel, a: usize, b: usize) -> f64 {
+    let raw = match model {
+        SimilarityModel::Legacy => legacy::score(prepared, a, b),
+        SimilarityModel::TaskText => cosine(&prepared.signals[a].task_text, &prepared.signals[b].task_text),
     };
-    // Medians within a factor of four count as partly alike.
-    let wages = match (pa.log_median, pb.log_median) {
-        (Some((x, px)), Some((y, py))) if px == py => (1.0 - (x - y).abs() / 4f64.ln()).max(0.0),
-        _ => 0.0,
-    };
-    let raw = SKILLS * skills + TEXT * text + CATEGORY * category + JOB_ZONE * job_zone + WAGES * wages;
     (raw * 10_000.0).round() / 10_000.0
 }
 
-pub(crate) fn most_similar(prepared: &Prepared, content: &Content, idx: usize, k: usize) -> Vec<Similar> {
-    let scored = (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, idx, j), j)).collect();
+pub(crate) fn most_similar(
+    prepared: &Prepared,
+    content: &Content,
+    model: SimilarityModel,
+    idx: usize,
+    k: usize,
+) -> Vec<Similar> {
+    let scored =
+        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, model, idx, j), j)).collect();
     best(content, scored, k)
 }
 
 /// Every career's `k` most similar careers. Similarity is symmetric, so
 /// each unordered pair is scored once, kept in ten-thousandths (scores are
 /// rounded to four decimals, so this is exact): N²/2 two-byte numbers.
-pub(crate) fn all_most_similar(prepared: &Prepared, content: &Content, k: usize) -> Vec<Vec<Similar>> {
+pub(crate) fn all_most_similar(
+    prepared: &Prepared,
+    content: &Content,
+    model: SimilarityModel,
+    k: usize,
+) -> Vec<Vec<Similar>> {
     let n = content.careers.len();
     let rows: Vec<Vec<u16>> = (0..n)
         .into_par_iter()
-        .map(|i| (i + 1..n).map(|j| (score(prepared, i, j) * 10_000.0).round() as u16).collect())
+        .map(|i| (i + 1..n).map(|j| (score(prepared, model, i, j) * 10_000.0).round() as u16).collect())
         .collect();
     (0..n)
         .into_par_iter()

@@ -1,5 +1,5 @@
-//! Description text as weighted word vectors, for the text part of the
-//! similarity score.
+//! Career text as weighted word vectors (TF-IDF), for the text parts of the
+//! similarity score, and the sparse vectors' dot product.
 
 use std::collections::HashMap;
 
@@ -21,11 +21,35 @@ const MAX_WORDS: usize = 48;
 /// A sparse vector: (word id, weight), sorted by word id, unit length.
 pub(crate) type TextVector = Vec<(u32, f64)>;
 
-/// Builds a TF-IDF vector per career from its title, summary, tasks,
-/// alternate titles and body.
+/// The legacy score's text vector per career: its title, summary, tasks,
+/// alternate titles and body, keeping only the heaviest words.
 pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
+    let texts = |career: &Career| -> Vec<String> {
+        [&career.title]
+            .into_iter()
+            .chain(career.summary.as_ref())
+            .chain(&career.tasks)
+            .chain(&career.alternate_titles)
+            .chain([&career.body])
+            .cloned()
+            .collect()
+    };
+    tf_idf(careers, texts, Some(MAX_WORDS))
+}
+
+/// A unit TF-IDF vector per career of the texts that `texts` picks from
+/// it: term frequency `1 + ln(count)` times inverse document frequency
+/// `ln(N / careers with the word)` over `careers`, so that a word every
+/// career has weighs nothing. With `max_words`, only that many of a
+/// career's heaviest words are kept. A career without words gets an empty
+/// vector.
+pub(crate) fn tf_idf(
+    careers: &[Career],
+    texts: impl Fn(&Career) -> Vec<String> + Sync,
+    max_words: Option<usize>,
+) -> Vec<TextVector> {
     // Normalising runs in parallel; word ids are given out in career order.
-    let words: Vec<Vec<String>> = careers.par_iter().map(words).collect();
+    let words: Vec<Vec<String>> = careers.par_iter().map(|career| words(&texts(career))).collect();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
@@ -45,29 +69,27 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
                 .collect();
             // The heaviest words carry the likeness; keeping only them makes
             // every pair's cosine a short merge.
-            if vector.len() > MAX_WORDS {
+            if let Some(max) = max_words.filter(|&max| vector.len() > max) {
                 vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                vector.truncate(MAX_WORDS);
+                vector.truncate(max);
                 vector.sort_unstable_by_key(|&(word, _)| word);
             }
-            let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                vector.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
+            unit(&mut vector);
             vector
         })
         .collect()
 }
 
-/// The words of a career's title, summary, tasks, alternate titles and
-/// body that can tell careers apart, in order.
-fn words(career: &Career) -> Vec<String> {
-    let texts = [&career.title]
-        .into_iter()
-        .chain(career.summary.as_ref())
-        .chain(&career.tasks)
-        .chain(&career.alternate_titles)
-        .chain([&career.body]);
+/// Scales a sparse vector to unit length (an empty or zero vector stays so).
+pub(crate) fn unit(vector: &mut TextVector) {
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        vector.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+}
+
+/// The words of `texts` that can tell careers apart, in order.
+fn words(texts: &[String]) -> Vec<String> {
     let mut words = Vec::new();
     for text in texts {
         let keep = |w: &&str| !(w.len() < 3 || STOP_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit()));
@@ -89,7 +111,9 @@ fn word_counts(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<(u32, 
     counts
 }
 
-/// The dot product of two unit vectors: their cosine.
+/// The dot product of two sparse vectors sorted by id: for unit vectors,
+/// their cosine. The terms are added in id order whichever vector comes
+/// first, so `cosine(a, b)` and `cosine(b, a)` are the same number.
 pub(crate) fn cosine(a: &TextVector, b: &TextVector) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     // A merge whose indices advance without branches (see
