@@ -30,8 +30,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const K: usize = 10;
 
 /// The models measured, with the names the report gives them.
-const MODELS: [(SimilarityModel, &str); 2] =
-    [(SimilarityModel::Legacy, "legacy (site default)"), (SimilarityModel::TaskText, "baseline: task text tf-idf")];
+const MODELS: [(SimilarityModel, &str); 3] = [
+    (SimilarityModel::Signals, "every signal (site default)"),
+    (SimilarityModel::Legacy, "legacy (the score before)"),
+    (SimilarityModel::TaskText, "baseline: task text tf-idf"),
+];
 
 /// Careers whose lists are printed, when the content has them.
 const SHOWN: [&str; 4] = ["data-scientists", "electricians", "ai-middleware-engineer", "ai-model-routing-engineer"];

@@ -190,7 +190,8 @@ impl Prepared {
         }
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
-        Prepared { careers, weight, canonical_nouns, signals: crate::signals::prepare(content) }
+        let signals = crate::signals::prepare(content, &careers);
+        Prepared { careers, weight, canonical_nouns, signals }
     }
 }
 

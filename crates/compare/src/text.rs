@@ -24,7 +24,8 @@ pub(crate) type TextVector = Vec<(u32, f64)>;
 /// The legacy score's text vector per career: its title, summary, tasks,
 /// alternate titles and body, keeping only the heaviest words.
 pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
-    let texts = |career: &Career| -> Vec<String> {
+    let texts = |idx: usize| -> Vec<String> {
+        let career = &careers[idx];
         [&career.title]
             .into_iter()
             .chain(career.summary.as_ref())
@@ -34,22 +35,22 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
             .cloned()
             .collect()
     };
-    tf_idf(careers, texts, Some(MAX_WORDS))
+    tf_idf(careers.len(), texts, Some(MAX_WORDS))
 }
 
-/// A unit TF-IDF vector per career of the texts that `texts` picks from
-/// it: term frequency `1 + ln(count)` times inverse document frequency
-/// `ln(N / careers with the word)` over `careers`, so that a word every
-/// career has weighs nothing. With `max_words`, only that many of a
-/// career's heaviest words are kept. A career without words gets an empty
-/// vector.
+/// A unit TF-IDF vector for each of `n` careers of the texts that `texts`
+/// gives for its index: term frequency `1 + ln(count)` times inverse
+/// document frequency `ln(N / careers with the word)`, N the careers with
+/// any such words, so that a word every career has weighs nothing. With
+/// `max_words`, only that many of a career's heaviest words are kept. A
+/// career without words gets an empty vector.
 pub(crate) fn tf_idf(
-    careers: &[Career],
-    texts: impl Fn(&Career) -> Vec<String> + Sync,
+    n: usize,
+    texts: impl Fn(usize) -> Vec<String> + Sync,
     max_words: Option<usize>,
 ) -> Vec<TextVector> {
     // Normalising runs in parallel; word ids are given out in career order.
-    let words: Vec<Vec<String>> = careers.par_iter().map(|career| words(&texts(career))).collect();
+    let words: Vec<Vec<String>> = (0..n).into_par_iter().map(|idx| words(&texts(idx))).collect();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
@@ -58,7 +59,8 @@ pub(crate) fn tf_idf(
             df[word as usize] += 1;
         }
     }
-    let n = careers.len().max(1) as f64;
+    // Careers without any of these words do not make a word rarer.
+    let n = counts.iter().filter(|c| !c.is_empty()).count().max(1) as f64;
     counts
         .into_iter()
         .map(|career| {
@@ -67,17 +69,24 @@ pub(crate) fn tf_idf(
                 .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
-            // The heaviest words carry the likeness; keeping only them makes
-            // every pair's cosine a short merge.
-            if let Some(max) = max_words.filter(|&max| vector.len() > max) {
-                vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                vector.truncate(max);
-                vector.sort_unstable_by_key(|&(word, _)| word);
+            if let Some(max) = max_words {
+                keep_heaviest(&mut vector, max);
             }
             unit(&mut vector);
             vector
         })
         .collect()
+}
+
+/// Keeps the `max` heaviest terms of a sparse vector (ties to the lower
+/// id), still sorted by id. The heaviest words carry the likeness; keeping
+/// only them makes every pair's cosine a short merge.
+pub(crate) fn keep_heaviest(vector: &mut TextVector, max: usize) {
+    if vector.len() > max {
+        vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        vector.truncate(max);
+        vector.sort_unstable_by_key(|&(word, _)| word);
+    }
 }
 
 /// Scales a sparse vector to unit length (an empty or zero vector stays so).
