@@ -79,7 +79,10 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let comparer = Comparer::new(&content);
     println!("prepared in {:.2} s\n", started.elapsed().as_secs_f64());
-    println!("{:<28} {:>12} {:>16} {:>10} {:>14}", "model", "OOH profile", "SOC broad group", "cross", "all pairs (s)");
+    println!(
+        "{:<28} {:>12} {:>16} {:>8} {:>9} {:>14}",
+        "model", "OOH profile", "SOC broad group", "cross", "unrated", "all pairs (s)"
+    );
     for (model, name) in MODELS {
         let started = Instant::now();
         let lists = comparer.all_similar_by(model, K);
@@ -87,11 +90,13 @@ fn run() -> Result<(), String> {
         let profile = relations.recall(&lists, &relations.profile);
         let broad = relations.recall(&lists, &relations.broad_group);
         let cross = relations.recall_cross(&lists);
-        println!("{name:<28} {profile:>12.3} {broad:>16.3} {cross:>10.3} {secs:>14.2}");
+        let unrated = relations.recall_unrated(&lists);
+        println!("{name:<28} {profile:>12.3} {broad:>16.3} {cross:>8.3} {unrated:>9.3} {secs:>14.2}");
     }
     println!(
         "\nrecall@{K}: the mean, over careers with an expected relative, of the share of them (out of at most {K}) among its {K} most similar.\n\
-         cross: the careers with the same OOH profile outside the career's SOC broad group, a harder relation."
+         cross: the careers with the same OOH profile outside the career's SOC broad group, a harder relation.\n\
+         unrated: the careers with the same OOH profile that have no O*NET ratings, which must not be pushed down for it."
     );
     for slug in SHOWN {
         let Some(idx) = comparer.index_of(slug) else { continue };
@@ -168,6 +173,8 @@ struct Relations {
     profile: Vec<Option<String>>,
     /// Each career's SOC broad group (`15-125`).
     broad_group: Vec<Option<String>>,
+    /// Whether each career has ratings.
+    rated: Vec<bool>,
 }
 
 impl Relations {
@@ -176,7 +183,8 @@ impl Relations {
             content.careers.iter().map(|c| c.onet.as_ref().map(|o| o.code.clone())).collect();
         let profile = codes.iter().map(|c| c.as_ref().and_then(|c| profiles.get(c).cloned())).collect();
         let broad_group = codes.iter().map(|c| c.as_ref().and_then(|c| c.get(..6)).map(str::to_owned)).collect();
-        Relations { codes, profile, broad_group }
+        let rated = content.careers.iter().map(|c| c.ratings.is_some()).collect();
+        Relations { codes, profile, broad_group, rated }
     }
 
     /// The careers other than `idx` with the same key.
@@ -203,6 +211,14 @@ impl Relations {
         Self::recall_of(lists, |idx| {
             let mut e = Self::expected(&self.profile, idx);
             e.retain(|&j| self.broad_group[j] != self.broad_group[idx]);
+            e
+        })
+    }
+
+    fn recall_unrated(&self, lists: &[Vec<Similar>]) -> f64 {
+        Self::recall_of(lists, |idx| {
+            let mut e = Self::expected(&self.profile, idx);
+            e.retain(|&j| !self.rated[j]);
             e
         })
     }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use careerdiff_model::{Career, Content, Rating, normalize_phrase};
 
 use crate::prepare::PreparedCareer;
-use crate::text::{TextVector, keep_heaviest, tf_idf, unit};
+use crate::text::{Terms, TextVector, keep_heaviest, tf_idf, unit};
 
 /// One career's similarity signals. An empty vector means the career does
 /// not have that signal (no tasks or description, no skills, no tools, no
@@ -19,7 +19,7 @@ pub(crate) struct Signals {
     pub all_task_text: TextVector,
     /// The same, its heaviest words only.
     pub task_text: TextVector,
-    /// TF-IDF of its title and alternate titles.
+    /// TF-IDF of the words and word pairs of its title and alternate titles.
     pub titles: TextVector,
     /// TF-IDF of its skill phrases and of the names of the canonical skills
     /// (O*NET technologies among them) that they stand for.
@@ -54,10 +54,11 @@ impl Signals {
 pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer]) -> Vec<Signals> {
     let careers = &content.careers;
     let n = careers.len();
-    let task_text = tf_idf(n, |i| task_text(&careers[i]), None);
-    let titles = tf_idf(n, |i| titles(&careers[i]), Some(MAX_TERMS));
-    let technology = tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), Some(MAX_TERMS));
-    let tools = tf_idf(n, |i| careers[i].tools.clone(), Some(MAX_TERMS));
+    let words = |max| Terms { abbreviations: true, pairs: false, max };
+    let task_text = tf_idf(n, |i| task_text(&careers[i]), words(None));
+    let titles = tf_idf(n, |i| titles(&careers[i]), Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) });
+    let technology = tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
+    let tools = tf_idf(n, |i| careers[i].tools.clone(), words(Some(MAX_TERMS)));
     let ratings = ratings(careers);
     task_text
         .into_iter()

@@ -35,22 +35,31 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
             .cloned()
             .collect()
     };
-    tf_idf(careers.len(), texts, Some(MAX_WORDS))
+    tf_idf(careers.len(), texts, Terms { abbreviations: false, pairs: false, max: Some(MAX_WORDS) })
+}
+
+/// How a career's texts become the terms of its vector.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Terms {
+    /// Whether the two-letter abbreviations of [`ABBREVIATIONS`] are
+    /// words; other words shorter than three letters never are.
+    pub abbreviations: bool,
+    /// Whether each two neighbouring words of a text are a term too, so
+    /// that "Machine Learning Engineer" meets "Machine Learning Scientist"
+    /// on more than "machine" and "learning" apart.
+    pub pairs: bool,
+    /// How many of its heaviest terms a career keeps, if not all.
+    pub max: Option<usize>,
 }
 
 /// A unit TF-IDF vector for each of `n` careers of the texts that `texts`
-/// gives for its index: term frequency `1 + ln(count)` times inverse
-/// document frequency `ln(N / careers with the word)`, N the careers with
-/// any such words, so that a word every career has weighs nothing. With
-/// `max_words`, only that many of a career's heaviest words are kept. A
-/// career without words gets an empty vector.
-pub(crate) fn tf_idf(
-    n: usize,
-    texts: impl Fn(usize) -> Vec<String> + Sync,
-    max_words: Option<usize>,
-) -> Vec<TextVector> {
-    // Normalising runs in parallel; word ids are given out in career order.
-    let words: Vec<Vec<String>> = (0..n).into_par_iter().map(|idx| words(&texts(idx))).collect();
+/// gives for its index, cut into terms as `terms` says: term frequency
+/// `1 + ln(count)` times inverse document frequency `ln(N / careers with
+/// the term)`, N the careers with any terms, so that a term every career
+/// has weighs nothing. A career without terms gets an empty vector.
+pub(crate) fn tf_idf(n: usize, texts: impl Fn(usize) -> Vec<String> + Sync, terms: Terms) -> Vec<TextVector> {
+    // Normalising runs in parallel; term ids are given out in career order.
+    let words: Vec<Vec<String>> = (0..n).into_par_iter().map(|idx| words(&texts(idx), terms)).collect();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
@@ -69,7 +78,7 @@ pub(crate) fn tf_idf(
                 .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
-            if let Some(max) = max_words {
+            if let Some(max) = terms.max {
                 keep_heaviest(&mut vector, max);
             }
             unit(&mut vector);
@@ -97,15 +106,29 @@ pub(crate) fn unit(vector: &mut TextVector) {
     }
 }
 
-/// The words of `texts` that can tell careers apart, in order.
-fn words(texts: &[String]) -> Vec<String> {
+/// The terms of `texts` that can tell careers apart: their words, in
+/// order, then the pairs of neighbouring words if `terms` asks for them.
+fn words(texts: &[String], terms: Terms) -> Vec<String> {
+    let short_ok = |w: &str| terms.abbreviations && ABBREVIATIONS.contains(&w);
+    let keep =
+        |w: &&str| (w.len() >= 3 || short_ok(w)) && !STOP_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit());
     let mut words = Vec::new();
+    let mut pairs = Vec::new();
     for text in texts {
-        let keep = |w: &&str| !(w.len() < 3 || STOP_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit()));
+        let start = words.len();
         words.extend(normalize_phrase(text).split(' ').filter(keep).map(str::to_owned));
+        if terms.pairs {
+            pairs.extend(words[start..].windows(2).map(|p| format!("{} {}", p[0], p[1])));
+        }
     }
+    words.append(&mut pairs);
     words
 }
+
+/// Two-letter abbreviations that job titles and tasks use as words
+/// (`normalize_phrase` spells out "ML" and "NLP" itself). Spelling them out
+/// would match homonyms: "AI" as "intelligence" meets Intelligence Analysts.
+const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
 
 /// (word id, count) of `words`, sorted by id; a new word gets the next id.
 fn word_counts(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
