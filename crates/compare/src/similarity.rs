@@ -238,3 +238,6 @@ fn best(content: &Content, mut scored: Vec<(f64, usize)>, k: usize) -> Vec<Simil
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
