@@ -96,9 +96,9 @@ fn technology_text(content: &Content, career: &Career, prepared: &PreparedCareer
     let mut texts = Vec::new();
     for (skill, units) in career.skills.iter().zip(&prepared.phrase_units) {
         texts.push(skill.name.clone());
-        let phrase = normalize_phrase(&skill.name);
+        let other = |name: &str| name != skill.name && normalize_phrase(name) != normalize_phrase(&skill.name);
         for canonical in units.iter().filter_map(|&u| skills.get(u as usize)) {
-            if normalize_phrase(&canonical.name) != phrase {
+            if other(&canonical.name) {
                 texts.push(canonical.name.clone());
             }
         }

@@ -58,8 +58,29 @@ pub(crate) struct Terms {
 /// the term)`, N the careers with any terms, so that a term every career
 /// has weighs nothing. A career without terms gets an empty vector.
 pub(crate) fn tf_idf(n: usize, texts: impl Fn(usize) -> Vec<String> + Sync, terms: Terms) -> Vec<TextVector> {
-    // Normalising runs in parallel; term ids are given out in career order.
-    let words: Vec<Vec<String>> = (0..n).into_par_iter().map(|idx| words(&texts(idx), terms)).collect();
+    let texts: Vec<Vec<String>> = (0..n).into_par_iter().map(&texts).collect();
+    // Careers share many texts ("Microsoft Excel", "Screwdrivers"): each
+    // distinct text is normalised once, in parallel.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for text in texts.iter().flatten() {
+        index.entry(text.as_str()).or_insert_with(|| {
+            distinct.push(text);
+            distinct.len() - 1
+        });
+    }
+    let text_terms: Vec<(Vec<String>, Vec<String>)> = distinct.par_iter().map(|text| words(text, terms)).collect();
+    // Each career's words then its word pairs, counted in parallel, so that
+    // only its distinct terms go through the shared map; term ids are given
+    // out in career order.
+    let words: Vec<Vec<(String, u32)>> = texts
+        .par_iter()
+        .map(|career| {
+            let parts: Vec<&(Vec<String>, Vec<String>)> =
+                career.iter().map(|text| &text_terms[index[text.as_str()]]).collect();
+            distinct_words(parts.iter().flat_map(|p| &p.0).chain(parts.iter().flat_map(|p| &p.1)))
+        })
+        .collect();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
@@ -106,23 +127,15 @@ pub(crate) fn unit(vector: &mut TextVector) {
     }
 }
 
-/// The terms of `texts` that can tell careers apart: their words, in
-/// order, then the pairs of neighbouring words if `terms` asks for them.
-fn words(texts: &[String], terms: Terms) -> Vec<String> {
+/// The terms of `text` that can tell careers apart: its words, in order,
+/// and the pairs of neighbouring words if `terms` asks for them.
+fn words(text: &str, terms: Terms) -> (Vec<String>, Vec<String>) {
     let short_ok = |w: &str| terms.abbreviations && ABBREVIATIONS.contains(&w);
     let keep =
         |w: &&str| (w.len() >= 3 || short_ok(w)) && !STOP_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit());
-    let mut words = Vec::new();
-    let mut pairs = Vec::new();
-    for text in texts {
-        let start = words.len();
-        words.extend(normalize_phrase(text).split(' ').filter(keep).map(str::to_owned));
-        if terms.pairs {
-            pairs.extend(words[start..].windows(2).map(|p| format!("{} {}", p[0], p[1])));
-        }
-    }
-    words.append(&mut pairs);
-    words
+    let words: Vec<String> = normalize_phrase(text).split(' ').filter(keep).map(str::to_owned).collect();
+    let pairs = if terms.pairs { words.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect() } else { Vec::new() };
+    (words, pairs)
 }
 
 /// Two-letter abbreviations that job titles and tasks use as words
@@ -130,15 +143,32 @@ fn words(texts: &[String], terms: Terms) -> Vec<String> {
 /// would match homonyms: "AI" as "intelligence" meets Intelligence Analysts.
 const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
 
-/// (word id, count) of `words`, sorted by id; a new word gets the next id.
-fn word_counts(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+/// Each distinct word of `words` with its count, in order of first use.
+fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(String, u32)> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<(String, u32)> = Vec::new();
     for word in words {
-        let next = ids.len() as u32;
-        let id = *ids.entry(word).or_insert(next);
-        *counts.entry(id).or_default() += 1;
+        match index.get(word.as_str()) {
+            Some(&i) => distinct[i].1 += 1,
+            None => {
+                index.insert(word, distinct.len());
+                distinct.push((word.clone(), 1));
+            }
+        }
     }
-    let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+    distinct
+}
+
+/// (word id, count) of distinct `words`, sorted by id; a new word gets the
+/// next id, in the order the words are given.
+fn word_counts(words: Vec<(String, u32)>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+    let mut counts: Vec<(u32, u32)> = words
+        .into_iter()
+        .map(|(word, count)| {
+            let next = ids.len() as u32;
+            (*ids.entry(word).or_insert(next), count)
+        })
+        .collect();
     counts.sort_unstable();
     counts
 }
