@@ -58,7 +58,7 @@ pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer]) -> Vec<Sig
     let task_text = tf_idf(n, |i| task_text(&careers[i]), words(None));
     let titles = tf_idf(n, |i| titles(&careers[i]), Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) });
     let technology = tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
-    let tools = tf_idf(n, |i| careers[i].tools.clone(), words(Some(MAX_TERMS)));
+    let tools = tf_idf(n, |i| careers[i].tools.iter().map(String::as_str).collect(), words(Some(MAX_TERMS)));
     let ratings = ratings(careers);
     task_text
         .into_iter()
@@ -76,13 +76,13 @@ pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer]) -> Vec<Sig
 }
 
 /// A career's task statements and description.
-fn task_text(career: &Career) -> Vec<String> {
-    career.tasks.iter().chain(&career.summary).chain([&career.body]).cloned().collect()
+fn task_text(career: &Career) -> Vec<&str> {
+    career.tasks.iter().chain(&career.summary).chain([&career.body]).map(String::as_str).collect()
 }
 
 /// A career's title and alternate titles.
-fn titles(career: &Career) -> Vec<String> {
-    [&career.title].into_iter().chain(&career.alternate_titles).cloned().collect()
+fn titles(career: &Career) -> Vec<&str> {
+    [&career.title].into_iter().chain(&career.alternate_titles).map(String::as_str).collect()
 }
 
 /// The text of a career's skills: each phrase, and the name of each
@@ -91,15 +91,15 @@ fn titles(career: &Career) -> Vec<String> {
 /// Its words weigh by rarity like any text's: "Microsoft" and "Excel", in
 /// nearly every O*NET occupation's list, weigh almost nothing beside
 /// "Kafka".
-fn technology_text(content: &Content, career: &Career, prepared: &PreparedCareer) -> Vec<String> {
+fn technology_text<'c>(content: &'c Content, career: &'c Career, prepared: &PreparedCareer) -> Vec<&'c str> {
     let skills = content.taxonomy.skills();
     let mut texts = Vec::new();
     for (skill, units) in career.skills.iter().zip(&prepared.phrase_units) {
-        texts.push(skill.name.clone());
+        texts.push(skill.name.as_str());
         let other = |name: &str| name != skill.name && normalize_phrase(name) != normalize_phrase(&skill.name);
         for canonical in units.iter().filter_map(|&u| skills.get(u as usize)) {
             if other(&canonical.name) {
-                texts.push(canonical.name.clone());
+                texts.push(canonical.name.as_str());
             }
         }
     }

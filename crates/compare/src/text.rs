@@ -24,7 +24,7 @@ pub(crate) type TextVector = Vec<(u32, f64)>;
 /// The legacy score's text vector per career: its title, summary, tasks,
 /// alternate titles and body, keeping only the heaviest words.
 pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
-    let texts = |idx: usize| -> Vec<String> {
+    let texts = |idx: usize| -> Vec<&str> {
         let career = &careers[idx];
         [&career.title]
             .into_iter()
@@ -32,7 +32,7 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
             .chain(&career.tasks)
             .chain(&career.alternate_titles)
             .chain([&career.body])
-            .cloned()
+            .map(String::as_str)
             .collect()
     };
     tf_idf(careers.len(), texts, Terms { abbreviations: false, pairs: false, max: Some(MAX_WORDS) })
@@ -57,14 +57,14 @@ pub(crate) struct Terms {
 /// `1 + ln(count)` times inverse document frequency `ln(N / careers with
 /// the term)`, N the careers with any terms, so that a term every career
 /// has weighs nothing. A career without terms gets an empty vector.
-pub(crate) fn tf_idf(n: usize, texts: impl Fn(usize) -> Vec<String> + Sync, terms: Terms) -> Vec<TextVector> {
-    let texts: Vec<Vec<String>> = (0..n).into_par_iter().map(&texts).collect();
+pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync, terms: Terms) -> Vec<TextVector> {
+    let texts: Vec<Vec<&str>> = (0..n).into_par_iter().map(&texts).collect();
     // Careers share many texts ("Microsoft Excel", "Screwdrivers"): each
     // distinct text is normalised once, in parallel.
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
-    for text in texts.iter().flatten() {
-        index.entry(text.as_str()).or_insert_with(|| {
+    for &text in texts.iter().flatten() {
+        index.entry(text).or_insert_with(|| {
             distinct.push(text);
             distinct.len() - 1
         });
@@ -73,15 +73,14 @@ pub(crate) fn tf_idf(n: usize, texts: impl Fn(usize) -> Vec<String> + Sync, term
     // Each career's words then its word pairs, counted in parallel, so that
     // only its distinct terms go through the shared map; term ids are given
     // out in career order.
-    let words: Vec<Vec<(String, u32)>> = texts
+    let words: Vec<Vec<(&str, u32)>> = texts
         .par_iter()
         .map(|career| {
-            let parts: Vec<&(Vec<String>, Vec<String>)> =
-                career.iter().map(|text| &text_terms[index[text.as_str()]]).collect();
+            let parts: Vec<&(Vec<String>, Vec<String>)> = career.iter().map(|text| &text_terms[index[text]]).collect();
             distinct_words(parts.iter().flat_map(|p| &p.0).chain(parts.iter().flat_map(|p| &p.1)))
         })
         .collect();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
     for career in &counts {
@@ -144,15 +143,15 @@ fn words(text: &str, terms: Terms) -> (Vec<String>, Vec<String>) {
 const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
 
 /// Each distinct word of `words` with its count, in order of first use.
-fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(String, u32)> {
+fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(&'w str, u32)> {
     let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut distinct: Vec<(String, u32)> = Vec::new();
+    let mut distinct: Vec<(&str, u32)> = Vec::new();
     for word in words {
         match index.get(word.as_str()) {
             Some(&i) => distinct[i].1 += 1,
             None => {
                 index.insert(word, distinct.len());
-                distinct.push((word.clone(), 1));
+                distinct.push((word, 1));
             }
         }
     }
@@ -161,7 +160,7 @@ fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(String, u
 
 /// (word id, count) of distinct `words`, sorted by id; a new word gets the
 /// next id, in the order the words are given.
-fn word_counts(words: Vec<(String, u32)>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+fn word_counts<'w>(words: Vec<(&'w str, u32)>, ids: &mut HashMap<&'w str, u32>) -> Vec<(u32, u32)> {
     let mut counts: Vec<(u32, u32)> = words
         .into_iter()
         .map(|(word, count)| {
