@@ -3,9 +3,11 @@
 //! folder), ranks every career's ten most similar under each model, and
 //! prints recall@10 against two relations that no model reads: careers that
 //! share a BLS Occupational Outlook Handbook profile, and careers of the
-//! same SOC broad group (the first six characters of the O*NET code). Then
-//! it prints a few careers' lists to read. A report, not a test: it exits
-//! non-zero only on errors.
+//! same SOC broad group (the first six characters of the O*NET code); and
+//! against two harder parts of the first: the relatives outside the
+//! career's broad group, and those without O*NET ratings (which a score
+//! must not push down for lacking them). Then it prints a few careers'
+//! lists to read. A report, not a test: it exits non-zero only on errors.
 //!
 //!     similar_check --datasets DIR [--hand-written DIR] [--content DIR]
 //!
