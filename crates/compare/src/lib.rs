@@ -12,9 +12,11 @@ mod advice;
 mod comparison;
 mod generic;
 mod glance;
+mod legacy;
 mod lists;
 mod prepare;
 mod profile;
+mod signals;
 mod similarity;
 mod skills;
 mod text;
@@ -29,7 +31,7 @@ pub use generic::is_generic_software;
 pub use glance::{Fact, better_words, facts};
 pub use lists::{Phrases, Sentences, SkillList};
 pub use profile::{Gap, Level, Profile, RatedItem, RatingKind};
-pub use similarity::Similar;
+pub use similarity::{Similar, SimilarityModel};
 
 use prepare::Prepared;
 
@@ -65,7 +67,6 @@ impl<'c> Comparer<'c> {
         let glance = glance::rows(&pa.measures, &pb.measures);
         let shared_units = skills::intersect(&pa.units, &pb.units);
         let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
-        let dot = shared_units.iter().map(|&u| self.prepared.shared_weight(u)).sum();
         let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
             advice::transition(ca, cb, &skills.only_b, &skills, gaps_to_b),
@@ -77,7 +78,7 @@ impl<'c> Comparer<'c> {
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),
-            similarity: similarity::score_from(&self.prepared, (a, b), dot),
+            similarity: similarity::score(&self.prepared, SimilarityModel::default(), a, b),
             glance,
             skills,
             profile,
@@ -122,13 +123,19 @@ impl<'c> Comparer<'c> {
     /// The `k` careers most similar to career `idx`, best first; ties are
     /// broken by slug so the order is stable.
     pub fn similar(&self, idx: usize, k: usize) -> Vec<Similar> {
-        similarity::most_similar(&self.prepared, self.content, idx, k)
+        similarity::most_similar(&self.prepared, self.content, SimilarityModel::default(), idx, k)
     }
 
     /// Every career's `k` most similar careers, as [`Comparer::similar`]
     /// gives them one by one, with each pair scored once.
     pub fn all_similar(&self, k: usize) -> Vec<Vec<Similar>> {
-        similarity::all_most_similar(&self.prepared, self.content, k)
+        self.all_similar_by(SimilarityModel::default(), k)
+    }
+
+    /// Every career's `k` most similar careers under another
+    /// [`SimilarityModel`] than the default, to measure one against another.
+    pub fn all_similar_by(&self, model: SimilarityModel, k: usize) -> Vec<Vec<Similar>> {
+        similarity::all_most_similar(&self.prepared, self.content, model, k)
     }
 
     /// The pairs that get a page under `policy`, each as `(i, j)` with

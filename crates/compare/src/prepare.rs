@@ -67,6 +67,8 @@ pub(crate) struct Prepared {
     pub weight: Vec<f64>,
     /// Whether each canonical skill's name is a common noun.
     pub canonical_nouns: Vec<bool>,
+    /// Each career's similarity signals, by career index.
+    pub signals: Vec<crate::signals::Signals>,
 }
 
 impl Prepared {
@@ -204,7 +206,8 @@ impl Prepared {
         }
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
-        Prepared { careers, weight, canonical_nouns }
+        let signals = crate::signals::prepare(content, &careers);
+        Prepared { careers, weight, canonical_nouns, signals }
     }
 }
 

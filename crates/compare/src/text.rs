@@ -1,5 +1,5 @@
-//! Description text as weighted word vectors, for the text part of the
-//! similarity score.
+//! Career text as weighted word vectors (TF-IDF), for the text parts of the
+//! similarity score, and the sparse vectors' dot product.
 
 use std::collections::HashMap;
 
@@ -21,12 +21,66 @@ const MAX_WORDS: usize = 48;
 /// A sparse vector: (word id, weight), sorted by word id, unit length.
 pub(crate) type TextVector = Vec<(u32, f64)>;
 
-/// Builds a TF-IDF vector per career from its title, summary, tasks,
-/// alternate titles and body.
+/// The legacy score's text vector per career: its title, summary, tasks,
+/// alternate titles and body, keeping only the heaviest words.
 pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
-    // Normalising runs in parallel; word ids are given out in career order.
-    let words: Vec<Vec<String>> = careers.par_iter().map(words).collect();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let texts = |idx: usize| -> Vec<&str> {
+        let career = &careers[idx];
+        [&career.title]
+            .into_iter()
+            .chain(career.summary.as_ref())
+            .chain(&career.tasks)
+            .chain(&career.alternate_titles)
+            .chain([&career.body])
+            .map(String::as_str)
+            .collect()
+    };
+    tf_idf(careers.len(), texts, Terms { abbreviations: false, pairs: false, max: Some(MAX_WORDS) })
+}
+
+/// How a career's texts become the terms of its vector.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Terms {
+    /// Whether the two-letter abbreviations of [`ABBREVIATIONS`] are
+    /// words; other words shorter than three letters never are.
+    pub abbreviations: bool,
+    /// Whether each two neighbouring words of a text are a term too, so
+    /// that "Machine Learning Engineer" meets "Machine Learning Scientist"
+    /// on more than "machine" and "learning" apart.
+    pub pairs: bool,
+    /// How many of its heaviest terms a career keeps, if not all.
+    pub max: Option<usize>,
+}
+
+/// A unit TF-IDF vector for each of `n` careers of the texts that `texts`
+/// gives for its index, cut into terms as `terms` says: term frequency
+/// `1 + ln(count)` times inverse document frequency `ln(N / careers with
+/// the term)`, N the careers with any terms, so that a term every career
+/// has weighs nothing. A career without terms gets an empty vector.
+pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync, terms: Terms) -> Vec<TextVector> {
+    let texts: Vec<Vec<&str>> = (0..n).into_par_iter().map(&texts).collect();
+    // Careers share many texts ("Microsoft Excel", "Screwdrivers"): each
+    // distinct text is normalised once, in parallel.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for &text in texts.iter().flatten() {
+        index.entry(text).or_insert_with(|| {
+            distinct.push(text);
+            distinct.len() - 1
+        });
+    }
+    let text_terms: Vec<(Vec<String>, Vec<String>)> = distinct.par_iter().map(|text| words(text, terms)).collect();
+    // Each career's words then its word pairs, counted in parallel, so that
+    // only its distinct terms go through the shared map; term ids are given
+    // out in career order.
+    let words: Vec<Vec<(&str, u32)>> = texts
+        .par_iter()
+        .map(|career| {
+            let parts: Vec<&(Vec<String>, Vec<String>)> = career.iter().map(|text| &text_terms[index[text]]).collect();
+            distinct_words(parts.iter().flat_map(|p| &p.0).chain(parts.iter().flat_map(|p| &p.1)))
+        })
+        .collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
     for career in &counts {
@@ -34,7 +88,8 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
             df[word as usize] += 1;
         }
     }
-    let n = careers.len().max(1) as f64;
+    // Careers without any of these words do not make a word rarer.
+    let n = counts.iter().filter(|c| !c.is_empty()).count().max(1) as f64;
     counts
         .into_iter()
         .map(|career| {
@@ -43,53 +98,83 @@ pub(crate) fn vectors(careers: &[Career]) -> Vec<TextVector> {
                 .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
-            // The heaviest words carry the likeness; keeping only them makes
-            // every pair's cosine a short merge.
-            if vector.len() > MAX_WORDS {
-                vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                vector.truncate(MAX_WORDS);
-                vector.sort_unstable_by_key(|&(word, _)| word);
+            if let Some(max) = terms.max {
+                keep_heaviest(&mut vector, max);
             }
-            let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                vector.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
+            unit(&mut vector);
             vector
         })
         .collect()
 }
 
-/// The words of a career's title, summary, tasks, alternate titles and
-/// body that can tell careers apart, in order.
-fn words(career: &Career) -> Vec<String> {
-    let texts = [&career.title]
-        .into_iter()
-        .chain(career.summary.as_ref())
-        .chain(&career.tasks)
-        .chain(&career.alternate_titles)
-        .chain([&career.body]);
-    let mut words = Vec::new();
-    for text in texts {
-        let keep = |w: &&str| !(w.len() < 3 || STOP_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit()));
-        words.extend(normalize_phrase(text).split(' ').filter(keep).map(str::to_owned));
+/// Keeps the `max` heaviest terms of a sparse vector (ties to the lower
+/// id), still sorted by id. The heaviest words carry the likeness; keeping
+/// only them makes every pair's cosine a short merge.
+pub(crate) fn keep_heaviest(vector: &mut TextVector, max: usize) {
+    if vector.len() > max {
+        vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        vector.truncate(max);
+        vector.sort_unstable_by_key(|&(word, _)| word);
     }
-    words
 }
 
-/// (word id, count) of `words`, sorted by id; a new word gets the next id.
-fn word_counts(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    for word in words {
-        let next = ids.len() as u32;
-        let id = *ids.entry(word).or_insert(next);
-        *counts.entry(id).or_default() += 1;
+/// Scales a sparse vector to unit length (an empty or zero vector stays so).
+pub(crate) fn unit(vector: &mut TextVector) {
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        vector.iter_mut().for_each(|(_, w)| *w /= norm);
     }
-    let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+}
+
+/// The terms of `text` that can tell careers apart: its words, in order,
+/// and the pairs of neighbouring words if `terms` asks for them.
+fn words(text: &str, terms: Terms) -> (Vec<String>, Vec<String>) {
+    let short_ok = |w: &str| terms.abbreviations && ABBREVIATIONS.contains(&w);
+    let keep =
+        |w: &&str| (w.len() >= 3 || short_ok(w)) && !STOP_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<String> = normalize_phrase(text).split(' ').filter(keep).map(str::to_owned).collect();
+    let pairs = if terms.pairs { words.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect() } else { Vec::new() };
+    (words, pairs)
+}
+
+/// Two-letter abbreviations that job titles and tasks use as words
+/// (`normalize_phrase` spells out "ML" and "NLP" itself). Spelling them out
+/// would match homonyms: "AI" as "intelligence" meets Intelligence Analysts.
+const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
+
+/// Each distinct word of `words` with its count, in order of first use.
+fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(&'w str, u32)> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<(&str, u32)> = Vec::new();
+    for word in words {
+        match index.get(word.as_str()) {
+            Some(&i) => distinct[i].1 += 1,
+            None => {
+                index.insert(word, distinct.len());
+                distinct.push((word, 1));
+            }
+        }
+    }
+    distinct
+}
+
+/// (word id, count) of distinct `words`, sorted by id; a new word gets the
+/// next id, in the order the words are given.
+fn word_counts<'w>(words: Vec<(&'w str, u32)>, ids: &mut HashMap<&'w str, u32>) -> Vec<(u32, u32)> {
+    let mut counts: Vec<(u32, u32)> = words
+        .into_iter()
+        .map(|(word, count)| {
+            let next = ids.len() as u32;
+            (*ids.entry(word).or_insert(next), count)
+        })
+        .collect();
     counts.sort_unstable();
     counts
 }
 
-/// The dot product of two unit vectors: their cosine.
+/// The dot product of two sparse vectors sorted by id: for unit vectors,
+/// their cosine. The terms are added in id order whichever vector comes
+/// first, so `cosine(a, b)` and `cosine(b, a)` are the same number.
 pub(crate) fn cosine(a: &TextVector, b: &TextVector) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     // A merge whose indices advance without branches (see
