@@ -123,7 +123,7 @@ test("a pair page fits a phone", async () => {
   await p.goto(base + "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html");
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
-  assert.ok(await p.locator("text=Shared (3)").isVisible());
+  assert.ok(await p.locator("h3", { hasText: /^Shared \(\d+\)$/ }).isVisible(), "the shared column is on screen");
   await p.screenshot({ path: join(artifacts, "pair-phone.png"), fullPage: true });
   await p.close();
 });
