@@ -41,7 +41,10 @@ fn main() -> anyhow::Result<()> {
 
 fn build(root: &Path) -> anyhow::Result<()> {
     run(root, "cargo", &["build", "--release", "--package", "careerdiff-cli"])?;
-    let bin = root.join("target/release/careerdiff");
+    // Cargo builds into CARGO_TARGET_DIR when it is set (relative to the
+    // directory cargo runs in, here the root), else into target/.
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
+    let bin = target.join("release/careerdiff");
     run(root, bin.to_str().context("non-UTF-8 path")?, &["build", "--content", "content", "--out", "public"])
 }
 
