@@ -1,6 +1,7 @@
 //! Importer tests for the optional sources (projections, AI exposure,
-//! telework) and the O*NET ratings, on fixtures cut from the real files by
-//! `tests/fixtures/sources/cut.sh`.
+//! telework) and the O*NET ratings, on small files cut at test time from
+//! the real ones in ../shared/datasets by `tests/cut_sources.sh` (the data
+//! sets are read from there, never copied into the repository).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,8 @@ use careerdiff_model::{Career, Rating, Wage, load_content};
 
 use crate::{ImportOptions, ImportReport, ProjectionFiles, TeleworkFiles, import_onet};
 
-/// A copy of `tests/fixtures/sources` in a temporary folder, so that a
-/// test can break one file.
+/// The source files cut from ../shared/datasets into a temporary folder,
+/// so that a test can also break one of them.
 struct Sources {
     dir: tempfile::TempDir,
 }
@@ -23,17 +24,22 @@ const TELEWORK_CROSSWALK: &str = "2010_to_2019_Crosswalk.csv";
 
 impl Sources {
     fn new() -> Self {
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let datasets = root.join("../../../shared/datasets");
+        assert!(
+            datasets.join("onet-29.2").is_dir(),
+            "{} not found: these tests cut their input from the real data sets",
+            datasets.display()
+        );
         let sources = Sources { dir: tempfile::tempdir().unwrap() };
-        for sub in ["", "onet"] {
-            fs::create_dir_all(sources.path(sub)).unwrap();
-            for entry in fs::read_dir(fixtures.join(sub)).unwrap() {
-                let entry = entry.unwrap();
-                if entry.file_type().unwrap().is_file() {
-                    fs::copy(entry.path(), sources.path(sub).join(entry.file_name())).unwrap();
-                }
-            }
-        }
+        fs::create_dir_all(sources.path("onet")).unwrap();
+        let cut = std::process::Command::new("sh")
+            .arg(root.join("tests/cut_sources.sh"))
+            .arg(datasets.canonicalize().unwrap())
+            .current_dir(sources.dir.path())
+            .output()
+            .expect("sh runs");
+        assert!(cut.status.success(), "cut_sources.sh failed: {}", String::from_utf8_lossy(&cut.stderr));
         sources
     }
 
