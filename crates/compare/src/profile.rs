@@ -135,20 +135,19 @@ impl<'c> RatingTable<'c> {
         RatingTable { items, careers }
     }
 
-    /// The items both careers rate, in item order: a merge of two sorted lists.
+    /// The items both careers rate, in item order.
     fn both(&self, a: usize, b: usize) -> Vec<RatedItem<'c>> {
         let (ea, eb) = (&self.careers[a], &self.careers[b]);
         let mut out = Vec::with_capacity(ea.len().min(eb.len()));
-        let (mut i, mut j) = (0, 0);
-        while i < ea.len() && j < eb.len() {
-            let (x, y) = (ea[i].item, eb[j].item);
-            if x == y {
-                let (name, kind) = self.items[x as usize];
+        crate::skills::for_each_match_by(
+            ea,
+            eb,
+            |e| e.item,
+            |i, j| {
+                let (name, kind) = self.items[ea[i].item as usize];
                 out.push(RatedItem { name, kind, a: ea[i].level, b: eb[j].level });
-            }
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-        }
+            },
+        );
         out
     }
 

@@ -71,10 +71,20 @@ pub(crate) fn for_each_common(a: &[Unit], b: &[Unit], mut f: impl FnMut(Unit)) {
 /// Calls `f(i, j)` for each `a[i] == b[j]` of two sorted lists without
 /// repeats. The indices advance without branches: most steps of a merge
 /// are misses, and mispredicted branches were most of its cost.
-pub(crate) fn for_each_match<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
+pub(crate) fn for_each_match<T: Ord + Copy>(a: &[T], b: &[T], f: impl FnMut(usize, usize)) {
+    for_each_match_by(a, b, |&x| x, f);
+}
+
+/// [`for_each_match`] for lists sorted by `key`.
+pub(crate) fn for_each_match_by<T, K: Ord + Copy>(
+    a: &[T],
+    b: &[T],
+    key: impl Fn(&T) -> K,
+    mut f: impl FnMut(usize, usize),
+) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
+        let (x, y) = (key(&a[i]), key(&b[j]));
         if x == y {
             f(i, j);
         }

@@ -48,6 +48,7 @@ pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{Content, load_content, parse_career};
 pub use site_config::{PairPolicy, SiteConfig};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
+pub use validate::is_web_url;
 
 /// Cuts a content file into its TOML front matter and Markdown body, or
 /// `None` when it has no `+++` fences.

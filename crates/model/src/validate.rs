@@ -92,7 +92,7 @@ fn check_range(value: Option<f64>, key: &'static str, min: f64, max: f64, out: &
 
 /// An absolute `http` or `https` URL with a host and no spaces or control
 /// characters.
-pub(crate) fn is_web_url(url: &str) -> bool {
+pub fn is_web_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let host = rest.and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or_default();

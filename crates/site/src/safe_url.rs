@@ -35,14 +35,6 @@ pub(crate) fn is_safe_url(url: &str, usage: UrlUse) -> bool {
     }
 }
 
-/// An absolute `http` or `https` URL with a host: what a "read more" link
-/// from content may be.
-pub(crate) fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.starts_with(['/', '\\']) && !r.is_empty()) && is_safe_url(url, UrlUse::Link)
-}
-
 /// The scheme of an absolute URL: the letters before the first `:`, when
 /// that colon comes before any `/`, `?` or `#` (otherwise the URL is
 /// relative, like `guide/a:b` or `?x=1:2`).

@@ -143,7 +143,9 @@ impl<'c> CareerView<'c> {
             .into_iter()
             .filter_map(|(what, value)| Some((what, value.as_deref()?)))
             .collect(),
-            outlook_url: career.outlook_url.as_deref().filter(|url| crate::safe_url::is_web_url(url)),
+            // Checked when the content is loaded; checked again here for
+            // careers built by other means than `load_content`.
+            outlook_url: career.outlook_url.as_deref().filter(|url| careerdiff_model::is_web_url(url)),
             become_heading: become_heading(career),
             wages: career.salary.as_ref().map(wage_views).unwrap_or_default(),
             chart: career.salary.as_ref().and_then(ChartPoints::of),
