@@ -24,19 +24,24 @@ pub(crate) fn overlap<'c>(
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
     let ((mut only_a, entries_a), (mut only_b, entries_b)) = (split(pa, shared_units), split(pb, shared_units));
-    // The most telling first: in demand, then hot, on either side; among
-    // those the rarer skills, since sharing Excel says little.
-    let mut shared: Vec<(f64, SharedSkill<'c>)> = shared_units
+    // The most telling first: office suites last, then in demand, then
+    // hot, on either side; among those the rarer skills, since sharing
+    // Excel says little.
+    let mut shared: Vec<((bool, f64), SharedSkill<'c>)> = shared_units
         .iter()
         .zip(entries_a.iter().zip(&entries_b))
         .map(|(&u, (ea, eb))| {
             let phrases =
                 (Phrases::new(ca, &pa.unit_phrases[ea.clone()]), Phrases::new(cb, &pb.unit_phrases[eb.clone()]));
-            (prepared.weight[u as usize], shared_skill(prepared, content, phrases, u))
+            // Office and ERP suites last, as in every skill list.
+            let generic = pa.unit_phrases[ea.clone()].iter().any(|&(_, i)| pa.generic[i as usize]);
+            ((generic, prepared.weight[u as usize]), shared_skill(prepared, content, phrases, u))
         })
         .collect();
-    let flags = |s: &SharedSkill<'_>| (!s.in_demand, !s.hot);
-    shared.sort_by(|x, y| flags(&x.1).cmp(&flags(&y.1)).then(y.0.total_cmp(&x.0)).then(x.1.name.cmp(y.1.name)));
+    let flags = |g: bool, s: &SharedSkill<'_>| (g, !s.in_demand, !s.hot);
+    shared.sort_by(|x, y| {
+        flags(x.0.0, &x.1).cmp(&flags(y.0.0, &y.1)).then(y.0.1.total_cmp(&x.0.1)).then(x.1.name.cmp(y.1.name))
+    });
     let shared = shared.into_iter().map(|(_, skill)| skill).collect();
 
     let related = related(pa, pb, &mut only_a, &mut only_b)

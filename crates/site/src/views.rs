@@ -111,7 +111,9 @@ impl<'c> CareerView<'c> {
                 url: taxonomy.canonical_ids(s).first().map(|&i| skill_path(&taxonomy.get(i).id)),
             })
             .collect();
-        skills.sort_by_key(|s| (!s.in_demand, !s.hot));
+        // In demand and hot first, as O*NET flags them, but office and ERP
+        // suites last: they say little about the work (as on pair pages).
+        skills.sort_by_key(|s| (careerdiff_compare::is_generic_software(s.name), !s.in_demand, !s.hot));
         let all_facts = facts(career);
         CareerView {
             slug: &career.slug,
