@@ -41,6 +41,7 @@ mod locate;
 mod site_config;
 mod taxonomy;
 mod validate;
+mod worker_items;
 
 pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Rating, Ratings, Salary, SkillRef, Wage};
 pub use collection::{Collection, Filter, Sort, SortKey};
@@ -49,6 +50,7 @@ pub use load::{Content, load_content, parse_career};
 pub use site_config::{PairPolicy, SiteConfig};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;
+pub use worker_items::{ItemKind, WORKER_ITEMS, WorkerItem, worker_item};
 
 /// Cuts a content file into its TOML front matter and Markdown body, or
 /// `None` when it has no `+++` fences.
