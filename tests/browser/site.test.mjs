@@ -14,7 +14,7 @@ import { chromium } from "playwright-core";
 const here = dirname(fileURLToPath(import.meta.url));
 const site = process.env.SITE_DIR || join(here, "../../public");
 const artifacts = join(here, "artifacts");
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain" };
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain", ".svg": "image/svg+xml" };
 // A second build of the same content with `[pairs] policy = "similar"`,
 // where most pairs have no page and the tool shows the build's verdicts.
 const similarSite = process.env.SIMILAR_SITE_DIR;

@@ -34,6 +34,7 @@ fn default_site_has_home_career_and_pair_pages() {
         "sitemap.xml",
         "robots.txt",
         "style.css",
+        "favicon.svg",
     ] {
         assert!(public.join(page).is_file(), "{page} missing");
     }

@@ -32,6 +32,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embedded![
     "static/style.css",
     "static/search.js",
     "static/compare.js",
+    "static/favicon.svg",
 ];
 
 /// A loaded theme: a template environment plus the static files to copy.
