@@ -14,6 +14,8 @@ mod credits;
 mod fields;
 mod fragments;
 mod glance_view;
+mod item_pages;
+mod item_ranking;
 mod listings;
 mod markdown;
 mod out_guard;

@@ -26,6 +26,8 @@ const DEFAULT_FILES: &[(&str, &str)] = embedded![
     "templates/404.html",
     "templates/roadmap.html",
     "templates/skill.html",
+    "templates/item.html",
+    "templates/items.html",
     "templates/collection.html",
     "templates/search.html",
     "templates/tool.html",
