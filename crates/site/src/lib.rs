@@ -14,6 +14,7 @@ mod credits;
 mod fields;
 mod fragments;
 mod glance_view;
+mod item_links;
 mod item_pages;
 mod item_ranking;
 mod listings;
