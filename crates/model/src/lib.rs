@@ -50,7 +50,7 @@ pub use load::{Content, load_content, parse_career};
 pub use site_config::{PairPolicy, SiteConfig};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;
-pub use worker_items::{ItemKind, WORKER_ITEMS, WorkerItem, worker_item};
+pub use worker_items::{ItemKind, WORKER_ITEMS, WORKER_ITEMS_SOURCE, WorkerItem, worker_item};
 
 /// Cuts a content file into its TOML front matter and Markdown body, or
 /// `None` when it has no `+++` fences.

@@ -9,6 +9,11 @@
 
 use std::fmt;
 
+/// Where the items' names and descriptions come from, for pages that show
+/// them (O*NET's licence, CC BY 4.0, asks for the credit).
+pub const WORKER_ITEMS_SOURCE: &str = "O*NET 29.2 Content Model Reference, by the U.S. Department of Labor, \
+     Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license";
+
 /// Whether an item is a skill or a knowledge area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemKind {

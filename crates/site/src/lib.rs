@@ -14,6 +14,9 @@ mod credits;
 mod fields;
 mod fragments;
 mod glance_view;
+mod item_links;
+mod item_pages;
+mod item_ranking;
 mod listings;
 mod markdown;
 mod out_guard;
@@ -34,7 +37,7 @@ use std::sync::Arc;
 use careerdiff_compare::Comparer;
 
 pub use theme::Theme;
-pub use urls::{career_path, collection_path, pair_path, roadmap_path, skill_path};
+pub use urls::{ITEMS_INDEX_PATH, career_path, collection_path, item_path, pair_path, roadmap_path, skill_path};
 
 /// Errors that stop a build. The output folder is untouched when one occurs.
 #[derive(Debug, thiserror::Error)]

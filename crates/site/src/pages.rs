@@ -17,7 +17,7 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 use crate::urls::{career_path, pair_path, roadmap_path};
 use crate::{BuildOptions, BuildReport, SiteError, sitemap};
-use crate::{credits, listings, tool_data};
+use crate::{credits, item_pages, listings, tool_data};
 
 /// How many skills of each list a pair page shows.
 const SKILLS_SHOWN: usize = 12;
@@ -38,7 +38,10 @@ pub(crate) fn render_all(
 ) -> Result<BuildReport, SiteError> {
     let plan = Plan::new(comparer, options);
     let content = comparer.content();
-    let site = context! { credits => credits::credits(content), ..Value::from_serialize(&content.site) };
+    let site = context! {
+        credits => credits::credits(content), items_index_url => crate::urls::ITEMS_INDEX_PATH,
+        ..Value::from_serialize(&content.site)
+    };
     out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
     // The site pages render beside the pair pages: alone they leave a core
     // idle while one page type (the skill pages, say) finishes. If they
@@ -112,8 +115,8 @@ fn render_pairs(
     })
 }
 
-/// Every page but the pairs: home, 404, careers, roadmaps, skills,
-/// collections, search, the comparison tool, sitemap and assets.
+/// Every page but the pairs: home, 404, careers, roadmaps, skills, O*NET
+/// skills and knowledge areas, collections, search, the comparison tool, sitemap and assets.
 fn render_site_pages(
     plan: &Plan<'_>,
     theme: &Theme,
@@ -170,6 +173,7 @@ fn render_site_pages(
         .collect::<Result<_, SiteError>>()?;
     career_pages.into_iter().for_each(|r| report.add(r));
     report.add(listings::render(plan, theme, site, out)?);
+    report.add(item_pages::render(&content.careers, theme, site, out)?);
     if matches!(content.site.pairs, PairPolicy::Similar { .. }) {
         report.add(tool_data::write(plan, out)?);
     }
@@ -236,6 +240,7 @@ fn all_urls(plan: &Plan<'_>) -> Vec<String> {
     urls.extend(careers.iter().map(|c| career_path(&c.slug)));
     urls.extend(careers.iter().map(|c| roadmap_path(&c.slug)));
     urls.extend(listings::paths(plan));
+    urls.extend(item_pages::paths());
     urls.extend(plan.pairs.iter().map(|&(i, j)| pair_path(&careers[i as usize].slug, &careers[j as usize].slug)));
     urls
 }

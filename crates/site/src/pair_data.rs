@@ -16,6 +16,7 @@ use crate::SiteError;
 use crate::fields::fields;
 use crate::fragments::{HtmlList, Shown};
 use crate::glance_view::GlanceCells;
+use crate::item_links::ItemUrls;
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
 use crate::urls::{collection_path, pair_path};
@@ -45,6 +46,8 @@ pub(crate) struct PairParts {
     collection_links: Vec<Shown>,
     /// The glance table's cells.
     glance: GlanceCells,
+    /// The pages of the profile's skills and knowledge areas.
+    item_urls: ItemUrls,
 }
 
 impl PairParts {
@@ -69,7 +72,7 @@ impl PairParts {
         let collection_links =
             links(theme, content.collections.iter().map(|c| (c.title.as_str(), collection_path(&c.slug))))?;
         let glance = GlanceCells::new(theme, careers)?;
-        Ok(PairParts { phrases, pair_links, collection_links, glance })
+        Ok(PairParts { phrases, pair_links, collection_links, glance, item_urls: ItemUrls::new() })
     }
 
     /// The skill items of `list`, a list of career `career`'s phrases.
@@ -91,7 +94,7 @@ impl PairParts {
 
     /// The `cmp` value of the page comparing careers `i` and `j`: the same
     /// value as `Value::from_serialize(comparison)`, with the skill items
-    /// taken from the per-career parts.
+    /// taken from the per-career parts and each profile row's item page.
     pub(crate) fn comparison(&self, (i, j): (usize, usize), c: &Comparison<'_>) -> Value {
         let s = &c.skills;
         let skills = fields! {
@@ -108,7 +111,7 @@ impl PairParts {
             similarity => c.similarity,
             glance => c.glance.iter().map(|row| self.glance.row((i, j), row)).collect::<Vec<_>>(),
             skills,
-            profile => Value::from_serialize(&c.profile),
+            profile => self.item_urls.profile(&c.profile),
             transitions => Value::from_serialize(&c.transitions),
             choose_a => Value::from_serialize(&c.choose_a),
             choose_b => Value::from_serialize(&c.choose_b),

@@ -26,6 +26,8 @@ const DEFAULT_FILES: &[(&str, &str)] = embedded![
     "templates/404.html",
     "templates/roadmap.html",
     "templates/skill.html",
+    "templates/item.html",
+    "templates/items.html",
     "templates/collection.html",
     "templates/search.html",
     "templates/tool.html",
@@ -52,6 +54,8 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
         env.add_function("salary_chart", crate::chart::salary_chart);
+        // A technology skill's page path, by taxonomy id: the one rule of urls.rs.
+        env.add_function("skill_url", |id: &str| crate::urls::skill_path(id));
         let mut statics = Vec::new();
         for (path, text) in DEFAULT_FILES {
             let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
@@ -213,6 +217,16 @@ mod tests {
         assert!(html[0].is_safe(), "pages insert it unescaped");
         assert!(text.contains(r#"<a href="../skills/r-d.html">R &amp; D</a>"#), "{text}");
         assert!(text.contains("hot") && !text.contains("in demand"), "{text}");
+    }
+
+    #[test]
+    fn skill_macro_links_a_technology_skill_by_the_site_s_path_rule() {
+        let theme = Theme::load(None).unwrap();
+        let items =
+            [context! { name => "Negotiation", hot => false, in_demand => false, skill_ids => ["negotiation"] }];
+        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
+        let expected = format!(r#"<a href="../{}">"#, crate::urls::skill_path("negotiation"));
+        assert!(html[0].as_str().unwrap().contains(&expected), "{:?} lacks {expected}", html[0]);
     }
 
     #[test]

@@ -1,6 +1,19 @@
 //! Where each page lives. Pages are flat `.html` files (no folder per page):
 //! on these disks creating folders costs more than rendering, and a flat
 //! layout is served as-is by every static host.
+//!
+//! `skills/` holds two kinds of page: one per technology skill of the
+//! taxonomy (`skills/python.html`) and one per O*NET skill or knowledge
+//! area (`skills/negotiation.html`), with their index at
+//! `skills/index.html`. The O*NET items are a fixed set, so they keep their
+//! plain paths whatever the taxonomy holds; a taxonomy id that would take
+//! one of those paths gets `--technology` after it instead, which no
+//! taxonomy id or item slug can be (ids have no double hyphen).
+
+use careerdiff_model::{WORKER_ITEMS, WorkerItem};
+
+/// The index of skills and knowledge areas.
+pub const ITEMS_INDEX_PATH: &str = "skills/index.html";
 
 /// The path of a career page, relative to the site root.
 pub fn career_path(slug: &str) -> String {
@@ -12,9 +25,20 @@ pub fn roadmap_path(slug: &str) -> String {
     format!("roadmaps/{slug}.html")
 }
 
-/// The path of a skill page ("careers that use …").
+/// The path of a technology skill's page ("careers that use …"), by its
+/// taxonomy id.
 pub fn skill_path(id: &str) -> String {
-    format!("skills/{id}.html")
+    if id == "index" || WORKER_ITEMS.iter().any(|item| item.slug == id) {
+        format!("skills/{id}--technology.html")
+    } else {
+        format!("skills/{id}.html")
+    }
+}
+
+/// The path of an O*NET skill's or knowledge area's page ("careers where
+/// it matters most").
+pub fn item_path(item: &WorkerItem) -> String {
+    format!("skills/{}.html", item.slug)
 }
 
 /// The path of a collection page.
@@ -32,6 +56,23 @@ pub fn pair_path(a: &str, b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn technology_skills_never_take_an_item_page_or_the_index() {
+        let items: Vec<String> = WORKER_ITEMS.iter().map(item_path).collect();
+        let taken = |path: &str| items.iter().any(|p| p == path) || path == ITEMS_INDEX_PATH;
+        assert_eq!(skill_path("python"), "skills/python.html");
+        for id in WORKER_ITEMS.iter().map(|item| item.slug).chain(["index"]) {
+            let path = skill_path(id);
+            assert!(!taken(&path), "{id} → {path}");
+            assert!(path.ends_with("--technology.html"), "{id} → {path}");
+        }
+        // Moved ids cannot land on any other taxonomy id's page: ids are
+        // valid slugs, and a valid slug has no double hyphen.
+        assert!(!careerdiff_model::is_valid_slug("negotiation--technology"));
+        assert!(items.iter().all(|p| !p.contains("--")), "{items:?}");
+        assert_eq!(item_path(&WORKER_ITEMS[0]), format!("skills/{}.html", WORKER_ITEMS[0].slug));
+    }
 
     #[test]
     fn pair_path_is_the_same_in_both_orders() {

@@ -5,6 +5,7 @@ use careerdiff_compare::{Fact, facts};
 use careerdiff_model::{Career, Period, Salary, Taxonomy, Wage, display};
 use serde::Serialize;
 
+use crate::item_links::{CareerItem, important_items};
 use crate::markdown::{split_roadmap, to_html};
 use crate::urls::{career_path, roadmap_path, skill_path};
 
@@ -25,6 +26,13 @@ pub(crate) struct CareerView<'c> {
     pub missing_facts: Vec<&'static str>,
     /// Skills, in-demand and hot first, each linked to its skill page.
     pub skills: Vec<SkillLink<'c>>,
+    /// Whether O*NET (or the writer) rated the skills and knowledge the work needs.
+    pub rated: bool,
+    /// The skills and knowledge areas rated important to the work, each
+    /// linked to its page.
+    pub important_items: Vec<CareerItem<'c>>,
+    /// Where the ratings come from.
+    pub ratings_source: Option<&'c str>,
     pub tasks: &'c [String],
     pub alternate_titles: &'c [String],
     pub salary_source: Option<&'c str>,
@@ -132,6 +140,9 @@ impl<'c> CareerView<'c> {
                 .map(|f| f.label)
                 .collect(),
             skills,
+            rated: career.ratings.is_some(),
+            important_items: important_items(career),
+            ratings_source: career.provenance.get("ratings").map(String::as_str),
             tasks: &career.tasks,
             alternate_titles: &career.alternate_titles,
             salary_source: career.salary.as_ref().and_then(|s| s.source.as_deref()),
