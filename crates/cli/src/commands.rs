@@ -61,9 +61,10 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
             return Ok((None, Vec::new()));
         }
         let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
+        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
+        let files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         let limit = content.careers.len();
         let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
-        let files = careerdiff_search::static_index(&content).into_iter().map(|f| (f.path, f.bytes)).collect();
         Ok((Some(rank), files))
     };
     let (comparer, search) = rayon::join(|| Comparer::new(&content), search);
@@ -157,10 +158,11 @@ pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
     let content = load(&args.content)?;
     let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
     let hits = index.search(&args.query, args.limit).context("searching")?;
+    let total = index.count(&args.query).context("searching")?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
     } else {
-        print!("{}", terminal::hits(&args.query, &hits));
+        print!("{}", terminal::hits(&args.query, &hits, total));
     }
     Ok(())
 }

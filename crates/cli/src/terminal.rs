@@ -97,17 +97,21 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     out
 }
 
-pub(crate) fn hits(query: &str, hits: &[Hit]) -> String {
+/// Search results, each with why it matched, and how many careers match
+/// in all (`total`), not only how many are shown.
+pub(crate) fn hits(query: &str, hits: &[Hit], total: usize) -> String {
     let mut out = String::new();
     if hits.is_empty() {
         let _ = writeln!(out, "No careers match \"{query}\".");
         return out;
     }
+    let shown = if total > hits.len() { format!(", the best {} shown", hits.len()) } else { String::new() };
+    let _ = writeln!(out, "{total} {} match \"{query}\"{shown}:", if total == 1 { "career" } else { "careers" });
     for (rank, hit) in hits.iter().enumerate() {
         let category = hit.category.as_deref().map(|c| format!("  ({c})")).unwrap_or_default();
         let _ = writeln!(out, "{:>2}. {}  [{}]{category}  score {:.2}", rank + 1, hit.title, hit.slug, hit.score);
-        for skill in hit.matched_skills.iter().take(5) {
-            let _ = writeln!(out, "      skill: {skill}");
+        for reason in &hit.reasons {
+            let _ = writeln!(out, "      {reason}");
         }
     }
     out

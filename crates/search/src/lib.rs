@@ -1,29 +1,43 @@
-//! The careerdiff search index: a tantivy index over careers (title,
-//! alternate titles, skills, category, summary) and the query API that the
-//! CLI, the local server and the static search data are built on.
+//! The careerdiff search index: a tantivy index over everything imported
+//! about each career — titles, alternate titles, technologies, tools, task
+//! statements, description — plus O*NET's skill and knowledge ratings, and
+//! the one relevance model that the terminal, the local server and the
+//! static site's search all rank by.
 //!
-//! [`SearchIndex::build_in_ram`] indexes a `careerdiff_model::Content`;
-//! [`SearchIndex::search`] answers a free-text query with ranked [`Hit`]s,
-//! each naming the career's skills that matched. [`static_index`] writes
-//! the same careers as small JSON shards for search on a static site.
+//! The model, in full:
+//! - text is cut into [`terms`] (plurals folded, no stemming);
+//! - each query term scores each career by tantivy's BM25 in every field,
+//!   times the field's boost ([`document::Field::boost`]), in whole
+//!   hundredths; common terms count for less, as BM25's idf has it;
+//! - a query that names a rated skill or knowledge area adds
+//!   [`items::rating_points`] for every career rated on it;
+//! - careers are ordered by: the query is their title; how many query
+//!   terms they match; total points; their position in the content.
+//!
+//! [`SearchIndex::search`] answers a query with ranked [`Hit`]s that say
+//! why they matched. [`static_index`] writes each term's points per career
+//! as JSON shards, so that `search.js` adds up the very same numbers.
 
-mod analyzer;
+mod document;
+mod items;
+mod postings;
+mod query;
+mod reasons;
 mod schema;
 mod static_index;
+mod terms;
 
-pub use static_index::{SHARD_KEY_LEN, StaticFile, plain_slug, shard_key, static_index, words};
+pub use static_index::{SHARD_KEY_LEN, StaticFile, plain_slug, shard_key, static_index};
+pub use terms::{fold, phrase_pairs, terms};
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use careerdiff_model::{Content, Taxonomy};
+use careerdiff_model::Content;
 use serde::Serialize;
-use tantivy::Term;
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Index, IndexReader, Searcher, TantivyDocument};
+use tantivy::{Index, Searcher};
 
+use document::{CareerDoc, Field};
+use items::ItemRating;
 use schema::Fields;
 
 /// Errors from building or querying the index.
@@ -32,6 +46,9 @@ pub enum SearchError {
     /// tantivy failed (I/O or a corrupt index).
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// Reading the in-memory index failed.
+    #[error("search index: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// One career that matched a query.
@@ -43,142 +60,120 @@ pub struct Hit {
     pub title: String,
     /// Its category, if known.
     pub category: Option<String>,
-    /// Relevance (BM25 with field boosts); higher is better.
-    pub score: f32,
-    /// The career's skill phrases that contain a word of the query.
-    pub matched_skills: Vec<String>,
+    /// Relevance points; higher is better.
+    pub score: f64,
+    /// How many of the query's terms it matches.
+    pub matched_terms: usize,
+    /// Why it matched, most telling first: "rated very important on
+    /// Programming (4.6 of 5; level 5.4 of 7)", "task: …", "tool: …".
+    pub reasons: Vec<String>,
+}
+
+/// A career as results show it.
+struct Listing {
+    slug: String,
+    title: String,
+    category: Option<String>,
 }
 
 /// A searchable index of careers.
 pub struct SearchIndex {
-    index: Index,
-    taxonomy: Taxonomy,
-    reader: IndexReader,
+    /// The index is built once and never changes: one searcher serves
+    /// every query.
+    searcher: Searcher,
+    /// For each segment, the career of each document.
+    careers_by_doc: Vec<Vec<usize>>,
     fields: Fields,
+    listings: Vec<Listing>,
+    docs: Vec<CareerDoc>,
+    /// Each career's ratings, one slot per worker item.
+    ratings: Vec<Vec<Option<ItemRating>>>,
+    /// The terms of each worker item's names.
+    item_phrases: Vec<Vec<Vec<String>>>,
+    /// Careers by the terms of their title and each alternate title,
+    /// joined by spaces: 2 for the title, 1 for an alternate title.
+    exact_titles: HashMap<String, Vec<(usize, u8)>>,
 }
-
-/// How much a match in each field counts: a title match outranks an
-/// alternate title, which outranks a skill, which outranks body text.
-const BOOSTS: &[(&str, f32)] = &[
-    ("title", 8.0),
-    ("alternate_titles", 4.0),
-    ("in_demand_skills", 2.0),
-    ("skills", 1.5),
-    ("canonical_skills", 1.0),
-    ("category", 1.0),
-    ("summary", 0.5),
-];
-
-/// Weight of the query's words appearing together, in order.
-const PHRASE_BOOST: f32 = 2.0;
-/// Weight of the share of a career's skills in the queried skill's family.
-const FAMILY_BOOST: f32 = 3.0;
 
 impl SearchIndex {
     /// Indexes every career of `content` in memory.
     pub fn build_in_ram(content: &Content) -> Result<Self, SearchError> {
         let (schema, fields) = schema::build();
         let index = Index::create_in_ram(schema);
-        analyzer::register(&index);
         let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
-        for (idx, career) in content.careers.iter().enumerate() {
-            writer.add_document(fields.document(idx, career, &content.taxonomy))?;
-        }
-        writer.commit()?;
-        let reader = index.reader()?;
-        Ok(SearchIndex { index, taxonomy: content.taxonomy.clone(), reader, fields })
-    }
-
-    /// The positions (in `Content::careers`) of the `limit` best careers
-    /// for `query`, best first: a cheap [`SearchIndex::search`] that reads
-    /// no stored text, for ranking lists at build time.
-    pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
-        let searcher = self.reader.searcher();
-        let top = self.top(&searcher, query, limit)?;
-        // One column reader per segment, not per hit: opening it looks the
-        // column up in the segment's dictionary.
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            columns.push(segment.fast_fields().u64("career")?);
-        }
-        let career = |address: DocAddress| columns[address.segment_ord as usize].first(address.doc_id);
-        Ok(top.into_iter().filter_map(|(_, address)| career(address).map(|c| c as usize)).collect())
-    }
-
-    /// The `limit` best careers for `query`, best first: first those that
-    /// match every word, then those that match some. Query syntax errors
-    /// are forgiven (the words are searched as they are); an empty query
-    /// finds nothing.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
-        if query.trim().is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let searcher = self.reader.searcher();
-        let top = self.top(&searcher, query, limit)?;
-        let query_words = analyzer::words(&self.index, query);
-        top.into_iter().map(|(score, address)| self.hit(&searcher.doc(address)?, score, &query_words)).collect()
-    }
-
-    /// Every word first, then any word, up to `limit` hits.
-    fn top(&self, searcher: &Searcher, query: &str, limit: usize) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-        let mut top = searcher.search(&self.parse(query, true), &TopDocs::with_limit(limit))?;
-        if top.len() < limit {
-            let some = searcher.search(&self.parse(query, false), &TopDocs::with_limit(limit))?;
-            // A set, not a scan of `top`: ranking asks for every career, and
-            // common words match hundreds.
-            let mut seen: HashSet<DocAddress> = top.iter().map(|&(_, a)| a).collect();
-            for (score, address) in some {
-                if top.len() < limit && seen.insert(address) {
-                    top.push((score, address));
+        let docs: Vec<CareerDoc> = content.careers.iter().map(|c| CareerDoc::new(c, &content.taxonomy)).collect();
+        let mut exact_titles: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+        for (idx, doc) in docs.iter().enumerate() {
+            writer.add_document(fields.document(idx, doc))?;
+            for (field, text) in &doc.texts {
+                let tier = match field {
+                    Field::Title => 2,
+                    Field::AlternateTitle => 1,
+                    _ => continue,
+                };
+                let list = exact_titles.entry(terms(text).join(" ")).or_default();
+                match list.iter_mut().find(|(career, _)| *career == idx) {
+                    Some(entry) => entry.1 = entry.1.max(tier),
+                    None => list.push((idx, tier)),
                 }
             }
         }
-        Ok(top)
-    }
-
-    /// The query for `text`: its words in the boosted fields (all of them
-    /// or any), plus two signals that only reorder what matched: the words
-    /// as a phrase, and, when the text names a canonical skill, how many of
-    /// a career's skills share that skill's family — "python" ranks careers
-    /// built on programming languages above those that list Python once.
-    fn parse(&self, text: &str, every_word: bool) -> Box<dyn Query> {
-        let fields: Vec<_> = BOOSTS.iter().map(|(name, _)| self.fields.get(name)).collect();
-        let mut parser = QueryParser::for_index(&self.index, fields);
-        for (name, boost) in BOOSTS {
-            parser.set_field_boost(self.fields.get(name), *boost);
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let mut careers_by_doc = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("career")?;
+            careers_by_doc.push((0..segment.max_doc()).map(|doc| column.first(doc).unwrap_or(0) as usize).collect());
         }
-        let words = parser.parse_query_lenient(text).0;
-        parser.set_conjunction_by_default();
-        let words = if every_word { parser.parse_query_lenient(text).0 } else { words };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words)];
-        let plain: String = text.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
-        if plain.split_whitespace().count() > 1 {
-            let phrase = parser.parse_query_lenient(&format!("\"{plain}\"")).0;
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(phrase, PHRASE_BOOST))));
-        }
-        if let Some(family) = self.taxonomy.find_phrase(text).and_then(|i| self.taxonomy.get(i).family.as_deref()) {
-            let term = Term::from_field_text(self.fields.skill_families, family);
-            let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), FAMILY_BOOST))));
-        }
-        Box::new(BooleanQuery::new(clauses))
-    }
-
-    fn hit(&self, doc: &TantivyDocument, score: f32, query_words: &[String]) -> Result<Hit, SearchError> {
-        let text = |name: &str| doc.get_first(self.fields.get(name)).and_then(|v| v.as_str()).map(str::to_owned);
-        let matched_skills = doc
-            .get_all(self.fields.skills)
-            .filter_map(|v| v.as_str())
-            .filter(|skill| analyzer::words(&self.index, skill).iter().any(|w| query_words.contains(w)))
-            .map(str::to_owned)
+        let listings = content
+            .careers
+            .iter()
+            .map(|c| Listing { slug: c.slug.clone(), title: c.title.clone(), category: c.category.clone() })
             .collect();
-        Ok(Hit {
-            slug: text("slug").unwrap_or_default(),
-            title: text("title").unwrap_or_default(),
-            category: text("category"),
-            score,
-            matched_skills,
+        Ok(SearchIndex {
+            searcher,
+            careers_by_doc,
+            fields,
+            listings,
+            docs,
+            ratings: content.careers.iter().map(items::ratings_of).collect(),
+            item_phrases: items::item_phrases(),
+            exact_titles,
         })
+    }
+
+    /// The positions (in `Content::careers`) of the `limit` best careers
+    /// for `query`, best first, without explaining them: for ranking
+    /// lists at build time.
+    pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
+        Ok(query::Ranking::run(self, query)?.order.into_iter().take(limit).map(|s| s.career).collect())
+    }
+
+    /// The `limit` best careers for `query`, best first, each saying why it
+    /// matched. An empty query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let ranking = query::Ranking::run(self, query)?;
+        Ok(ranking
+            .order
+            .iter()
+            .take(limit)
+            .map(|scored| {
+                let listing = &self.listings[scored.career];
+                Hit {
+                    slug: listing.slug.clone(),
+                    title: listing.title.clone(),
+                    category: listing.category.clone(),
+                    score: scored.points as f64 / 100.0,
+                    matched_terms: scored.matched,
+                    reasons: ranking.reasons(self, scored),
+                }
+            })
+            .collect())
+    }
+
+    /// How many careers match `query` at all (for an honest count).
+    pub fn count(&self, query: &str) -> Result<usize, SearchError> {
+        Ok(query::Ranking::run(self, query)?.order.len())
     }
 }
 

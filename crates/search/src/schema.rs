@@ -1,110 +1,65 @@
-//! The index schema: which career fields are indexed, stored and fast.
+//! The index schema: one text field per [`Field`], holding the terms of
+//! [`crate::terms`] and their neighbouring pairs (the index does no analysis of its own, so the
+//! browser's port of that function sees what the index sees), and the
+//! career's position as a fast field.
 
-use careerdiff_model::{Career, Taxonomy};
 use tantivy::TantivyDocument;
-use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{self, FAST, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{PreTokenizedString, Token};
 
-use crate::analyzer::ANALYZER;
+use crate::document::{CareerDoc, Field};
+use crate::terms::{phrase_pairs, terms};
 
 /// Handles to the schema's fields.
 pub(crate) struct Fields {
-    /// The career's position in `Content::careers`, as a fast field.
-    pub career: Field,
-    pub slug: Field,
-    pub title: Field,
-    pub alternate_titles: Field,
-    pub skills: Field,
-    pub in_demand_skills: Field,
-    pub canonical_skills: Field,
-    pub category: Field,
-    pub summary: Field,
-    /// The family of each canonical skill, once per skill. Length-normalised,
-    /// so it scores the share of the career's toolkit in a family.
-    pub skill_families: Field,
+    /// The career's position in `Content::careers`.
+    pub career: schema::Field,
+    /// The text field of each [`Field`], in [`Field::ALL`] order.
+    pub text: Vec<(Field, schema::Field)>,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let indexing =
-        TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = TextOptions::default().set_indexing_options(indexing);
-    let stored_text = text.clone().set_stored();
-    // A career that lists 300 technologies uses Python no less than one
-    // that lists 10: skill fields are not length-normalised.
-    let skill_indexing = TextFieldIndexing::default()
-        .set_tokenizer(ANALYZER)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
-        .set_fieldnorms(false);
-    let skill_text = TextOptions::default().set_indexing_options(skill_indexing);
-    let family = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let fields = Fields {
-        career: builder.add_u64_field("career", tantivy::schema::FAST),
-        slug: builder.add_text_field("slug", STRING | STORED),
-        title: builder.add_text_field("title", stored_text.clone()),
-        alternate_titles: builder.add_text_field("alternate_titles", text.clone()),
-        skills: builder.add_text_field("skills", skill_text.clone().set_stored()),
-        in_demand_skills: builder.add_text_field("in_demand_skills", skill_text.clone()),
-        canonical_skills: builder.add_text_field("canonical_skills", skill_text),
-        category: builder.add_text_field("category", stored_text),
-        summary: builder.add_text_field("summary", text),
-        skill_families: builder.add_text_field("skill_families", family),
-    };
-    (builder.build(), fields)
+    let career = builder.add_u64_field("career", FAST);
+    let text = Field::ALL
+        .iter()
+        .map(|&field| {
+            let indexing = TextFieldIndexing::default()
+                .set_index_option(IndexRecordOption::WithFreqs)
+                .set_fieldnorms(field.length_normalised());
+            let options = TextOptions::default().set_indexing_options(indexing);
+            (field, builder.add_text_field(field.name(), options))
+        })
+        .collect();
+    (builder.build(), Fields { career, text })
 }
 
 impl Fields {
-    /// The field called `name`; names come from this crate's own tables.
-    pub(crate) fn get(&self, name: &str) -> Field {
-        match name {
-            "slug" => self.slug,
-            "title" => self.title,
-            "alternate_titles" => self.alternate_titles,
-            "skills" => self.skills,
-            "in_demand_skills" => self.in_demand_skills,
-            "canonical_skills" => self.canonical_skills,
-            "category" => self.category,
-            "summary" => self.summary,
-            other => unreachable!("no search field called {other}"),
+    /// The document for career number `idx`.
+    pub(crate) fn document(&self, idx: usize, doc: &CareerDoc) -> TantivyDocument {
+        let mut document = TantivyDocument::default();
+        document.add_u64(self.career, idx as u64);
+        for (field, text) in &doc.texts {
+            let handle = self.text.iter().find(|(f, _)| f == field).map(|&(_, h)| h);
+            if let Some(handle) = handle {
+                document.add_pre_tokenized_text(handle, pre_tokenized(text));
+            }
         }
+        document
     }
+}
 
-    /// The document for `career`. Besides its own words it carries the
-    /// names of the canonical skills its phrases stand for, so a search for
-    /// "vector databases" finds "Vector DB design", and its O*NET in-demand
-    /// skills again, in a field that counts more.
-    pub(crate) fn document(&self, idx: usize, career: &Career, taxonomy: &Taxonomy) -> TantivyDocument {
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(self.career, idx as u64);
-        doc.add_text(self.slug, &career.slug);
-        doc.add_text(self.title, &career.title);
-        for title in &career.alternate_titles {
-            doc.add_text(self.alternate_titles, title);
-        }
-        let mut canonical = Vec::new();
-        for skill in &career.skills {
-            doc.add_text(self.skills, &skill.name);
-            if skill.in_demand {
-                doc.add_text(self.in_demand_skills, &skill.name);
-            }
-            canonical.extend(taxonomy.canonical_ids(skill));
-        }
-        canonical.sort_unstable();
-        canonical.dedup();
-        for idx in canonical {
-            let skill = taxonomy.get(idx);
-            doc.add_text(self.canonical_skills, &skill.name);
-            if let Some(family) = &skill.family {
-                doc.add_text(self.skill_families, family);
-            }
-        }
-        if let Some(category) = &career.category {
-            doc.add_text(self.category, category);
-        }
-        if let Some(summary) = &career.summary {
-            doc.add_text(self.summary, summary);
-        }
-        doc
-    }
+/// The text's terms, then each pair of neighbouring terms as one term
+/// ("first aid"), so that words side by side count more than apart
+/// without positions, which the static index could not carry.
+fn pre_tokenized(text: &str) -> PreTokenizedString {
+    let words = terms(text);
+    let pairs = phrase_pairs(&words);
+    let tokens = words
+        .into_iter()
+        .chain(pairs)
+        .enumerate()
+        .map(|(position, text)| Token { position, text, position_length: 1, ..Token::default() })
+        .collect();
+    PreTokenizedString { text: text.to_owned(), tokens }
 }

@@ -1,22 +1,32 @@
-//! The static search index for the published site: small JSON shards that
-//! the browser loads on demand, as Pagefind does, so search works on a
-//! static host with no server.
+//! The static search index for the published site: the relevance model's
+//! numbers, written as small JSON files that `search.js` loads on demand
+//! (as Pagefind does), so the browser ranks exactly as the terminal does
+//! with no server.
 //!
 //! Layout (under `search/`):
-//! - `careers.json`: `[[title], [title, slug], …]`, a career's number is its
-//!   position; the slug is left out when it is the title's [`plain_slug`],
-//!   which the browser computes the same way (this halves the file);
-//! - `w/<key>.json`: for every word starting with `key` (its first three
-//!   letters, or the whole word when shorter), `{word: [[career, score], …]}`.
-//!
-//! A word's score for a career adds up the weights of the fields it appears
-//! in (title over alternate titles over skills over body text, as in the
-//! tantivy index) times the word's rarity. The browser sums the scores of
-//! the query's words, the last one matched as a prefix for type-ahead.
+//! - `careers.json`: `{"categories": [name…], "careers": [[title,
+//!   category or -1, slug?]…]}`; a career's number is its position, and
+//!   its slug is left out when it is the title's [`plain_slug`];
+//! - `w/<key>.json`: for every term whose first word starts with `key`
+//!   (three letters, or the whole word when shorter; a shard that would
+//!   be too big holds `"": 1` and the words no longer than its key, and
+//!   the others move to shards with one more letter), `{term: [[career, points,
+//!   reason?]…]}`, best first, the points [`SearchIndex`]'s own; a term
+//!   may be two neighbouring words ("first aid"); a key `=<terms>` lists
+//!   the careers whose title (2) or an alternate title (1) is those terms;
+//! - `items.json`: the rating weight and every O*NET skill and knowledge
+//!   area with the terms of the phrases that name it;
+//! - `r/<item slug>.json`: `[[career, importance, level]…]` for each item.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
-use careerdiff_model::Content;
+use careerdiff_model::{ItemKind, WORKER_ITEMS};
+use serde_json::{Value, json};
+
+use crate::items::{MATCH_IMPORTANCE, RATING_WEIGHT};
+use crate::query::REASONED_POSTINGS;
+use crate::reasons::ReasonFinder;
+use crate::{SearchError, SearchIndex};
 
 /// One file of the static index: its path under the site root and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,68 +37,128 @@ pub struct StaticFile {
     pub bytes: Vec<u8>,
 }
 
-/// Field weights: a title match outranks an alternate title, a skill, then
-/// the category and the summary.
-const TITLE: f64 = 8.0;
-const ALTERNATE_TITLE: f64 = 4.0;
-const IN_DEMAND_SKILL: f64 = 3.5;
-const SKILL: f64 = 1.5;
-const CATEGORY: f64 = 1.0;
-const SUMMARY: f64 = 0.5;
-
-/// How many letters of a word name its shard.
+/// How many letters of a term name its shard, at first.
 pub const SHARD_KEY_LEN: usize = 3;
 
-/// Builds the static index of `content`.
-pub fn static_index(content: &Content) -> Vec<StaticFile> {
-    let n = content.careers.len();
-    // word → career → summed field weight
-    let mut weights: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
-    for (idx, career) in content.careers.iter().enumerate() {
-        let mut add = |text: &str, weight: f64| {
-            let mut seen = BTreeSet::new();
-            for word in words(text) {
-                if seen.insert(word.clone()) {
-                    let entry = weights.entry(word).or_default().entry(idx).or_default();
-                    // A word counts once per field and text; several fields add up.
-                    *entry = (*entry + weight).min(TITLE + ALTERNATE_TITLE + IN_DEMAND_SKILL + SKILL);
-                }
-            }
-        };
-        add(&career.title, TITLE);
-        for title in &career.alternate_titles {
-            add(title, ALTERNATE_TITLE);
-        }
-        for skill in &career.skills {
-            add(&skill.name, if skill.in_demand { IN_DEMAND_SKILL } else { SKILL });
-        }
-        if let Some(category) = &career.category {
-            add(category, CATEGORY);
-        }
-        if let Some(summary) = &career.summary {
-            add(summary, SUMMARY);
-        }
+/// Most bytes of a shard before it is split by one more letter.
+const SHARD_BYTES: usize = 40_000;
+
+/// Builds the static index of `index`.
+pub fn static_index(index: &SearchIndex) -> Result<Vec<StaticFile>, SearchError> {
+    let mut files = vec![careers_file(index), items_file(index)];
+    files.extend(rating_files(index));
+    let all = index.all_term_points()?;
+    let reasons = reasons(index, &all);
+    let mut entries: BTreeMap<String, Value> = BTreeMap::new();
+    for (term, postings) in &all {
+        let list: Vec<Value> = postings
+            .iter()
+            .filter(|(_, points)| *points > 0)
+            .map(|&(career, points)| match reasons.get(&(term.as_str(), career)) {
+                Some(reason) => json!([career, points, reason]),
+                None => json!([career, points]),
+            })
+            .collect();
+        entries.insert(term.clone(), Value::from(list));
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>> = BTreeMap::new();
-    for (word, careers) in weights {
-        let rarity = (1.0 + n as f64 / careers.len() as f64).ln();
-        let mut postings: Vec<(usize, u32)> =
-            careers.into_iter().map(|(career, w)| (career, (w * rarity * 10.0).round().max(1.0) as u32)).collect();
-        postings.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        shards.entry(shard_key(&word).to_owned()).or_default().insert(word, postings);
+    for (title, careers) in &index.exact_titles {
+        let list: Vec<Value> = careers.iter().map(|&(career, tier)| json!([career, tier])).collect();
+        entries.insert(format!("={title}"), Value::from(list));
     }
-    let mut files = vec![StaticFile {
-        path: "search/careers.json".to_owned(),
-        bytes: json(&content.careers.iter().map(|c| careers_entry(&c.title, &c.slug)).collect::<Vec<_>>()),
-    }];
-    for (key, words) in shards {
-        files.push(StaticFile { path: format!("search/w/{key}.json"), bytes: json(&words) });
-    }
-    files
+    shards(entries, SHARD_KEY_LEN, &mut files);
+    Ok(files)
 }
 
-fn careers_entry<'c>(title: &'c str, slug: &'c str) -> Vec<&'c str> {
-    if plain_slug(title) == slug { vec![title] } else { vec![title, slug] }
+/// Writes `entries` as shards keyed by the first `len` letters of each
+/// term's first word; a shard over [`SHARD_BYTES`] keeps the terms whose
+/// first word is no longer than its key, marks itself split with the key
+/// `""`, and hands the rest to shards keyed by one more letter.
+fn shards(entries: BTreeMap<String, Value>, len: usize, files: &mut Vec<StaticFile>) {
+    let mut groups: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for (term, list) in entries {
+        groups.entry(shard_key(&term, len).to_owned()).or_default().insert(term, list);
+    }
+    for (key, mut group) in groups {
+        let mut bytes = json_bytes(&group);
+        let splittable = group.keys().any(|term| first_word(term).len() > len);
+        if bytes.len() > SHARD_BYTES && splittable {
+            let longer: BTreeMap<String, Value> =
+                group.extract_if(.., |term, _| first_word(term).len() > len).collect();
+            group.insert(String::new(), Value::from(1));
+            bytes = json_bytes(&group);
+            shards(longer, len + 1, files);
+        }
+        files.push(StaticFile { path: format!("search/w/{key}.json"), bytes });
+    }
+}
+
+/// The reason of each of every single term's [`REASONED_POSTINGS`] best careers,
+/// found career by career.
+fn reasons<'t>(index: &SearchIndex, all: &'t BTreeMap<String, Vec<(usize, i64)>>) -> HashMap<(&'t str, usize), String> {
+    let mut wanted: Vec<Vec<&str>> = vec![Vec::new(); index.docs.len()];
+    for (term, postings) in all.iter().filter(|(term, _)| !term.contains(' ')) {
+        for &(career, _) in postings.iter().filter(|(_, points)| *points > 0).take(REASONED_POSTINGS) {
+            wanted[career].push(term);
+        }
+    }
+    let mut reasons = HashMap::new();
+    for (career, terms) in wanted.into_iter().enumerate() {
+        let finder = ReasonFinder::new(&index.docs[career]);
+        for term in terms {
+            if let Some(reason) = finder.reason(term) {
+                reasons.insert((term, career), reason);
+            }
+        }
+    }
+    reasons
+}
+
+fn careers_file(index: &SearchIndex) -> StaticFile {
+    let mut categories: Vec<&str> = index.listings.iter().filter_map(|l| l.category.as_deref()).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    let careers: Vec<Value> = index
+        .listings
+        .iter()
+        .map(|l| {
+            let category = l.category.as_deref().and_then(|c| categories.binary_search(&c).ok());
+            let category = category.map_or(json!(-1), |c| json!(c));
+            if plain_slug(&l.title) == l.slug { json!([l.title, category]) } else { json!([l.title, category, l.slug]) }
+        })
+        .collect();
+    StaticFile {
+        path: "search/careers.json".to_owned(),
+        bytes: json_bytes(&json!({ "categories": categories, "careers": careers })),
+    }
+}
+
+fn items_file(index: &SearchIndex) -> StaticFile {
+    let items: Vec<Value> = WORKER_ITEMS
+        .iter()
+        .zip(&index.item_phrases)
+        .map(|(item, phrases)| {
+            let kind = if item.kind == ItemKind::Knowledge { "knowledge" } else { "skill" };
+            json!([item.name, kind, item.slug, phrases])
+        })
+        .collect();
+    let body = json!({ "weight": RATING_WEIGHT, "match": MATCH_IMPORTANCE, "items": items });
+    StaticFile { path: "search/items.json".to_owned(), bytes: json_bytes(&body) }
+}
+
+fn rating_files(index: &SearchIndex) -> Vec<StaticFile> {
+    WORKER_ITEMS
+        .iter()
+        .enumerate()
+        .map(|(item_idx, item)| {
+            let ratings: Vec<Value> = index
+                .ratings
+                .iter()
+                .enumerate()
+                .filter_map(|(career, r)| r[item_idx].map(|(importance, level)| json!([career, importance, level])))
+                .collect();
+            StaticFile { path: format!("search/r/{}.json", item.slug), bytes: json_bytes(&ratings) }
+        })
+        .collect()
 }
 
 /// The slug a title gives by the plain rule, as `search.js` computes it:
@@ -106,20 +176,22 @@ pub fn plain_slug(title: &str) -> String {
     slug.trim_matches('-').to_owned()
 }
 
-/// The words of `text` as the browser splits them: lower case ASCII
-/// letters and digits; anything else separates words.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase)
+/// The first `len` letters of the first word of `term` (terms are ASCII),
+/// which name the shard it lives in when shards are `len` letters long.
+pub fn shard_key(term: &str, len: usize) -> &str {
+    let word = first_word(term);
+    &word[..word.len().min(len)]
 }
 
-/// The shard a word lives in: its first [`SHARD_KEY_LEN`] letters.
-pub fn shard_key(word: &str) -> &str {
-    &word[..word.len().min(SHARD_KEY_LEN)]
+/// The first word of a term, of a pair of words, or of a `=title` key.
+fn first_word(term: &str) -> &str {
+    let term = term.strip_prefix('=').unwrap_or(term);
+    term.split(' ').next().unwrap_or(term)
 }
 
 /// JSON with `<`, `>` and `&` escaped, so that no shard can close a script
 /// element or start markup wherever it ends up.
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let text = serde_json::to_string(value).unwrap_or_default();
     text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").into_bytes()
 }

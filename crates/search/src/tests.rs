@@ -1,8 +1,9 @@
 //! Ranking tests on small in-RAM indexes.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use careerdiff_model::{Career, Content, SkillRef, load_content};
+use careerdiff_model::{Career, Content, Rating, Ratings, SkillRef, load_content};
 
 use crate::SearchIndex;
 
@@ -16,36 +17,93 @@ fn career(slug: &str, title: &str, skills: &[&str], alternate_titles: &[&str]) -
     }
 }
 
+fn rated(mut career: Career, skill: &str, importance: f64, level: f64) -> Career {
+    let rating = Rating { importance, level: Some(level) };
+    career.ratings = Some(Ratings { skills: BTreeMap::from([(skill.to_owned(), rating)]), ..Ratings::default() });
+    career
+}
+
+fn index(careers: Vec<Career>) -> SearchIndex {
+    SearchIndex::build_in_ram(&Content { careers, ..Content::default() }).expect("indexes")
+}
+
 fn slugs(index: &SearchIndex, query: &str) -> Vec<String> {
     index.search(query, 10).expect("search runs").into_iter().map(|h| h.slug).collect()
 }
 
 #[test]
-fn title_outranks_alternate_title_outranks_skill() {
-    let careers = vec![
-        career("a-skill", "Gardener", &["Python scripting for irrigation"], &[]),
+fn title_outranks_alternate_title_outranks_technology_outranks_description() {
+    let mut described = career("d-summary", "Gardener", &[], &[]);
+    described.summary = Some("Sometimes writes python scripts.".into());
+    let index = index(vec![
+        career("a-tech", "Zookeeper", &["Python scripting"], &[]),
         career("b-alt", "Snake Keeper", &[], &["Python handler"]),
         career("c-title", "Python Developer", &[], &[]),
-    ];
-    let content = Content { careers, ..Content::default() };
-    let index = SearchIndex::build_in_ram(&content).unwrap();
-    assert_eq!(slugs(&index, "python"), ["c-title", "b-alt", "a-skill"]);
+        described,
+    ]);
+    assert_eq!(slugs(&index, "python"), ["c-title", "b-alt", "a-tech", "d-summary"]);
 }
 
 #[test]
-fn stemming_and_matched_skills() {
-    let careers = vec![career("x", "X", &["Vector databases", "Welding"], &[])];
-    let content = Content { careers, ..Content::default() };
-    let index = SearchIndex::build_in_ram(&content).unwrap();
-    let hits = index.search("vector database", 5).unwrap();
-    assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].matched_skills, ["Vector databases"]);
+fn names_match_as_whole_words_and_plurals_fold() {
+    let index = index(vec![
+        career("gems", "Gem Cutters", &[], &["Sapphire Polisher"]),
+        career("lawn", "Groundskeepers", &[], &["Lawn Care Worker"]),
+        career("sap", "Buyers", &["SAP software", "Microsoft Excel"], &[]),
+        career("excel", "Quality Inspectors", &[], &["Excellence Coordinator"]),
+        career("db", "Engineers", &["Vector databases"], &[]),
+    ]);
+    assert_eq!(slugs(&index, "sap"), ["sap"]);
+    assert!(slugs(&index, "law").is_empty());
+    assert_eq!(slugs(&index, "excel"), ["sap"]);
+    assert_eq!(slugs(&index, "vector database"), ["db"]);
+}
+
+#[test]
+fn a_rated_skill_outranks_a_title_word() {
+    let index = index(vec![
+        rated(career("media", "Media Programming Directors", &[], &[]), "Programming", 1.5, 1.0),
+        rated(career("coder", "Computer Programmers", &[], &[]), "Programming", 4.6, 5.4),
+        rated(career("analyst", "Data Analysts", &[], &[]), "Programming", 3.2, 3.0),
+        rated(career("nurse", "Nurses", &[], &[]), "Programming", 1.0, 0.0),
+    ]);
+    let hits = index.search("programming", 10).unwrap();
+    let order: Vec<&str> = hits.iter().map(|h| h.slug.as_str()).collect();
+    assert_eq!(order, ["coder", "analyst", "media"], "a career rated below Important matches only by its title");
+    assert_eq!(hits[0].reasons, ["rated very important on Programming (4.6 of 5; level 5.4 of 7)"]);
+    assert_eq!(slugs(&index, "coding"), ["coder", "analyst"], "everyday words name the skill");
+}
+
+#[test]
+fn careers_matching_more_words_come_first_then_partial_matches() {
+    let mut petroleum = career("petroleum", "Petroleum Engineers", &[], &[]);
+    petroleum.tasks = vec!["Design oil wells and supervise drilling.".into()];
+    let mut chef = career("chef", "Chefs", &[], &[]);
+    chef.tasks = vec!["Cook with olive oil.".into()];
+    let index = index(vec![chef, petroleum]);
+    assert_eq!(slugs(&index, "oil wells"), ["petroleum", "chef"]);
+    assert_eq!(slugs(&index, "oil wells unicorn"), ["petroleum", "chef"], "no career matches every word");
+    let hit = &index.search("oil wells", 1).unwrap()[0];
+    assert_eq!(
+        (hit.matched_terms, hit.reasons.as_slice()),
+        (2, &["task: Design oil wells and supervise drilling.".to_owned()][..])
+    );
+    assert_eq!(index.count("oil").unwrap(), 2);
+}
+
+#[test]
+fn a_query_that_is_the_title_comes_first() {
+    let index = index(vec![
+        career("lpn", "Licensed Practical Nurses", &[], &["Nurse", "Charge Nurse", "Staff Nurse"]),
+        career("rn", "Registered Nurses", &[], &[]),
+    ]);
+    assert_eq!(slugs(&index, "registered nurse").first().map(String::as_str), Some("rn"));
     assert!(index.search("", 5).unwrap().is_empty());
     assert!(index.search("title:(unbalanced", 5).is_ok());
 }
 
 #[test]
-fn default_content_ranks_the_caching_role_first_for_semantic_caching() {
+fn default_content_finds_the_ai_careers_by_their_skills() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let content = load_content(&root).unwrap();
     let index = SearchIndex::build_in_ram(&content).unwrap();
@@ -56,32 +114,47 @@ fn default_content_ranks_the_caching_role_first_for_semantic_caching() {
     assert_eq!(slugs(&index, "semantic caching").first().map(String::as_str), Some("ai-middleware-engineer"));
 }
 
-/// The static index's score for `word` in each career, by slug.
-fn static_scores(content: &Content, word: &str) -> Vec<(String, u64)> {
-    let files = crate::static_index(content);
-    let careers: Vec<Vec<String>> = serde_json::from_slice(&files[0].bytes).unwrap();
-    let slug = |entry: &Vec<String>| entry.get(1).cloned().unwrap_or_else(|| crate::plain_slug(&entry[0]));
-    let shard = files.iter().find(|f| f.path == format!("search/w/{}.json", crate::shard_key(word))).unwrap();
-    let words: std::collections::BTreeMap<String, Vec<(usize, u64)>> = serde_json::from_slice(&shard.bytes).unwrap();
-    words[word].iter().map(|&(c, score)| (slug(&careers[c]), score)).collect()
+/// The static index adds up to the terminal's points: for each query, the
+/// sum of its terms' points in the shards equals each hit's score.
+#[test]
+fn static_shards_carry_the_terminal_points() {
+    let mut described = career("d", "Gardener", &[], &[]);
+    described.summary = Some("Grows python food for snakes.".into());
+    let index = index(vec![
+        career("a", "Zookeeper", &["Python scripting", "Snake tongs"], &[]),
+        career("b", "Snake Keeper", &[], &["Python handler"]),
+        described,
+    ]);
+    let files = crate::static_index(&index).unwrap();
+    let shard = |term: &str| shard_of(&files, term);
+    for query in ["python", "snake", "python snake"] {
+        for hit in index.search(query, 10).unwrap() {
+            let career = index.listings.iter().position(|l| l.slug == hit.slug).unwrap();
+            let points: i64 = crate::terms(query)
+                .iter()
+                .filter_map(|t| shard(t).get(t).and_then(|v| v.as_array().cloned()))
+                .flatten()
+                .filter(|p| p[0] == career)
+                .map(|p| p[1].as_i64().unwrap())
+                .sum();
+            assert_eq!(points as f64 / 100.0, hit.score, "{query}: {}", hit.slug);
+        }
+    }
 }
 
-#[test]
-fn static_index_ranks_titles_over_alternate_titles_over_skills_over_summaries() {
-    let mut summary_only = career("d-summary", "Gardener", &[], &[]);
-    summary_only.summary = Some("Sometimes writes python scripts.".into());
-    let careers = vec![
-        career("a-skill", "Zookeeper", &["Python scripting"], &[]),
-        career("b-alt", "Snake Keeper", &[], &["Python handler"]),
-        career("c-title", "Python Developer", &[], &[]),
-        summary_only,
-    ];
-    let content = Content { careers, ..Content::default() };
-    let ranked: Vec<String> = static_scores(&content, "python").into_iter().map(|(slug, _)| slug).collect();
-    assert_eq!(ranked, ["c-title", "b-alt", "a-skill", "d-summary"]);
-    let files = crate::static_index(&content);
-    assert_eq!(files[0].path, "search/careers.json");
-    assert!(files.iter().all(|f| f.path == "search/careers.json" || f.path.starts_with("search/w/")));
+/// The shard holding `term`, found as `search.js` finds it: by three
+/// letters, then one more while the shard says it is split.
+fn shard_of(files: &[crate::StaticFile], term: &str) -> BTreeMap<String, serde_json::Value> {
+    let mut len = crate::SHARD_KEY_LEN;
+    loop {
+        let path = format!("search/w/{}.json", crate::shard_key(term, len));
+        let file = files.iter().find(|f| f.path == path).expect("shard");
+        let shard: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&file.bytes).unwrap();
+        if !shard.contains_key("") || term.split(' ').next().unwrap_or(term).len() <= len {
+            return shard;
+        }
+        len += 1;
+    }
 }
 
 #[test]
@@ -89,9 +162,9 @@ fn careers_list_leaves_out_slugs_the_browser_can_derive() {
     assert_eq!(crate::plain_slug("Software Developers"), "software-developers");
     assert_eq!(crate::plain_slug("  C++ & C# Engineers!"), "c-c-engineers");
     assert_eq!(crate::plain_slug("Café Owners"), "caf-owners");
-    let careers =
-        vec![career("software-developers", "Software Developers", &[], &[]), career("c-plus-plus", "C++", &[], &[])];
-    let content = Content { careers, ..Content::default() };
-    let list = String::from_utf8(crate::static_index(&content)[0].bytes.clone()).unwrap();
-    assert_eq!(list, r#"[["Software Developers"],["C++","c-plus-plus"]]"#);
+    let mut developers = career("software-developers", "Software Developers", &[], &[]);
+    developers.category = Some("Computer".into());
+    let index = index(vec![developers, career("c-plus-plus", "C++", &[], &[])]);
+    let list = String::from_utf8(crate::static_index(&index).unwrap()[0].bytes.clone()).unwrap();
+    assert_eq!(list, r#"{"careers":[["Software Developers",0],["C++",-1,"c-plus-plus"]],"categories":["Computer"]}"#);
 }

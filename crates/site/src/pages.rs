@@ -42,7 +42,7 @@ pub(crate) fn render_all(
         credits => credits::credits(content), items_index_url => crate::urls::ITEMS_INDEX_PATH,
         ..Value::from_serialize(&content.site)
     };
-    out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w"])?;
+    out.create_dirs(["careers", "compare", "roadmaps", "skills", "collections", "search/w", "search/r"])?;
     // The site pages render beside the pair pages: alone they leave a core
     // idle while one page type (the skill pages, say) finishes. If they
     // fail, the pair pages stop rendering and the build reports that error.

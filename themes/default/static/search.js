@@ -1,11 +1,13 @@
-// careerdiff search on a static site: the index is split into small JSON
-// shards (search/w/<first three letters>.json) fetched only when a query
-// needs them, plus search/careers.json with every career's slug and title.
-// Scores are computed by the build; this file only adds them up.
+// careerdiff search on a static site. The build wrote the relevance
+// model's numbers (see the search crate): each term's points per career in
+// small JSON shards, the careers rated on each O*NET skill and knowledge
+// area, and which titles a query can be. This file adds them up exactly as
+// `careerdiff search` does, so the browser and the terminal agree.
 (function () {
   "use strict";
   var root = document.documentElement.getAttribute("data-root") || "";
   var cache = {};
+  var SHOWN = 20, REASONED = 20, MAX_REASONS = 3;
 
   function load(path) {
     if (!cache[path]) {
@@ -14,48 +16,184 @@
     return cache[path];
   }
 
-  // careers.json holds [title] or [title, slug]: a slug is left out when it
-  // is the title lower-cased with runs of other characters as one hyphen.
+  // The search crate's `fold` and `terms`, line for line.
+  function fold(w) {
+    if (w.length <= 3 || w.charAt(w.length - 1) !== "s" || /[0-9]/.test(w)) return w;
+    if (/ies$/.test(w)) {
+      var stem = w.slice(0, -3);
+      if (!/[ea]$/.test(stem)) return stem + "y";
+    }
+    if (/es$/.test(w) && !/(aes|ees|oes)$/.test(w)) return w.slice(0, -1);
+    if (/(us|ss|is)$/.test(w)) return w;
+    return w.slice(0, -1);
+  }
+
+  function terms(text) {
+    return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map(function (w) { return fold(w.toLowerCase()); });
+  }
+
   function slugOf(entry) {
-    return entry[1] || entry[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return entry[2] || entry[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
-  function words(text) {
-    return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  }
-
-  // The careers matching every word of `query`, best first. Every word may
-  // match as a prefix ("develop" finds "developers"); an exact word counts
-  // more, and a query that is a career's whole title puts it first.
-  function search(query, limit) {
-    var qs = words(query);
-    if (!qs.length) return Promise.resolve([]);
-    var shards = qs.map(function (w) { return load("search/w/" + w.slice(0, 3) + ".json"); });
-    return Promise.all([load("search/careers.json")].concat(shards)).then(function (loaded) {
-      var careers = loaded[0];
-      var totals = null;
-      qs.forEach(function (w, k) {
-        var shard = loaded[k + 1], scores = {};
-        Object.keys(shard).forEach(function (word) {
-          var exact = word === w;
-          if (!exact && !(w.length >= 3 && word.indexOf(w) === 0)) return;
-          shard[word].forEach(function (p) {
-            var s = exact ? p[1] : p[1] * 0.8;
-            if (!(p[0] in scores) || scores[p[0]] < s) scores[p[0]] = s;
-          });
-        });
-        if (totals === null) { totals = scores; return; }
-        Object.keys(totals).forEach(function (c) {
-          if (c in scores) totals[c] += scores[c]; else delete totals[c];
-        });
-      });
-      var wanted = qs.join(" ");
-      return Object.keys(totals || {}).map(function (c) {
-        var career = careers[c];
-        var bonus = words(career[0]).join(" ") === wanted ? 1e6 : 0;
-        return { slug: slugOf(career), title: career[0], score: totals[c] + bonus };
-      }).sort(function (a, b) { return b.score - a.score || (a.title < b.title ? -1 : 1); }).slice(0, limit);
+  // The shard holding `term`: three letters of its first word, one more
+  // while the shard says it is split.
+  function shard(term, len) {
+    len = len || 3;
+    var word = term.split(" ")[0];
+    return load("search/w/" + word.slice(0, len) + ".json").then(function (s) {
+      return s[""] && word.length > len ? shard(term, len + 1) : s;
     });
+  }
+
+  function uniq(list) {
+    var seen = {};
+    return list.filter(function (x) { return seen.hasOwnProperty(x) ? false : (seen[x] = true); });
+  }
+
+  // The items a query names: each item's longest phrase found in it.
+  function namedItems(items, all) {
+    var named = [];
+    items.forEach(function (item, idx) {
+      var best = null;
+      item[3].forEach(function (phrase) {
+        for (var start = 0; start + phrase.length <= all.length; start++) {
+          var hit = phrase.every(function (t, i) { return all[start + i] === t; });
+          if (hit) {
+            if (!best || phrase.length > best.len || (phrase.length === best.len && start < best.start)) best = { len: phrase.length, start: start };
+            break;
+          }
+        }
+      });
+      if (best) named.push({ item: idx, share: best.len / all.length, start: best.start, len: best.len });
+    });
+    return named;
+  }
+
+  function ratingPoints(weight, share, r) {
+    return Math.round(weight * share * r[1] * r[2] / 35 * 100);
+  }
+
+  function oneDecimal(x) { return (Math.round(x * 10) / 10).toFixed(1); }
+
+  function ratingReason(item, r) {
+    var i = r[1];
+    var label = i >= 5 ? "extremely important" : i >= 4 ? "very important" : i >= 3 ? "important" : i >= 2 ? "somewhat important" : "not important";
+    var kind = item[1] === "knowledge" ? " knowledge" : "";
+    return "rated " + label + " on " + item[0] + kind + " (" + oneDecimal(i) + " of 5; level " + oneDecimal(r[2]) + " of 7)";
+  }
+
+  // The careers for `query`, best first, with why each matched, and how
+  // many match in all: { hits: [...], total: n }.
+  function search(query, limit) {
+    var all = terms(query);
+    if (!all.length) return Promise.resolve({ hits: [], total: 0 });
+    var words = uniq(all);
+    var pairs = [];
+    for (var p = 0; p + 1 < all.length; p++) pairs.push(all[p] + " " + all[p + 1]);
+    var scored = words.concat(uniq(pairs));
+    return Promise.all([load("search/careers.json"), load("search/items.json")].concat(scored.map(function (t) { return shard(t); })))
+      .then(function (loaded) {
+        var careers = loaded[0], itemsFile = loaded[1], shards = loaded.slice(2);
+        var postings = scored.map(function (t, k) { return shards[k][t] || []; });
+        var named = namedItems(itemsFile.items || [], all);
+        return Promise.all(named.map(function (n) { return load("search/r/" + itemsFile.items[n.item][2] + ".json"); }))
+          .then(function (ratingLists) {
+            return rank(query, all, words.length, scored, postings, named, ratingLists, itemsFile, careers, shards[0], limit);
+          });
+      });
+  }
+
+  function rank(query, all, nWords, scored, postings, named, ratingLists, itemsFile, careers, firstShard, limit) {
+    var by = {};
+    function entry(c) { return by[c] || (by[c] = { career: +c, points: 0, matched: {} }); }
+    postings.forEach(function (list, k) {
+      list.forEach(function (p) {
+        var e = entry(p[0]);
+        e.points += p[1];
+        if (k < nWords && p[1] > 0) e.matched[k] = true;
+      });
+    });
+    var ratingsOf = named.map(function () { return {}; });
+    named.forEach(function (n, j) {
+      var covered = [];
+      for (var at = n.start; at < n.start + n.len; at++) covered.push(scored.indexOf(all[at]));
+      (ratingLists[j] || []).forEach(function (r) {
+        var e = entry(r[0]);
+        ratingsOf[j][r[0]] = r;
+        e.points += ratingPoints(itemsFile.weight, n.share, r);
+        if (r[1] >= itemsFile.match) covered.forEach(function (k) { e.matched[k] = true; });
+      });
+    });
+    var titles = {};
+    (firstShard["=" + all.join(" ")] || []).forEach(function (t) { titles[t[0]] = t[1]; });
+    var order = Object.keys(by).map(function (c) {
+      var e = by[c];
+      e.title = titles[e.career] || 0;
+      e.count = Object.keys(e.matched).length;
+      return e;
+    }).filter(function (e) { return e.count > 0; });
+    order.sort(function (a, b) {
+      return b.title - a.title || b.count - a.count || b.points - a.points || a.career - b.career;
+    });
+    var hits = order.slice(0, limit).map(function (e) {
+      var rated = [];
+      named.forEach(function (n, j) {
+        var r = ratingsOf[j][e.career];
+        if (r && r[1] >= itemsFile.match) rated.push([ratingPoints(itemsFile.weight, n.share, r), ratingReason(itemsFile.items[n.item], r)]);
+      });
+      rated.sort(function (a, b) { return b[0] - a[0]; });
+      var byTerm = [];
+      postings.slice(0, nWords).forEach(function (list, k) {
+        for (var i = 0; i < list.length && i < REASONED; i++) {
+          if (list[i][0] === e.career) { if (list[i][1] > 0 && list[i][2]) byTerm.push([list[i][1], k, list[i][2]]); break; }
+        }
+      });
+      byTerm.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      var reasons = uniq(rated.map(function (r) { return r[1]; }).concat(byTerm.map(function (t) { return t[2]; }))).slice(0, MAX_REASONS);
+      var career = careers.careers[e.career];
+      return {
+        slug: slugOf(career),
+        title: career[0],
+        category: career[1] >= 0 ? careers.categories[career[1]] : null,
+        score: e.points / 100,
+        matched_terms: e.count,
+        reasons: reasons
+      };
+    });
+    return { hits: hits, total: order.length };
+  }
+
+  function render(list, hits) {
+    list.textContent = "";
+    hits.forEach(function (hit) {
+      var li = document.createElement("li"), a = document.createElement("a");
+      li.className = "result";
+      a.className = "result-title";
+      a.href = root + "careers/" + hit.slug + ".html";
+      a.textContent = hit.title;
+      li.appendChild(a);
+      if (hit.category) {
+        var cat = document.createElement("span");
+        cat.className = "result-category";
+        cat.textContent = " " + hit.category;
+        li.appendChild(cat);
+      }
+      if (hit.reasons.length) {
+        var why = document.createElement("p");
+        why.className = "result-why";
+        why.textContent = hit.reasons.slice(0, 2).join(" · ");
+        li.appendChild(why);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function countText(query, found) {
+    if (!query.trim()) return "";
+    if (!found.total) return "No career matches \u201c" + query.trim() + "\u201d.";
+    var n = found.total + (found.total === 1 ? " career matches" : " careers match");
+    return found.total > found.hits.length ? n + "; the best " + found.hits.length + " are shown." : n + ".";
   }
 
   // Live results under every search form: typing shows results at once.
@@ -67,17 +205,10 @@
     var latest = 0;
     function update() {
       var query = input.value, ticket = ++latest;
-      search(query, 20).then(function (hits) {
+      search(query, SHOWN).then(function (found) {
         if (ticket !== latest) return;
-        list.textContent = "";
-        hits.forEach(function (hit) {
-          var li = document.createElement("li"), a = document.createElement("a");
-          a.href = root + "careers/" + hit.slug + ".html";
-          a.textContent = hit.title;
-          li.appendChild(a);
-          list.appendChild(li);
-        });
-        if (status) status.textContent = query.trim() ? hits.length + (hits.length === 1 ? " career" : " careers") + " found" : "";
+        render(list, found.hits);
+        if (status) status.textContent = countText(query, found);
         if (form.hasAttribute("data-url")) {
           var url = new URL(location.href);
           if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -92,6 +223,8 @@
     if (input.value) update();
   }
 
-  document.querySelectorAll("form[data-results]").forEach(attach);
+  if (typeof document !== "undefined" && document.querySelectorAll) {
+    document.querySelectorAll("form[data-results]").forEach(attach);
+  }
   window.careerdiffSearch = search;
 })();
