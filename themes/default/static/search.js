@@ -70,6 +70,17 @@
     return named;
   }
 
+  function completions(shard, prefix) {
+    var words = Object.keys(shard).filter(function (w) { return w.indexOf(prefix) === 0 && w.indexOf(" ") < 0; });
+    words.sort(function (a, b) { return shard[b].length - shard[a].length || (a < b ? -1 : 1); });
+    var best = {};
+    words.slice(0, 3).forEach(function (w) {
+      shard[w].forEach(function (p) { if (!best[p[0]] || best[p[0]][1] < p[1]) best[p[0]] = p; });
+    });
+    return Object.keys(best).map(function (c) { return best[c]; })
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
   function ratingPoints(weight, share, r) {
     return Math.round(weight * share * r[1] * r[2] / 35 * 100);
   }
@@ -96,6 +107,13 @@
       .then(function (loaded) {
         var careers = loaded[0], itemsFile = loaded[1], shards = loaded.slice(2);
         var postings = scored.map(function (t, k) { return shards[k][t] || []; });
+        // While a visitor types, the last word may be unfinished: when it
+        // is no term at all, its three commonest completions stand in for
+        // it. `careerdiff search` takes words as typed.
+        var last = words.indexOf(all[all.length - 1]);
+        if (!/\s$/.test(query) && all[all.length - 1].length >= 3 && !postings[last].length) {
+          postings[last] = completions(shards[last], all[all.length - 1]);
+        }
         var named = namedItems(itemsFile.items || [], all);
         return Promise.all(named.map(function (n) { return load("search/r/" + itemsFile.items[n.item][2] + ".json"); }))
           .then(function (ratingLists) {
