@@ -52,9 +52,11 @@ fn search_finds_careers_by_skill() {
     let output = careerdiff(&["search", "semantic caching", "--json"]);
     let hits: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(hits[0]["slug"], "ai-middleware-engineer");
-    assert!(
-        hits[0]["matched_skills"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().contains("semantic caching"))
-    );
+    let reasons = hits[0]["reasons"].as_array().unwrap();
+    assert!(reasons.iter().any(|s| s.as_str().unwrap().to_lowercase().contains("semantic caching")), "{reasons:?}");
+    let text = stdout(&careerdiff(&["search", "programming", "--limit", "3"]));
+    assert!(text.contains("careers match \"programming\", the best 3 shown"), "an honest count: {text}");
+    assert!(text.contains("rated very important on Programming ("), "each result says why: {text}");
 }
 
 #[test]

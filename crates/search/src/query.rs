@@ -113,7 +113,7 @@ impl Ranking {
                 ))
             })
             .collect();
-        rated.sort_by(|a, b| b.0.cmp(&a.0));
+        rated.sort_by_key(|r| std::cmp::Reverse(r.0));
         let mut by_term: Vec<(i64, usize)> = self
             .postings
             .iter()

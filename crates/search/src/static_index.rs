@@ -82,8 +82,9 @@ fn shards(entries: BTreeMap<String, Value>, len: usize, files: &mut Vec<StaticFi
         let mut bytes = json_bytes(&group);
         let splittable = group.keys().any(|term| first_word(term).len() > len);
         if bytes.len() > SHARD_BYTES && splittable {
-            let longer: BTreeMap<String, Value> =
-                group.extract_if(.., |term, _| first_word(term).len() > len).collect();
+            let (longer, shorter): (BTreeMap<String, Value>, _) =
+                group.into_iter().partition(|(term, _)| first_word(term).len() > len);
+            group = shorter;
             group.insert(String::new(), Value::from(1));
             bytes = json_bytes(&group);
             shards(longer, len + 1, files);
