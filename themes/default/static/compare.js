@@ -12,9 +12,9 @@
   fetch(root + "search/careers.json").then(function (r) { return r.json(); }).then(function (careers) {
     var bySlug = {}, byTitle = {};
     var list = document.getElementById("career-titles");
-    careers = careers.map(function (e) {
-      // [title] or [title, slug]: see search.js.
-      return [e[1] || e[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""), e[0]];
+    careers = careers.careers.map(function (e) {
+      // [title, category] or [title, category, slug]: see search.js.
+      return [e[2] || e[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""), e[0]];
     });
     careers.forEach(function (c) {
       bySlug[c[0]] = c; byTitle[c[1].toLowerCase()] = c;
