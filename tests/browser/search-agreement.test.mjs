@@ -4,13 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSearch } from "./static-search.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const site = process.env.SITE_DIR || join(repo, "public");
-const bin = process.env.CAREERDIFF_BIN || join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "release", "careerdiff");
+const bin = process.env.CAREERDIFF_BIN || join(resolve(repo, process.env.CARGO_TARGET_DIR || "target"), "release", "careerdiff");
 const content = process.env.CONTENT_DIR || join(repo, "content");
 
 export const QUERIES = [
