@@ -8,7 +8,8 @@
 
 use careerdiff_model::{Career, EntryBarrier};
 
-use crate::{Gap, GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
+use crate::profile::Gaps;
+use crate::{GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
 /// How winning a row reads after "Choose X if you…".
 enum Wish {
@@ -242,8 +243,8 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
 
 /// Moving from `from` to `to`: what to learn and how hard it is. With
 /// O*NET ratings on both sides, the difficulty starts from the skill and
-/// knowledge gaps (`gaps`: each item `to` needs at a higher level, and the
-/// sum of importance × gap over all of them, in fifths); without, from the
+/// knowledge gaps (`gaps`: the items `to` needs at a higher level, and
+/// the sum of importance × gap over all of them, in fifths); without, from the
 /// overlap of the skill lists. A higher entry barrier, job zone or entry
 /// education each make it harder, and the reason names every figure used.
 pub(crate) fn transition<'c>(
@@ -251,12 +252,12 @@ pub(crate) fn transition<'c>(
     to: &'c Career,
     to_learn: &SkillList<'c>,
     skills: &SkillOverlap<'c>,
-    (gaps, gap_total): (Vec<Gap<'c>>, f64),
+    gaps: Gaps<'c>,
 ) -> Transition<'c> {
     let overlap = skills.overlap_percent;
-    let rated = gap_total > 0.0 || !gaps.is_empty();
+    let rated = gaps.total > 0.0 || gaps.count > 0;
     let base = if rated {
-        match gap_total {
+        match gaps.total {
             t if t < GAP_MODERATE => 0,
             t if t < GAP_HARD => 1,
             _ => 2,
@@ -311,7 +312,7 @@ pub(crate) fn transition<'c>(
         to: &to.slug,
         to_title: &to.title,
         learn: to_learn.clone().without_generic(),
-        gaps: gaps.into_iter().take(5).collect(),
+        gaps: gaps.top,
         difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
         reason,
     }
@@ -325,16 +326,16 @@ const GAP_HARD: f64 = 6.0;
 /// "The move asks for a clearly higher level in 4 skill and knowledge
 /// areas (O*NET ratings), most of all Medicine and Dentistry (5.4 against
 /// 4.2 of 7)", or that it asks for none.
-fn gap_reason(gaps: &[Gap<'_>]) -> String {
-    if gaps.is_empty() {
+fn gap_reason(gaps: &Gaps<'_>) -> String {
+    if gaps.count == 0 {
         return "the move asks for no skill or knowledge area at a clearly higher level (O*NET ratings)".to_owned();
     }
     let mut text = format!(
         "the move asks for a clearly higher level in {} skill and knowledge area{} (O*NET ratings), most of all ",
-        gaps.len(),
-        if gaps.len() == 1 { "" } else { "s" }
+        gaps.count,
+        if gaps.count == 1 { "" } else { "s" }
     );
-    join_into(&mut text, gaps.iter().take(2), |text, gap| {
+    join_into(&mut text, gaps.top.iter().take(2), |text, gap| {
         push_all(text, &[gap.name, " ("]);
         push_decimal(text, gap.to_level);
         text.push_str(" against ");

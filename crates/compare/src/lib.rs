@@ -9,6 +9,7 @@
 //! comparisons; the CLI prints them.
 
 mod advice;
+mod best;
 mod comparison;
 mod generic;
 mod glance;

@@ -135,70 +135,91 @@ impl<'c> RatingTable<'c> {
         RatingTable { items, careers }
     }
 
-    /// The items both careers rate, in item order.
-    fn both(&self, a: usize, b: usize) -> Vec<RatedItem<'c>> {
+    /// The side-by-side profile of careers `a` and `b`, and the gaps of
+    /// the move from `a` to `b` and from `b` to `a` (see [`Gaps`]), from
+    /// one merge of their rated items in item order. Each list keeps its
+    /// first items as a stable sort over the items' id order would give
+    /// them ([`crate::best::insert`]), so ties keep one order for any
+    /// thread count and nothing else is sorted.
+    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
         let (ea, eb) = (&self.careers[a], &self.careers[b]);
-        let mut out = Vec::with_capacity(ea.len().min(eb.len()));
+        let mut profile = Profile::default();
+        let mut moves = [Gaps::default(), Gaps::default()];
+        if ea.is_empty() || eb.is_empty() {
+            return (profile, moves);
+        }
+        profile.items.reserve_exact(PROFILE_ITEMS);
+        profile.differ_most.reserve_exact(HIGHLIGHTS);
+        profile.both_need.reserve_exact(HIGHLIGHTS);
+        let by_importance =
+            |x: &RatedItem<'_>, y: &RatedItem<'_>| x.importance().total_cmp(&y.importance()).is_gt();
+        // Differences weighed by importance; among equals, the more
+        // important item (the order the important items are listed in).
+        let by_weight = |x: &RatedItem<'_>, y: &RatedItem<'_>| {
+            let weight = |i: &RatedItem<'_>| i.difference().abs() * i.importance();
+            weight(x).total_cmp(&weight(y)).then(x.importance().total_cmp(&y.importance())).is_gt()
+        };
         crate::skills::for_each_match_by(
             ea,
             eb,
             |e| e.item,
             |i, j| {
                 let (name, kind) = self.items[ea[i].item as usize];
-                out.push(RatedItem { name, kind, a: ea[i].level, b: eb[j].level });
+                let item = RatedItem { name, kind, a: ea[i].level, b: eb[j].level };
+                moves[0].add(&item, item.a, item.b);
+                moves[1].add(&item, item.b, item.a);
+                if item.importance() < IMPORTANT {
+                    return;
+                }
+                crate::best::insert(&mut profile.items, PROFILE_ITEMS, item, by_importance);
+                if item.difference().abs() >= SAME_LEVEL {
+                    crate::best::insert(&mut profile.differ_most, HIGHLIGHTS, item, by_weight);
+                }
+                let both_important = item.a.importance >= IMPORTANT && item.b.importance >= IMPORTANT;
+                let both_levels = item.a.level.is_some() && item.b.level.is_some();
+                if both_important && both_levels && item.difference().abs() < SAME_LEVEL {
+                    crate::best::insert(&mut profile.both_need, HIGHLIGHTS, item, by_importance);
+                }
             },
         );
-        out
-    }
-
-    /// The side-by-side profile of careers `a` and `b`, and the gaps of
-    /// the move from `a` to `b` and from `b` to `a` (see [`gaps`]). The
-    /// rated items are merged once; sorts are stable over the items' id
-    /// order, so ties keep one order for any thread count.
-    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [(Vec<Gap<'c>>, f64); 2]) {
-        let both = self.both(a, b);
-        let mut items: Vec<RatedItem<'c>> = both.iter().filter(|i| i.importance() >= IMPORTANT).copied().collect();
-        items.sort_by(|x, y| y.importance().total_cmp(&x.importance()));
-        let mut differ_most: Vec<RatedItem<'c>> =
-            items.iter().filter(|i| i.difference().abs() >= SAME_LEVEL).copied().collect();
-        let weight = |i: &RatedItem<'_>| i.difference().abs() * i.importance();
-        differ_most.sort_by(|x, y| weight(y).total_cmp(&weight(x)));
-        differ_most.truncate(HIGHLIGHTS);
-        let both_need: Vec<RatedItem<'c>> = items
-            .iter()
-            .filter(|i| i.a.importance >= IMPORTANT && i.b.importance >= IMPORTANT)
-            .filter(|i| i.a.level.is_some() && i.b.level.is_some() && i.difference().abs() < SAME_LEVEL)
-            .take(HIGHLIGHTS)
-            .copied()
-            .collect();
-        items.truncate(PROFILE_ITEMS);
-        let to_b = gaps(both.iter().map(|i| (i.name, i.kind, i.a, i.b)));
-        let to_a = gaps(both.iter().map(|i| (i.name, i.kind, i.b, i.a)));
-        (Profile { items, differ_most, both_need }, [to_b, to_a])
+        moves.iter_mut().for_each(|m| m.total /= 5.0);
+        (profile, moves)
     }
 }
 
-/// What a move asks, from each rated item as (name, kind, rating where the
-/// move starts, rating where it ends): the items the end needs at a clearly
-/// higher level, ordered by importance to the end times the gap, and the
-/// sum of importance × gap over every item that goes up, in fifths (0 when
-/// either side has no ratings).
-fn gaps<'c>(items: impl Iterator<Item = (&'c str, RatingKind, Level, Level)>) -> (Vec<Gap<'c>>, f64) {
-    let mut total = 0.0;
-    let mut gaps: Vec<(f64, Gap<'c>)> = Vec::new();
-    for (name, kind, from, to) in items {
-        let Some((from_level, to_level)) = from.level.zip(to.level) else { continue };
+/// How many gaps a move lists.
+pub(crate) const GAPS_SHOWN: usize = 5;
+
+/// What a move from one career to another asks, from their ratings.
+#[derive(Debug, Default)]
+pub(crate) struct Gaps<'c> {
+    /// The first [`GAPS_SHOWN`] items the end needs at a clearly higher
+    /// level, ordered by importance to the end times the gap.
+    pub top: Vec<Gap<'c>>,
+    /// How many items the end needs at a clearly higher level.
+    pub count: usize,
+    /// The sum of importance × gap over every item that goes up, in item
+    /// order, in fifths (0 when either side has no ratings).
+    pub total: f64,
+}
+
+impl<'c> Gaps<'c> {
+    /// Counts `item`, rated `from` where the move starts and `to` where it
+    /// ends (the total is in fifths once [`RatingTable::pair`] divides it).
+    fn add(&mut self, item: &RatedItem<'c>, from: Level, to: Level) {
+        let Some((from_level, to_level)) = from.level.zip(to.level) else { return };
         let gap = to_level - from_level;
         if gap <= 0.0 {
-            continue;
+            return;
         }
-        total += to.importance * gap;
+        self.total += to.importance * gap;
         if gap >= SAME_LEVEL {
-            gaps.push((to.importance * gap, Gap { name, kind, from_level, to_level, importance: to.importance }));
+            self.count += 1;
+            let gap = Gap { name: item.name, kind: item.kind, from_level, to_level, importance: to.importance };
+            let weight = |g: &Gap<'_>| g.importance * (g.to_level - g.from_level);
+            crate::best::insert(&mut self.top, GAPS_SHOWN, gap, |x, y| weight(x).total_cmp(&weight(y)).is_gt());
         }
     }
-    gaps.sort_by(|x, y| y.0.total_cmp(&x.0));
-    (gaps.into_iter().map(|(_, g)| g).collect(), total / 5.0)
 }
 
 fn level_of(rating: &Rating) -> Level {
