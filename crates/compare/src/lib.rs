@@ -41,12 +41,18 @@ pub struct Comparer<'c> {
     content: &'c Content,
     prepared: Prepared,
     ratings: profile::RatingTable<'c>,
+    /// Every pair's similarity under the default model.
+    scores: similarity::Scores,
 }
 
 impl<'c> Comparer<'c> {
-    /// Prepares every career of `content` once.
+    /// Prepares every career of `content` once, and scores the similarity
+    /// of every pair (each pair's comparison and the similar-careers lists
+    /// read it).
     pub fn new(content: &'c Content) -> Self {
-        Comparer { content, prepared: Prepared::new(content), ratings: profile::RatingTable::new(content) }
+        let prepared = Prepared::new(content);
+        let scores = similarity::Scores::new(&prepared, SimilarityModel::default());
+        Comparer { content, prepared, ratings: profile::RatingTable::new(content), scores }
     }
 
     /// The content being compared.
@@ -79,7 +85,7 @@ impl<'c> Comparer<'c> {
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),
-            similarity: similarity::score(&self.prepared, SimilarityModel::default(), a, b),
+            similarity: self.scores.get(a, b),
             glance,
             skills,
             profile,
@@ -128,15 +134,18 @@ impl<'c> Comparer<'c> {
     }
 
     /// Every career's `k` most similar careers, as [`Comparer::similar`]
-    /// gives them one by one, with each pair scored once.
+    /// gives them one by one, from the scores made once.
     pub fn all_similar(&self, k: usize) -> Vec<Vec<Similar>> {
-        self.all_similar_by(SimilarityModel::default(), k)
+        similarity::all_most_similar(&self.scores, self.content, k)
     }
 
     /// Every career's `k` most similar careers under another
     /// [`SimilarityModel`] than the default, to measure one against another.
     pub fn all_similar_by(&self, model: SimilarityModel, k: usize) -> Vec<Vec<Similar>> {
-        similarity::all_most_similar(&self.prepared, self.content, model, k)
+        if model == SimilarityModel::default() {
+            return self.all_similar(k);
+        }
+        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, model), self.content, k)
     }
 
     /// The pairs that get a page under `policy`, each as `(i, j)` with
