@@ -6,6 +6,7 @@
 /// `before` gives (`before(x, y)`: x strictly goes first). Items inserted
 /// in their original order end where a stable sort by `before` would put
 /// them: a new item goes after every item it does not strictly precede.
+#[inline]
 pub(crate) fn insert<T>(list: &mut Vec<T>, k: usize, item: T, before: impl Fn(&T, &T) -> bool) {
     if list.len() == k && list.last().is_none_or(|last| !before(&item, last)) {
         return;

@@ -17,10 +17,13 @@ mod legacy;
 mod lists;
 mod prepare;
 mod profile;
+mod rating_table;
 mod signals;
 mod similarity;
 mod skills;
 mod text;
+mod transition;
+mod write;
 
 use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;
@@ -40,7 +43,7 @@ use prepare::Prepared;
 pub struct Comparer<'c> {
     content: &'c Content,
     prepared: Prepared,
-    ratings: profile::RatingTable<'c>,
+    ratings: rating_table::RatingTable<'c>,
     /// Every pair's similarity under the default model.
     scores: similarity::Scores,
 }
@@ -52,7 +55,7 @@ impl<'c> Comparer<'c> {
     pub fn new(content: &'c Content) -> Self {
         let prepared = Prepared::new(content);
         let scores = similarity::Scores::new(&prepared, SimilarityModel::default());
-        Comparer { content, prepared, ratings: profile::RatingTable::new(content), scores }
+        Comparer { content, prepared, ratings: rating_table::RatingTable::new(content), scores }
     }
 
     /// The content being compared.
@@ -76,8 +79,8 @@ impl<'c> Comparer<'c> {
         let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
         let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
-            advice::transition(ca, cb, &skills.only_b, &skills, gaps_to_b),
-            advice::transition(cb, ca, &skills.only_a, &skills, gaps_to_a),
+            transition::transition((ca, &pa.move_facts), (cb, &pb.move_facts), &skills.only_b, &skills, gaps_to_b),
+            transition::transition((cb, &pb.move_facts), (ca, &pa.move_facts), &skills.only_a, &skills, gaps_to_a),
         ];
         let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a, &profile);
         let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b, &profile);

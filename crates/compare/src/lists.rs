@@ -35,15 +35,17 @@ impl<'c> SkillList<'c> {
         self.phrases.is_empty()
     }
 
-    /// Leaves out generic office and ERP software when anything else is
-    /// listed (see `generic.rs`).
-    pub(crate) fn without_generic(mut self) -> Self {
+    /// The list without generic office and ERP software when anything
+    /// else is listed (see `generic.rs`).
+    pub(crate) fn without_generic(&self) -> Self {
         let prepared = self.prepared;
         let generic = |&i: &u32| prepared.generic[i as usize];
-        if self.phrases.iter().any(|i| !generic(i)) {
-            self.phrases.retain(|i| !generic(i));
-        }
-        self
+        let phrases = if self.phrases.iter().any(|i| !generic(i)) {
+            self.phrases.iter().copied().filter(|i| !generic(i)).collect()
+        } else {
+            self.phrases.clone()
+        };
+        SkillList { career: self.career, prepared, phrases }
     }
 
     /// Keeps the first `n` phrases.

@@ -58,6 +58,8 @@ pub(crate) struct PreparedCareer {
     pub label_nouns: Vec<bool>,
     /// Each phrase's canonical skill ids, by phrase index.
     pub skill_ids: Vec<Vec<String>>,
+    /// What a move to or from the career reads from it.
+    pub move_facts: crate::transition::MoveFacts,
 }
 
 /// Every career prepared, plus the weight of each unit.
@@ -173,6 +175,7 @@ impl Prepared {
                 label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
                 labels,
                 skill_ids,
+                move_facts: crate::transition::MoveFacts::of(career),
             });
         }
         let n_units = n_canonical as usize + phrase_ids.len();

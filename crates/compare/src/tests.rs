@@ -564,12 +564,3 @@ fn products_named_by_different_acronyms_are_not_related() {
     b.skills = vec![skill("ESRI ArcGIS geographic information system GIS", &[])];
     assert_eq!(compare(a, b).skills.related.len(), 1, "the same acronym may be related");
 }
-
-#[test]
-fn levels_in_sentences_read_as_one_decimal_shows_them() {
-    for x in [0.0, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0] {
-        let mut text = String::new();
-        crate::advice::push_decimal(&mut text, x);
-        assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
-    }
-}
