@@ -18,9 +18,18 @@ pub(crate) fn insert<T>(list: &mut Vec<T>, k: usize, item: T, before: impl Fn(&T
     list.insert(at, item);
 }
 
+/// The first `k` of `items` in a stable sort by `before`, in that order.
+pub(crate) fn first<T: Copy>(items: &[T], k: usize, before: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut list = Vec::with_capacity(k.min(items.len()));
+    for &item in items {
+        insert(&mut list, k, item, &before);
+    }
+    list
+}
+
 #[cfg(test)]
 mod tests {
-    use super::insert;
+    use super::{first, insert};
 
     #[test]
     fn keeps_what_a_stable_sort_puts_first() {
@@ -34,6 +43,7 @@ mod tests {
                 insert(&mut kept, k, item, |x, y| x.0 > y.0);
             }
             assert_eq!(kept, sorted, "k = {k}");
+            assert_eq!(first(&items, k, |x, y| x.0 > y.0), sorted, "k = {k}");
         }
     }
 }

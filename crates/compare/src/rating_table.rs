@@ -92,100 +92,110 @@ impl<'c> RatingTable<'c> {
 
     /// The side-by-side profile of careers `a` and `b`, and the gaps of the
     /// move from `a` to `b` and from `b` to `a`, from one pass over the
-    /// items in id order. Every list is what a stable sort over id order
-    /// gives (so ties keep one order for any thread count): the important
-    /// items are ordered by sorting integer keys (the rank of the higher
-    /// importance, then the id), and each shorter list keeps its first
-    /// items as they come ([`crate::best::insert`]).
+    /// items in id order that writes down the candidates of each list.
+    /// Every list is then what a stable sort over id order gives, so ties
+    /// keep one order for any thread count: the importance order is that
+    /// of the keys (the rank of the higher importance, then the id), and
+    /// the short lists keep their first candidates ([`crate::best::first`]).
     pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
         let mut moves = [Gaps::default(), Gaps::default()];
         if ra.is_empty() || rb.is_empty() {
             return (Profile::default(), moves);
         }
-        // The pass decides with arithmetic rather than branches where it
-        // can: which way an item's levels lean is as good as random, and
-        // mispredicted branches were most of its cost. An unrated item or
-        // a missing level has NaN levels, so its gap is no gap either way.
-        let mut important = vec![0u64; ra.len()];
-        let mut n_important = 0;
-        // Per move, its clear gaps (weight, item), the first few kept.
-        let (mut to_b, mut to_a) = (Vec::with_capacity(GAPS_SHOWN), Vec::with_capacity(GAPS_SHOWN));
+        // The pass decides with arithmetic rather than branches: which way
+        // an item's levels lean is as good as random, and mispredicted
+        // branches were most of its cost. An unrated item or a missing
+        // level has NaN levels, so it is no gap either way and neither far
+        // apart nor close (NaN is neither above nor below anything).
+        let n = ra.len();
+        let mut important = Kept::new(n, 0u64);
+        // Important items far apart, as (difference × importance, key).
+        let mut apart = Kept::new(n, (0.0, 0u64));
+        // Items important to both at about the same level, as keys.
+        let mut close = Kept::new(n, 0u64);
+        // Per move, its clear gaps as (importance × gap, item).
+        let mut clear = [Kept::new(n, (0.0, 0u32)), Kept::new(n, (0.0, 0u32))];
         for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
-            moves[0].add(&mut to_b, item, x, y);
-            moves[1].add(&mut to_a, item, y, x);
-            let (x_rated, y_rated) = (x.rated(), y.rated());
-            let is_important = (x.importance >= IMPORTANT) & y_rated | (y.importance >= IMPORTANT) & x_rated;
-            important[n_important] = (u64::from(x.rank.min(y.rank)) << 32) | item as u64;
-            n_important += usize::from(is_important);
-        }
-        important.truncate(n_important);
-        for (m, (from, to), clear) in [(0, (ra, rb), to_b), (1, (rb, ra), to_a)] {
-            moves[m].total /= 5.0;
-            moves[m].top = clear.iter().map(|&(_, item)| self.gap(item, &from[item], &to[item])).collect();
-        }
-        important.sort_unstable();
-        let items = important.iter().map(|&key| key as u32 as usize);
-        (self.profile(items, ra, rb), moves)
-    }
-
-    /// The profile of two careers (rows `ra` and `rb`) from their important
-    /// items, most important first.
-    fn profile(&self, important: impl ExactSizeIterator<Item = usize>, ra: &[Cell], rb: &[Cell]) -> Profile<'c> {
-        let mut profile = Profile {
-            items: Vec::with_capacity(PROFILE_ITEMS.min(important.len())),
-            differ_most: Vec::with_capacity(HIGHLIGHTS),
-            both_need: Vec::with_capacity(HIGHLIGHTS),
-        };
-        // Largest difference × importance first; items come in importance
-        // order, so among equal weights the more important stays first.
-        let mut differ_most: Vec<(f64, usize)> = Vec::with_capacity(HIGHLIGHTS);
-        for item in important {
-            let (x, y) = (&ra[item], &rb[item]);
-            // NaN when a level is missing: then neither far apart nor close.
+            for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
+                let gap = to.level - from.level;
+                let weight = to.importance * gap;
+                // Adding 0 leaves the total as it is.
+                moves[m].total += if gap > 0.0 { weight } else { 0.0 };
+                clear[m].push_if(gap >= SAME_LEVEL, (weight, item as u32));
+            }
+            let key = (u64::from(x.rank.min(y.rank)) << 32) | item as u64;
+            let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
             let difference = (x.level - y.level).abs();
-            if profile.items.len() < PROFILE_ITEMS {
-                profile.items.push(self.rated_item(item, x, y));
-            }
-            if difference >= SAME_LEVEL {
-                let weight = difference * x.importance.max(y.importance);
-                crate::best::insert(&mut differ_most, HIGHLIGHTS, (weight, item), |p, q| p.0.total_cmp(&q.0).is_gt());
-            }
-            let both_important = x.importance >= IMPORTANT && y.importance >= IMPORTANT;
-            if profile.both_need.len() < HIGHLIGHTS && both_important && difference < SAME_LEVEL {
-                profile.both_need.push(self.rated_item(item, x, y));
-            }
+            important.push_if(is_important, key);
+            apart
+                .push_if(is_important & (difference >= SAME_LEVEL), (difference * x.importance.max(y.importance), key));
+            let both_important = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT);
+            close.push_if(both_important & (difference < SAME_LEVEL), key);
         }
-        profile.differ_most =
-            differ_most.into_iter().map(|(_, item)| self.rated_item(item, &ra[item], &rb[item])).collect();
-        profile
+        let by_weight = |p: &(f64, _), q: &(f64, _)| p.0.total_cmp(&q.0).is_gt();
+        for (m, (from, to)) in [(ra, rb), (rb, ra)].into_iter().enumerate() {
+            let clear = clear[m].as_slice();
+            moves[m].count = clear.len();
+            moves[m].total /= 5.0;
+            let top = crate::best::first(clear, GAPS_SHOWN, by_weight);
+            moves[m].top = top.iter().map(|&(_, item)| self.gap(item as usize, from, to)).collect();
+        }
+        let mut important = important.into_vec();
+        important.sort_unstable();
+        // Largest difference × importance first, then in importance order.
+        let by_weight_then_key = |p: &(f64, u64), q: &(f64, u64)| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)).is_gt();
+        let differ_most = crate::best::first(apart.as_slice(), HIGHLIGHTS, by_weight_then_key);
+        let both_need = crate::best::first(close.as_slice(), HIGHLIGHTS, |p, q| p < q);
+        let rated = |key: u64| self.rated_item(key as u32 as usize, ra, rb);
+        let profile = Profile {
+            items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
+            differ_most: differ_most.iter().map(|&(_, key)| rated(key)).collect(),
+            both_need: both_need.iter().map(|&key| rated(key)).collect(),
+        };
+        (profile, moves)
     }
 
-    fn gap(&self, item: usize, from: &Cell, to: &Cell) -> Gap<'c> {
+    /// Item `item` as a gap of the move from row `from` to row `to`.
+    fn gap(&self, item: usize, from: &[Cell], to: &[Cell]) -> Gap<'c> {
         let (name, kind) = self.items[item];
+        let (from, to) = (&from[item], &to[item]);
         Gap { name, kind, from_level: from.level, to_level: to.level, importance: to.importance }
     }
 
-    fn rated_item(&self, item: usize, a: &Cell, b: &Cell) -> RatedItem<'c> {
+    /// Item `item` rated in rows `a` and `b`.
+    fn rated_item(&self, item: usize, a: &[Cell], b: &[Cell]) -> RatedItem<'c> {
         let (name, kind) = self.items[item];
+        let (a, b) = (&a[item], &b[item]);
         RatedItem { name, kind, a: a.level(), b: b.level() }
     }
 }
 
-impl Gaps<'_> {
-    /// Counts item `item`, rated `from` where the move starts and `to`
-    /// where it ends; `clear` keeps the first clear gaps as (weight, item).
-    /// The total is in fifths once [`RatingTable::pair`] divides it.
+/// A list written without branches: each value is written after the kept
+/// ones and counts only if kept, so keeping is arithmetic.
+struct Kept<T> {
+    values: Vec<T>,
+    len: usize,
+}
+
+impl<T: Copy> Kept<T> {
+    /// Room for `capacity` values offered.
+    fn new(capacity: usize, filler: T) -> Self {
+        Kept { values: vec![filler; capacity], len: 0 }
+    }
+
     #[inline]
-    fn add(&mut self, clear: &mut Vec<(f64, usize)>, item: usize, from: &Cell, to: &Cell) {
-        let gap = to.level - from.level;
-        let weight = to.importance * gap;
-        // Adding 0 leaves the total as it is; NaN is never above 0.
-        self.total += if gap > 0.0 { weight } else { 0.0 };
-        let is_clear = gap >= SAME_LEVEL;
-        self.count += usize::from(is_clear);
-        if is_clear && (clear.len() < GAPS_SHOWN || weight > clear[GAPS_SHOWN - 1].0) {
-            crate::best::insert(clear, GAPS_SHOWN, (weight, item), |p, q| p.0.total_cmp(&q.0).is_gt());
-        }
+    fn push_if(&mut self, keep: bool, value: T) {
+        self.values[self.len] = value;
+        self.len += usize::from(keep);
+    }
+
+    fn as_slice(&self) -> &[T] {
+        &self.values[..self.len]
+    }
+
+    fn into_vec(mut self) -> Vec<T> {
+        self.values.truncate(self.len);
+        self.values
     }
 }
