@@ -23,6 +23,7 @@ mod similarity;
 mod skills;
 mod text;
 mod transition;
+mod word_pairs;
 mod write;
 
 use careerdiff_model::{Content, PairPolicy};

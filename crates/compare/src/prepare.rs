@@ -18,14 +18,9 @@ pub(crate) struct PreparedCareer {
     pub phrase_units: Vec<Vec<Unit>>,
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
-    /// Every pair of content words some phrase has, sorted, without
-    /// repeats: two phrases can be related only if they share a pair.
-    pub word_pairs: Vec<u64>,
-    /// The phrases with `word_pairs[k]` are
-    /// `pair_phrases[pair_starts[k]..pair_starts[k + 1]]`.
-    pub pair_starts: Vec<u32>,
-    /// Phrase indices, grouped by word pair.
-    pub pair_phrases: Vec<u32>,
+    /// The pairs of content words its phrases have that can relate two
+    /// phrases, each with its phrases.
+    pub word_pairs: crate::word_pairs::WordPairs,
     /// Each phrase's content words, sorted, without repeats.
     pub phrase_words: Vec<Vec<u32>>,
     /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
@@ -81,13 +76,6 @@ impl Prepared {
     }
 }
 
-impl PreparedCareer {
-    /// The phrases with the `k`th of `word_pairs`.
-    pub(crate) fn phrases_with_pair(&self, k: usize) -> &[u32] {
-        &self.pair_phrases[self.pair_starts[k] as usize..self.pair_starts[k + 1] as usize]
-    }
-}
-
 /// Words too common in skill phrases to say that two phrases are related.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or", "software", "the",
@@ -110,6 +98,7 @@ impl Prepared {
             .par_iter()
             .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
             .collect();
+        let mut word_pair_entries = Vec::with_capacity(content.careers.len());
         for (career, normalised) in content.careers.iter().zip(normalised) {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_pairs = Vec::new();
@@ -124,13 +113,10 @@ impl Prepared {
                 }
                 phrase_units.push(units);
                 let words = intern_words(phrase.words, &mut word_ids);
-                for (k, &first) in words.iter().enumerate() {
-                    word_pairs.extend(words[k + 1..].iter().map(|&second| (pair_key(first, second), i as u32)));
-                }
+                crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
                 phrase_words.push(words);
             }
-            word_pairs.sort_unstable();
-            let (word_pairs, pair_starts, pair_phrases) = group_pairs(&word_pairs);
+            word_pair_entries.push(word_pairs);
             let skills = content.taxonomy.skills();
             let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
                 units.iter().filter_map(|&u| skills.get(u as usize)).collect()
@@ -152,9 +138,7 @@ impl Prepared {
             careers.push(PreparedCareer {
                 phrase_units,
                 unit_phrases,
-                word_pairs,
-                pair_starts,
-                pair_phrases,
+                word_pairs: Default::default(),
                 phrase_words,
                 phrase_acronyms,
                 order: Vec::new(),
@@ -177,6 +161,11 @@ impl Prepared {
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
             });
+        }
+        let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();
+        let word_pairs = crate::word_pairs::index(word_pair_entries, &phrase_units);
+        for (career, word_pairs) in careers.iter_mut().zip(word_pairs) {
+            career.word_pairs = word_pairs;
         }
         let n_units = n_canonical as usize + phrase_ids.len();
         let mut df = vec![0u32; n_units];
@@ -280,27 +269,6 @@ fn intern_words(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<u32> 
     words.sort_unstable();
     words.dedup();
     words
-}
-
-/// Two sorted word ids as one key.
-fn pair_key(first: u32, second: u32) -> u64 {
-    (u64::from(first) << 32) | u64::from(second)
-}
-
-/// Sorted (key, phrase) entries as unique keys, each key's start in the
-/// phrase list (plus a final end), and the phrase list.
-fn group_pairs(entries: &[(u64, u32)]) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
-    let (mut keys, mut starts) = (Vec::new(), Vec::new());
-    for (k, run) in entries.chunk_by(|x, y| x.0 == y.0).scan(0, |start, run| {
-        let k = *start;
-        *start += run.len();
-        Some((k, run))
-    }) {
-        keys.push(run[0].0);
-        starts.push(k as u32);
-    }
-    starts.push(entries.len() as u32);
-    (keys, starts, entries.iter().map(|&(_, phrase)| phrase).collect())
 }
 
 /// A phrase without its parenthesised examples or dash-separated detail.

@@ -149,9 +149,10 @@ fn related(
     only_b: &mut [bool],
 ) -> Vec<(usize, usize, f64)> {
     let mut common: Vec<(u32, u32)> = Vec::new();
-    for_each_match(&pa.word_pairs, &pb.word_pairs, |i, j| {
-        for &x in pa.phrases_with_pair(i).iter().filter(|&&x| only_a[x as usize]) {
-            common.extend(pb.phrases_with_pair(j).iter().filter(|&&y| only_b[y as usize]).map(|&y| (x, y)));
+    let (wa, wb) = (&pa.word_pairs, &pb.word_pairs);
+    for_each_match(&wa.keys, &wb.keys, |i, j| {
+        for &x in wa.phrases_with(i).iter().filter(|&&x| only_a[x as usize]) {
+            common.extend(wb.phrases_with(j).iter().filter(|&&y| only_b[y as usize]).map(|&y| (x, y)));
         }
     });
     if common.is_empty() {
