@@ -6,8 +6,11 @@
 //! into one buffer per list (see [`Sentences`]) rather than through
 //! `format!` and intermediate strings.
 
+use std::collections::HashMap;
+
 use careerdiff_model::Career;
 
+use crate::prepare::PreparedCareer;
 use crate::write::{join_into, push_all, push_decimal, push_lower_first, push_number};
 use crate::{GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
@@ -45,6 +48,37 @@ fn wish(key: &str) -> Option<Wish> {
     })
 }
 
+/// Each at-a-glance attribute's [`Wish`], by attribute index.
+static WISHES: std::sync::LazyLock<Vec<Option<Wish>>> =
+    std::sync::LazyLock::new(|| crate::glance::keys().map(wish).collect());
+
+/// What "Choose … if you…" reads from one career, made once per career.
+pub(crate) struct ChoiceFacts {
+    /// Its task statements as ids (equal statements, equal ids), sorted.
+    tasks: Vec<u32>,
+    /// Its first task statement's id, and that task as a reason: "want
+    /// work such as this: …".
+    first_task: Option<(u32, String)>,
+}
+
+impl ChoiceFacts {
+    /// The facts of `career`; `task_ids` gives out the ids of statements.
+    pub(crate) fn of<'c>(career: &'c Career, task_ids: &mut HashMap<&'c str, u32>) -> Self {
+        let mut id = |task: &'c str| {
+            let next = task_ids.len() as u32;
+            *task_ids.entry(task).or_insert(next)
+        };
+        let first_task = career.tasks.first().map(|task| {
+            let mut reason = String::from("want work such as this: ");
+            push_lower_first(&mut reason, task.trim_end_matches('.'), true);
+            (id(task), reason)
+        });
+        let mut tasks: Vec<u32> = career.tasks.iter().map(|task| id(task)).collect();
+        tasks.sort_unstable();
+        ChoiceFacts { tasks, first_task }
+    }
+}
+
 /// A won row's two values: the winner's first.
 fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)> {
     let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
@@ -54,16 +88,17 @@ fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)
 /// "Choose `me` if you…" reasons; `me_verdict` is the verdict that means
 /// `me` wins a row.
 pub(crate) fn choose_if(
-    me: &Career,
-    other: &Career,
+    (me, mine): (&Career, &PreparedCareer),
+    (other, theirs): (&Career, &PreparedCareer),
     glance: &[GlanceRow],
     me_verdict: Verdict,
     only_mine: &SkillList,
     profile: &Profile,
 ) -> Sentences {
-    let mut out = Sentences::with_capacity(320);
+    // Room for the longest lists of the default content.
+    let mut out = Sentences::with_capacity(1024, 16);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
-        match (wish(row.key), values(row, me_verdict == Verdict::A)) {
+        match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
             (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
                 out.push(&[lead, mine, between, theirs, end]);
             }
@@ -76,10 +111,10 @@ pub(crate) fn choose_if(
         (Some(false), Some(true)) => out.push(&["would rather not write code every day"]),
         _ => {}
     }
-    if let (Some(mine), Some(theirs)) = (&me.category, &other.category)
-        && mine != theirs
+    if let (Some(my_category), Some(their_category)) = (&me.category, &other.category)
+        && mine.category != theirs.category
     {
-        out.push(&["are drawn to ", mine, " more than ", theirs]);
+        out.push(&["are drawn to ", my_category, " more than ", their_category]);
     }
     // What the work asks more of, from O*NET's ratings: the items where
     // this career's level is well above the other's.
@@ -96,11 +131,9 @@ pub(crate) fn choose_if(
     }
     // What the work is: its first task statement (O*NET lists the core
     // tasks first), when it is not the other career's too.
-    if let Some(task) = me.tasks.first().filter(|t| !other.tasks.contains(t)) {
-        let text = out.text();
-        text.push_str("want work such as this: ");
-        push_lower_first(text, task.trim_end_matches('.'), true);
-        out.end();
+    let first_task = mine.choice_facts.first_task.as_ref();
+    if let Some((_, reason)) = first_task.filter(|(id, _)| theirs.choice_facts.tasks.binary_search(id).is_err()) {
+        out.push(&[reason]);
     }
     // Tools of the trade the other career does not use, for careers whose
     // skills are their writers' phrases rather than O*NET's product lists
@@ -137,7 +170,8 @@ pub(crate) fn conclusion(
     transitions: &[Transition; 2],
     profile: &Profile,
 ) -> Sentences {
-    let mut out = Sentences::with_capacity(640);
+    // Room for the longest conclusions of the default content.
+    let mut out = Sentences::with_capacity(1536, 8);
     for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
         let wins =
             glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));

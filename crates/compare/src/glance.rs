@@ -128,10 +128,16 @@ pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Vec<Option<Measu
         .collect()
 }
 
+/// Each attribute's key, in table order.
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
+    ATTRIBUTES.iter().map(|attr| attr.key)
+}
+
 /// The at-a-glance rows for `a` against `b`, from their measures. A row
 /// with no data on either side says nothing and is left out.
 pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Vec<GlanceRow<'s>> {
-    ATTRIBUTES
+    let mut rows = Vec::with_capacity(ATTRIBUTES.len());
+    let all = ATTRIBUTES
         .iter()
         .zip(a.iter().zip(b))
         .enumerate()
@@ -152,8 +158,9 @@ pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Ve
                 better: attr.word,
                 attribute,
             }
-        })
-        .collect()
+        });
+    rows.extend(all);
+    rows
 }
 
 fn verdict(better: Better, x: &Measure, y: &Measure) -> Verdict {

@@ -83,8 +83,8 @@ impl<'c> Comparer<'c> {
             transition::transition((ca, &pa.move_facts), (cb, &pb.move_facts), &skills.only_b, &skills, gaps_to_b),
             transition::transition((cb, &pb.move_facts), (ca, &pa.move_facts), &skills.only_a, &skills, gaps_to_a),
         ];
-        let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a, &profile);
-        let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b, &profile);
+        let choose_a = advice::choose_if((ca, pa), (cb, pb), &glance, Verdict::A, &skills.only_a, &profile);
+        let choose_b = advice::choose_if((cb, pb), (ca, pa), &glance, Verdict::B, &skills.only_b, &profile);
         let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions, &profile);
         Comparison {
             a: Side::of(ca),

@@ -137,9 +137,9 @@ pub struct Sentences {
 }
 
 impl Sentences {
-    /// An empty list with room for `bytes` of text.
-    pub(crate) fn with_capacity(bytes: usize) -> Self {
-        Sentences { text: String::with_capacity(bytes), ends: Vec::with_capacity(8) }
+    /// An empty list with room for `bytes` of text in `sentences`.
+    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> Self {
+        Sentences { text: String::with_capacity(bytes), ends: Vec::with_capacity(sentences) }
     }
 
     /// The sentences, in order.

@@ -55,6 +55,8 @@ pub(crate) struct PreparedCareer {
     pub skill_ids: Vec<Vec<String>>,
     /// What a move to or from the career reads from it.
     pub move_facts: crate::transition::MoveFacts,
+    /// What "Choose … if you…" reads from it.
+    pub choice_facts: crate::advice::ChoiceFacts,
 }
 
 /// Every career prepared, plus the weight of each unit.
@@ -99,6 +101,7 @@ impl Prepared {
             .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
             .collect();
         let mut word_pair_entries = Vec::with_capacity(content.careers.len());
+        let mut task_ids = HashMap::new();
         for (career, normalised) in content.careers.iter().zip(normalised) {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_pairs = Vec::new();
@@ -160,6 +163,7 @@ impl Prepared {
                 labels,
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
+                choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
             });
         }
         let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();

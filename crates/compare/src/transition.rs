@@ -75,7 +75,8 @@ pub(crate) fn transition<'c>(
     let hardness =
         base + usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
 
-    let mut reason = String::with_capacity(256);
+    // Room for the longest reasons of the default content.
+    let mut reason = String::with_capacity(512);
     let mut clauses = Joiner::new(
         1 + [barrier.is_some(), zone.is_some(), education.is_some(), months.is_some()]
             .into_iter()
