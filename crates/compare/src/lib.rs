@@ -55,7 +55,7 @@ impl<'c> Comparer<'c> {
     /// read it).
     pub fn new(content: &'c Content) -> Self {
         let prepared = Prepared::new(content);
-        let scores = similarity::Scores::new(&prepared, SimilarityModel::default());
+        let scores = similarity::Scores::new(&prepared, content, SimilarityModel::default());
         Comparer { content, prepared, ratings: rating_table::RatingTable::new(content), scores }
     }
 
@@ -149,7 +149,7 @@ impl<'c> Comparer<'c> {
         if model == SimilarityModel::default() {
             return self.all_similar(k);
         }
-        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, model), self.content, k)
+        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, self.content, model), self.content, k)
     }
 
     /// The pairs that get a page under `policy`, each as `(i, j)` with

@@ -37,8 +37,6 @@ pub(crate) struct PreparedCareer {
     pub units: Vec<Unit>,
     /// Euclidean norm of the career's unit weights.
     pub norm: f64,
-    /// The career's description text as a unit TF-IDF vector.
-    pub text: crate::text::TextVector,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// Its O*NET job zone.
@@ -68,9 +66,23 @@ pub(crate) struct Prepared {
     pub canonical_nouns: Vec<bool>,
     /// Each career's similarity signals, by career index.
     pub signals: Vec<crate::signals::Signals>,
+    /// Each career's description text as a unit TF-IDF vector, for the
+    /// legacy score alone: made on first use (see [`Prepared::legacy_text`]).
+    legacy_text: std::sync::OnceLock<Vec<crate::text::TextVector>>,
 }
 
 impl Prepared {
+    /// Each career's legacy text vector (see `legacy.rs`), made on first
+    /// use: only the legacy model, which `cargo xtask similar-check`
+    /// measures, reads them, and they cost more than the rest of
+    /// preparing. `content` is the content this was prepared from. Making
+    /// them runs in parallel, so call this before any parallel work that
+    /// reads them (as `similarity::Scores::new` does), not first from
+    /// inside it.
+    pub(crate) fn legacy_text(&self, content: &Content) -> &[crate::text::TextVector] {
+        self.legacy_text.get_or_init(|| crate::text::vectors(&content.careers))
+    }
+
     /// A unit's share of the dot product of two careers that both have it:
     /// its weight squared.
     pub(crate) fn shared_weight(&self, unit: Unit) -> f64 {
@@ -148,7 +160,6 @@ impl Prepared {
                 generic: Vec::new(),
                 units,
                 norm: 0.0,
-                text: Vec::new(),
                 category: career.category.as_deref().map(|c| {
                     let next = categories.len() as u32;
                     *categories.entry(c).or_insert(next)
@@ -180,9 +191,7 @@ impl Prepared {
         }
         let n = careers.len().max(1) as f64;
         let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
-        let texts = crate::text::vectors(&content.careers);
-        for ((prepared, text), career) in careers.iter_mut().zip(texts).zip(&content.careers) {
-            prepared.text = text;
+        for (prepared, career) in careers.iter_mut().zip(&content.careers) {
             prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
             let commonness = |i: usize| {
                 let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
@@ -203,7 +212,7 @@ impl Prepared {
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
-        Prepared { careers, weight, canonical_nouns, signals }
+        Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
     }
 }
 

@@ -100,10 +100,11 @@ pub struct Similar {
 
 /// Similarity of careers `a` and `b` under `model`, 0 to 1, rounded to four
 /// decimals so that orderings do not depend on floating-point noise.
-pub(crate) fn score(prepared: &Prepared, model: SimilarityModel, a: usize, b: usize) -> f64 {
+/// `content` is the content `prepared` was prepared from.
+pub(crate) fn score(prepared: &Prepared, content: &Content, model: SimilarityModel, a: usize, b: usize) -> f64 {
     let raw = match model {
         SimilarityModel::Signals => signals_score(prepared, a, b),
-        SimilarityModel::Legacy => legacy::score(prepared, a, b),
+        SimilarityModel::Legacy => legacy::score(prepared, content, a, b),
         SimilarityModel::TaskText => cosine(&prepared.signals[a].all_task_text, &prepared.signals[b].all_task_text),
     };
     f64::from(ten_thousandths(raw)) / 10_000.0
@@ -183,8 +184,10 @@ pub(crate) fn most_similar(
     idx: usize,
     k: usize,
 ) -> Vec<Similar> {
-    let scored =
-        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, model, idx, j), j)).collect();
+    let scored = (0..content.careers.len())
+        .filter(|&j| j != idx)
+        .map(|j| (score(prepared, content, model, idx, j), j))
+        .collect();
     best(content, scored, k)
 }
 
@@ -198,8 +201,13 @@ pub(crate) struct Scores {
 }
 
 impl Scores {
-    pub(crate) fn new(prepared: &Prepared, model: SimilarityModel) -> Self {
+    /// Every pair's score under `model`, for `prepared` careers of
+    /// `content`.
+    pub(crate) fn new(prepared: &Prepared, content: &Content, model: SimilarityModel) -> Self {
         let n = prepared.careers.len();
+        if model == SimilarityModel::Legacy {
+            prepared.legacy_text(content);
+        }
         let rows = match model {
             SimilarityModel::Signals => {
                 let postings = std::array::from_fn(|s| Postings::new(&prepared.signals, s));
@@ -207,7 +215,7 @@ impl Scores {
             }
             _ => (0..n)
                 .into_par_iter()
-                .map(|i| (i + 1..n).map(|j| ten_thousandths(score(prepared, model, i, j))).collect())
+                .map(|i| (i + 1..n).map(|j| ten_thousandths(score(prepared, content, model, i, j))).collect())
                 .collect(),
         };
         Scores { rows }

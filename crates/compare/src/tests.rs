@@ -365,7 +365,7 @@ fn comparisons_read_the_same_similarity_as_the_score_of_the_pair() {
     let comparer = Comparer::new(&content);
     let prepared = crate::prepare::Prepared::new(&content);
     for (a, b) in [(0, 1), (1, 0), (17, 400), (400, 17), (924, 3), (100, 101)] {
-        let direct = crate::similarity::score(&prepared, crate::SimilarityModel::default(), a, b);
+        let direct = crate::similarity::score(&prepared, &content, crate::SimilarityModel::default(), a, b);
         assert_eq!(comparer.compare(a, b).similarity.to_bits(), direct.to_bits(), "{a} vs {b}");
     }
 }
