@@ -76,8 +76,7 @@ impl<'c> Comparer<'c> {
         let (ca, cb) = (&careers[a], &careers[b]);
         let (pa, pb) = (&self.prepared.careers[a], &self.prepared.careers[b]);
         let glance = glance::rows(&pa.measures, &pb.measures);
-        let shared_units = skills::intersect(&pa.units, &pb.units);
-        let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
+        let skills = skills::overlap(&self.prepared, self.content, (a, b));
         let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
             transition::transition((ca, &pa.move_facts), (cb, &pb.move_facts), &skills.only_b, &skills, gaps_to_b),

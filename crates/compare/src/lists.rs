@@ -41,7 +41,9 @@ impl<'c> SkillList<'c> {
         let prepared = self.prepared;
         let generic = |&i: &u32| prepared.generic[i as usize];
         let phrases = if self.phrases.iter().any(|i| !generic(i)) {
-            self.phrases.iter().copied().filter(|i| !generic(i)).collect()
+            let mut phrases = Vec::with_capacity(self.phrases.len());
+            phrases.extend(self.phrases.iter().copied().filter(|i| !generic(i)));
+            phrases
         } else {
             self.phrases.clone()
         };
@@ -108,12 +110,6 @@ impl<'c> Phrases<'c> {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'c str> + 'c {
         let career = self.career;
         self.entries.iter().map(move |&(_, i)| career.skills[i as usize].name.as_str())
-    }
-
-    /// The career's skills behind the phrases.
-    pub(crate) fn skills(&self) -> impl Iterator<Item = &'c careerdiff_model::SkillRef> + 'c {
-        let career = self.career;
-        self.entries.iter().map(move |&(_, i)| &career.skills[i as usize])
     }
 
     /// How many phrases there are.

@@ -35,6 +35,13 @@ pub(crate) struct PreparedCareer {
     pub generic: Vec<bool>,
     /// All units of the career, sorted, without repeats.
     pub units: Vec<Unit>,
+    /// The entries of `units[k]` are `unit_phrases[unit_starts[k]..unit_starts[k + 1]]`.
+    pub unit_starts: Vec<u32>,
+    /// For each of `units`, what its phrases are (see `skills::UnitFlags`).
+    pub unit_flags: Vec<crate::skills::UnitFlags>,
+    /// Whether each phrase, as written, is a common noun (see
+    /// `advice::is_common_noun`), by phrase index.
+    pub name_nouns: Vec<bool>,
     /// Euclidean norm of the career's unit weights.
     pub norm: f64,
     /// Its category, as an id shared by careers of the same category.
@@ -69,6 +76,24 @@ pub(crate) struct Prepared {
     /// Each career's description text as a unit TF-IDF vector, for the
     /// legacy score alone: made on first use (see [`Prepared::legacy_text`]).
     legacy_text: std::sync::OnceLock<Vec<crate::text::TextVector>>,
+}
+
+impl PreparedCareer {
+    /// The (unit, phrase) entries of `units[k]`, by phrase.
+    pub(crate) fn entries_of(&self, k: usize) -> &[(Unit, u32)] {
+        &self.unit_phrases[self.unit_starts[k] as usize..self.unit_starts[k + 1] as usize]
+    }
+
+    /// Which phrases are "only" the career's, by phrase index: those none
+    /// of whose units is shared, given the places in `units` of the
+    /// shared ones.
+    pub(crate) fn only(&self, shared: impl Iterator<Item = usize>) -> Vec<bool> {
+        let mut only = vec![true; self.phrase_units.len()];
+        for k in shared {
+            self.entries_of(k).iter().for_each(|&(_, phrase)| only[phrase as usize] = false);
+        }
+        only
+    }
 }
 
 impl Prepared {
@@ -148,8 +173,11 @@ impl Prepared {
             let mut unit_phrases: Vec<(Unit, u32)> =
                 phrase_units.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |&u| (u, i as u32))).collect();
             unit_phrases.sort_unstable();
-            let mut units: Vec<Unit> = unit_phrases.iter().map(|&(u, _)| u).collect();
-            units.dedup();
+            let (mut units, mut unit_starts) = (Vec::new(), vec![0]);
+            for run in unit_phrases.chunk_by(|x, y| x.0 == y.0) {
+                units.push(run[0].0);
+                unit_starts.push(unit_starts[units.len() - 1] + run.len() as u32);
+            }
             careers.push(PreparedCareer {
                 phrase_units,
                 unit_phrases,
@@ -171,6 +199,9 @@ impl Prepared {
                 }),
                 measures: crate::glance::measures(career, &mut scales),
                 label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
+                name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
+                unit_starts,
+                unit_flags: Vec::new(),
                 labels,
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
@@ -207,6 +238,7 @@ impl Prepared {
                 (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
             prepared.generic = generic;
+            prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
         }
         let canonical_nouns =
