@@ -6,8 +6,6 @@
 //! into one buffer per list (see [`Sentences`]) rather than through
 //! `format!` and intermediate strings.
 
-use std::collections::HashMap;
-
 use careerdiff_model::Career;
 
 use crate::prepare::PreparedCareer;
@@ -63,7 +61,7 @@ pub(crate) struct ChoiceFacts {
 
 impl ChoiceFacts {
     /// The facts of `career`; `task_ids` gives out the ids of statements.
-    pub(crate) fn of<'c>(career: &'c Career, task_ids: &mut HashMap<&'c str, u32>) -> Self {
+    pub(crate) fn of<'c>(career: &'c Career, task_ids: &mut crate::hash::Map<&'c str, u32>) -> Self {
         let mut id = |task: &'c str| {
             let next = task_ids.len() as u32;
             *task_ids.entry(task).or_insert(next)

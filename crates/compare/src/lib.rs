@@ -13,6 +13,7 @@ mod best;
 mod comparison;
 mod generic;
 mod glance;
+mod hash;
 mod legacy;
 mod lists;
 mod prepare;

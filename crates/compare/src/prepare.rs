@@ -2,9 +2,9 @@
 //! lookups from units and words to phrases, the order phrases are listed
 //! in, and the weights of units.
 
-use std::collections::HashMap;
-
 use careerdiff_model::{Content, normalize_phrase};
+
+use crate::hash::Map;
 use rayon::prelude::*;
 
 /// A skill "unit" is what overlap is counted in: a canonical skill of the
@@ -124,11 +124,11 @@ const STOP_WORDS: &[&str] = &[
 impl Prepared {
     pub(crate) fn new(content: &Content) -> Self {
         let n_canonical = content.taxonomy.skills().len() as u32;
-        let mut phrase_ids: HashMap<String, Unit> = HashMap::new();
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut phrase_ids: Map<String, Unit> = Map::default();
+        let mut word_ids: Map<String, u32> = Map::default();
         let mut careers = Vec::with_capacity(content.careers.len());
         let mut scales = crate::glance::Scales::new();
-        let mut categories: HashMap<&str, u32> = HashMap::new();
+        let mut categories: Map<&str, u32> = Map::default();
         // Normalising text is the costly part and runs in parallel; ids
         // are then given out in career order, so they never depend on the
         // number of threads.
@@ -138,7 +138,7 @@ impl Prepared {
             .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
             .collect();
         let mut word_pair_entries = Vec::with_capacity(content.careers.len());
-        let mut task_ids = HashMap::new();
+        let mut task_ids = Map::default();
         for (career, normalised) in content.careers.iter().zip(normalised) {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_pairs = Vec::new();
@@ -303,7 +303,7 @@ fn content_words(phrase: &str) -> Vec<String> {
 }
 
 /// Words as ids, sorted and without repeats; a new word gets the next id.
-fn intern_words(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+fn intern_words(words: Vec<String>, ids: &mut Map<String, u32>) -> Vec<u32> {
     let mut words: Vec<u32> = words
         .into_iter()
         .map(|w| {

@@ -2,8 +2,6 @@
 //! row per career, indexed by item, so that a pair's profile and gaps are
 //! one pass over two rows (see [`RatingTable::pair`]).
 
-use std::collections::HashMap;
-
 use careerdiff_model::Content;
 
 use crate::profile::{
@@ -47,7 +45,7 @@ pub(crate) struct RatingTable<'c> {
 
 impl<'c> RatingTable<'c> {
     pub(crate) fn new(content: &'c Content) -> Self {
-        let mut ids: HashMap<(&'c str, RatingKind), usize> = HashMap::new();
+        let mut ids: crate::hash::Map<(&'c str, RatingKind), usize> = Default::default();
         let mut items = Vec::new();
         let sparse: Vec<Vec<(usize, Cell)>> = content
             .careers

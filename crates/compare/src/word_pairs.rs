@@ -3,7 +3,6 @@
 //! pair's related phrases come from a merge of the two careers' sorted
 //! word-pair lists.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::prepare::Unit;
@@ -73,7 +72,7 @@ pub(crate) fn index(entries: Vec<Vec<(u64, u32)>>, phrase_units: &[&[Vec<Unit>]]
         })
         .collect();
     // Per pair, the units its phrases all stand for, or None once two differ.
-    let mut units_of: HashMap<u64, Option<&[Unit]>> = HashMap::new();
+    let mut units_of: crate::hash::Map<u64, Option<&[Unit]>> = Default::default();
     for (career, entries) in entries.iter().enumerate() {
         for &(key, phrase) in entries {
             let units = sorted_units[career][phrase as usize].as_slice();
