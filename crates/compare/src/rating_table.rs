@@ -4,6 +4,7 @@
 
 use careerdiff_model::Content;
 
+use crate::best::First;
 use crate::profile::{
     GAPS_SHOWN, Gap, Gaps, HIGHLIGHTS, IMPORTANT, Level, PROFILE_ITEMS, Profile, RatedItem, RatingKind, SAME_LEVEL,
 };
@@ -94,7 +95,7 @@ impl<'c> RatingTable<'c> {
     /// Every list is then what a stable sort over id order gives, so ties
     /// keep one order for any thread count: the importance order is that
     /// of the keys (the rank of the higher importance, then the id), and
-    /// the short lists keep their first candidates ([`crate::best::first`]).
+    /// the short lists keep their first candidates ([`First`]).
     pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
         let mut moves = [Gaps::default(), Gaps::default()];
@@ -107,13 +108,13 @@ impl<'c> RatingTable<'c> {
         // level has NaN levels, so it is no gap either way and neither far
         // apart nor close (NaN is neither above nor below anything).
         let n = ra.len();
-        let mut important = Kept::new(n, 0u64);
+        let mut important = Kept::new(n);
         // Important items far apart, as (difference × importance, key).
-        let mut apart = Kept::new(n, (0.0, 0u64));
+        let mut apart = Kept::new(n);
         // Items important to both at about the same level, as keys.
-        let mut close = Kept::new(n, 0u64);
+        let mut close = Kept::new(n);
         // Per move, its clear gaps as (importance × gap, item).
-        let mut clear = [Kept::new(n, (0.0, 0u32)), Kept::new(n, (0.0, 0u32))];
+        let mut clear = [Kept::new(n), Kept::new(n)];
         for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
             for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
                 let gap = to.level - from.level;
@@ -136,20 +137,20 @@ impl<'c> RatingTable<'c> {
             let clear = clear[m].as_slice();
             moves[m].count = clear.len();
             moves[m].total /= 5.0;
-            let top = crate::best::first(clear, GAPS_SHOWN, by_weight);
-            moves[m].top = top.iter().map(|&(_, item)| self.gap(item as usize, from, to)).collect();
+            let top = First::<_, GAPS_SHOWN>::of(clear, by_weight);
+            moves[m].top = top.as_slice().iter().map(|&(_, item)| self.gap(item as usize, from, to)).collect();
         }
         let mut important = important.into_vec();
         important.sort_unstable();
         // Largest difference × importance first, then in importance order.
         let by_weight_then_key = |p: &(f64, u64), q: &(f64, u64)| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)).is_gt();
-        let differ_most = crate::best::first(apart.as_slice(), HIGHLIGHTS, by_weight_then_key);
-        let both_need = crate::best::first(close.as_slice(), HIGHLIGHTS, |p, q| p < q);
+        let differ_most = First::<_, HIGHLIGHTS>::of(apart.as_slice(), by_weight_then_key);
+        let both_need = First::<_, HIGHLIGHTS>::of(close.as_slice(), |p, q| p < q);
         let rated = |key: u64| self.rated_item(key as u32 as usize, ra, rb);
         let profile = Profile {
             items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
-            differ_most: differ_most.iter().map(|&(_, key)| rated(key)).collect(),
-            both_need: both_need.iter().map(|&key| rated(key)).collect(),
+            differ_most: differ_most.as_slice().iter().map(|&(_, key)| rated(key)).collect(),
+            both_need: both_need.as_slice().iter().map(|&key| rated(key)).collect(),
         };
         (profile, moves)
     }
@@ -169,17 +170,17 @@ impl<'c> RatingTable<'c> {
     }
 }
 
-/// A list written without branches: each value is written after the kept
-/// ones and counts only if kept, so keeping is arithmetic.
+/// A list written without branches: each value offered is written after
+/// the kept ones and counts only if kept, so keeping is arithmetic.
 struct Kept<T> {
     values: Vec<T>,
     len: usize,
 }
 
-impl<T: Copy> Kept<T> {
+impl<T: Copy + Default> Kept<T> {
     /// Room for `capacity` values offered.
-    fn new(capacity: usize, filler: T) -> Self {
-        Kept { values: vec![filler; capacity], len: 0 }
+    fn new(capacity: usize) -> Self {
+        Kept { values: vec![T::default(); capacity], len: 0 }
     }
 
     #[inline]
