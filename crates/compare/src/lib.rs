@@ -9,7 +9,6 @@
 //! comparisons; the CLI prints them.
 
 mod advice;
-mod best;
 mod comparison;
 mod generic;
 mod glance;

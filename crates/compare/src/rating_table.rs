@@ -4,7 +4,6 @@
 
 use careerdiff_model::Content;
 
-use crate::best::First;
 use crate::profile::{
     GAPS_SHOWN, Gap, Gaps, HIGHLIGHTS, IMPORTANT, Level, PROFILE_ITEMS, Profile, RatedItem, RatingKind, SAME_LEVEL,
 };
@@ -93,9 +92,9 @@ impl<'c> RatingTable<'c> {
     /// move from `a` to `b` and from `b` to `a`, from one pass over the
     /// items in id order that writes down the candidates of each list.
     /// Every list is then what a stable sort over id order gives, so ties
-    /// keep one order for any thread count: the importance order is that
-    /// of the keys (the rank of the higher importance, then the id), and
-    /// the short lists keep their first candidates ([`First`]).
+    /// keep one order for any thread count: candidates carry integer sort
+    /// keys that end in the item's id (see [`Key`]), and sorting integers
+    /// costs no mispredicted branches.
     pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
         let mut moves = [Gaps::default(), Gaps::default()];
@@ -108,12 +107,11 @@ impl<'c> RatingTable<'c> {
         // level has NaN levels, so it is no gap either way and neither far
         // apart nor close (NaN is neither above nor below anything).
         let n = ra.len();
+        // Important items, by importance, marked when close.
         let mut important = Kept::new(n);
-        // Important items far apart, as (difference × importance, key).
+        // Important items far apart, by difference × importance.
         let mut apart = Kept::new(n);
-        // Items important to both at about the same level, as keys.
-        let mut close = Kept::new(n);
-        // Per move, its clear gaps as (importance × gap, item).
+        // Per move, its clear gaps, by importance × gap.
         let mut clear = [Kept::new(n), Kept::new(n)];
         for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
             for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
@@ -121,36 +119,38 @@ impl<'c> RatingTable<'c> {
                 let weight = to.importance * gap;
                 // Adding 0 leaves the total as it is.
                 moves[m].total += if gap > 0.0 { weight } else { 0.0 };
-                clear[m].push_if(gap >= SAME_LEVEL, (weight, item as u32));
+                clear[m].push_if(gap >= SAME_LEVEL, Key::by_weight(weight, item as u64));
             }
-            let key = (u64::from(x.rank.min(y.rank)) << 32) | item as u64;
             let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
             let difference = (x.level - y.level).abs();
+            // Important to both at about the same level: "both need" it.
+            let close = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT) & (difference < SAME_LEVEL);
+            let key = Key::by_importance(x.rank.min(y.rank), item, close);
             important.push_if(is_important, key);
-            apart
-                .push_if(is_important & (difference >= SAME_LEVEL), (difference * x.importance.max(y.importance), key));
-            let both_important = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT);
-            close.push_if(both_important & (difference < SAME_LEVEL), key);
+            let weight = difference * x.importance.max(y.importance);
+            apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
         }
-        let by_weight = |p: &(f64, _), q: &(f64, _)| p.0.total_cmp(&q.0).is_gt();
-        for (m, (from, to)) in [(ra, rb), (rb, ra)].into_iter().enumerate() {
-            let clear = clear[m].as_slice();
+        for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
+            let mut clear = clear.into_vec();
+            clear.sort_unstable();
             moves[m].count = clear.len();
             moves[m].total /= 5.0;
-            let top = First::<_, GAPS_SHOWN>::of(clear, by_weight);
-            moves[m].top = top.as_slice().iter().map(|&(_, item)| self.gap(item as usize, from, to)).collect();
+            let gaps = clear.iter().take(GAPS_SHOWN);
+            moves[m].top = gaps.map(|&key| self.gap(key as u64 as usize, from, to)).collect();
         }
-        let mut important = important.into_vec();
+        let (mut important, mut apart) = (important.into_vec(), apart.into_vec());
         important.sort_unstable();
-        // Largest difference × importance first, then in importance order.
-        let by_weight_then_key = |p: &(f64, u64), q: &(f64, u64)| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)).is_gt();
-        let differ_most = First::<_, HIGHLIGHTS>::of(apart.as_slice(), by_weight_then_key);
-        let both_need = First::<_, HIGHLIGHTS>::of(close.as_slice(), |p, q| p < q);
-        let rated = |key: u64| self.rated_item(key as u32 as usize, ra, rb);
+        apart.sort_unstable();
+        let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
         let profile = Profile {
             items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
-            differ_most: differ_most.as_slice().iter().map(|&(_, key)| rated(key)).collect(),
-            both_need: both_need.as_slice().iter().map(|&key| rated(key)).collect(),
+            differ_most: apart.iter().take(HIGHLIGHTS).map(|&key| rated(key as u64)).collect(),
+            both_need: important
+                .iter()
+                .filter(|&&key| Key::close(key))
+                .take(HIGHLIGHTS)
+                .map(|&key| rated(key))
+                .collect(),
         };
         (profile, moves)
     }
@@ -167,6 +167,37 @@ impl<'c> RatingTable<'c> {
         let (name, kind) = self.items[item];
         let (a, b) = (&a[item], &b[item]);
         RatedItem { name, kind, a: a.level(), b: b.level() }
+    }
+}
+
+/// Sort keys whose integer order is the order of a list, ties broken by
+/// item id (which every key ends in), so that sorting keys is a stable
+/// sort over id order.
+struct Key;
+
+impl Key {
+    /// Importance from the highest (`rank`, see [`Cell::rank`]), then the
+    /// item, with a mark of whether the item is close (not part of the
+    /// order: item ids are unique).
+    fn by_importance(rank: u32, item: usize, close: bool) -> u64 {
+        (u64::from(rank) << 32) | ((item as u64) << 1) | u64::from(close)
+    }
+
+    /// The item of a [`Key::by_importance`] key.
+    fn item(key: u64) -> usize {
+        (key as u32 >> 1) as usize
+    }
+
+    /// Whether a [`Key::by_importance`] key marks its item close.
+    fn close(key: u64) -> bool {
+        key & 1 == 1
+    }
+
+    /// `weight` from the largest, then `then`. The weights sorted are
+    /// positive (at least half a level times an importance of at least
+    /// 1), and the bits of positive floats are in the floats' order.
+    fn by_weight(weight: f64, then: u64) -> u128 {
+        (u128::from(u64::MAX - weight.to_bits()) << 64) | u128::from(then)
     }
 }
 
@@ -187,10 +218,6 @@ impl<T: Copy + Default> Kept<T> {
     fn push_if(&mut self, keep: bool, value: T) {
         self.values[self.len] = value;
         self.len += usize::from(keep);
-    }
-
-    fn as_slice(&self) -> &[T] {
-        &self.values[..self.len]
     }
 
     fn into_vec(mut self) -> Vec<T> {
