@@ -77,7 +77,10 @@ pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, (a, b): 
     shared.sort_by(|x, y| {
         flags(x.0.0, &x.1).cmp(&flags(y.0.0, &y.1)).then(y.0.1.total_cmp(&x.0.1)).then(x.1.name.cmp(y.1.name))
     });
-    let shared = shared.into_iter().map(|(_, skill)| skill).collect();
+    // Into a new list of the right size (collecting in place would shrink
+    // the old one with a copy).
+    let mut skills = Vec::with_capacity(shared.len());
+    skills.extend(shared.into_iter().map(|(_, skill)| skill));
 
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
@@ -88,7 +91,7 @@ pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, (a, b): 
     let overlap_percent = (100 * shared_at.len()).checked_div(distinct).unwrap_or(0) as u32;
     SkillOverlap {
         only_a: items(ca, pa, &only_a),
-        shared,
+        shared: skills,
         only_b: items(cb, pb, &only_b),
         related,
         overlap_percent,
@@ -177,5 +180,8 @@ fn related(
 
 /// The phrases still marked in `keep`, most useful first.
 fn items<'c>(career: &'c Career, p: &'c PreparedCareer, keep: &[bool]) -> SkillList<'c> {
-    SkillList::new(career, p, p.order.iter().copied().filter(|&i| keep[i as usize]).collect())
+    // Allocated once: a filter's length is not known in advance.
+    let mut phrases = Vec::with_capacity(keep.len());
+    phrases.extend(p.order.iter().copied().filter(|&i| keep[i as usize]));
+    SkillList::new(career, p, phrases)
 }
