@@ -51,7 +51,7 @@ pub(crate) struct PreparedCareer {
     /// The natural log of its median pay, and the pay period.
     pub log_median: Option<(f64, careerdiff_model::Period)>,
     /// Its at-a-glance values as shown.
-    pub measures: Vec<Option<crate::glance::Measure>>,
+    pub measures: crate::glance::Measures,
     /// Each phrase's short label and canonical skill ids, by phrase index.
     pub labels: Vec<String>,
     /// Whether each label is a common noun (see `advice::is_common_noun`).
