@@ -12,56 +12,60 @@ use rayon::prelude::*;
 /// no canonical skill, the normalised phrase itself (ids above).
 pub(crate) type Unit = u32;
 
-/// One career's skills, ready for comparison.
+/// One career's skills, ready for comparison. The fields comparisons read
+/// come first, in the order given (`repr(C)`), so that they share cache
+/// lines: with thousands of careers, each comparison reads the other
+/// career from memory, a line at a time.
+#[repr(C)]
 pub(crate) struct PreparedCareer {
-    /// The units of each skill phrase, by phrase index.
-    pub phrase_units: Vec<Vec<Unit>>,
-    /// (unit, phrase index) for every phrase and unit, sorted.
-    pub unit_phrases: Vec<(Unit, u32)>,
-    /// The pairs of content words its phrases have that can relate two
-    /// phrases, each with its phrases.
-    pub word_pairs: crate::word_pairs::WordPairs,
-    /// Each phrase's content words, sorted, without repeats.
-    pub phrase_words: Vec<Vec<u32>>,
-    /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
-    /// phrases that each name a product by a different acronym name
-    /// different things, however many words they share.
-    pub phrase_acronyms: Vec<Vec<String>>,
-    /// Phrase indices, most useful first: generic office software last,
-    /// then in demand, then hot, then the skills more careers use, then
-    /// file order.
-    pub order: Vec<u32>,
-    /// Whether each phrase names generic office or ERP software.
-    pub generic: Vec<bool>,
     /// All units of the career, sorted, without repeats.
     pub units: Vec<Unit>,
     /// The entries of `units[k]` are `unit_phrases[unit_starts[k]..unit_starts[k + 1]]`.
     pub unit_starts: Vec<u32>,
     /// For each of `units`, what its phrases are (see `skills::UnitFlags`).
     pub unit_flags: Vec<crate::skills::UnitFlags>,
-    /// Whether each phrase, as written, is a common noun (see
-    /// `advice::is_common_noun`), by phrase index.
-    pub name_nouns: Vec<bool>,
-    /// Euclidean norm of the career's unit weights.
-    pub norm: f64,
-    /// Its category, as an id shared by careers of the same category.
-    pub category: Option<u32>,
-    /// Its O*NET job zone.
-    pub job_zone: Option<u8>,
-    /// The natural log of its median pay, and the pay period.
-    pub log_median: Option<(f64, careerdiff_model::Period)>,
+    /// (unit, phrase index) for every phrase and unit, sorted.
+    pub unit_phrases: Vec<(Unit, u32)>,
+    /// Phrase indices, most useful first: generic office software last,
+    /// then in demand, then hot, then the skills more careers use, then
+    /// file order.
+    pub order: Vec<u32>,
+    /// Whether each phrase names generic office or ERP software.
+    pub generic: Vec<bool>,
+    /// The pairs of content words its phrases have that can relate two
+    /// phrases, each with its phrases.
+    pub word_pairs: crate::word_pairs::WordPairs,
     /// Its at-a-glance values as shown.
     pub measures: crate::glance::Measures,
+    /// Its category, as an id shared by careers of the same category.
+    pub category: Option<u32>,
+    /// What "Choose … if you…" reads from it.
+    pub choice_facts: crate::advice::ChoiceFacts,
+    /// What a move to or from the career reads from it.
+    pub move_facts: crate::transition::MoveFacts,
     /// Each phrase's short label and canonical skill ids, by phrase index.
     pub labels: Vec<String>,
     /// Whether each label is a common noun (see `advice::is_common_noun`).
     pub label_nouns: Vec<bool>,
+    /// Whether each phrase, as written, is a common noun (see
+    /// `advice::is_common_noun`), by phrase index.
+    pub name_nouns: Vec<bool>,
+    /// The units of each skill phrase, by phrase index.
+    pub phrase_units: Vec<Vec<Unit>>,
+    /// Each phrase's content words, sorted, without repeats.
+    pub phrase_words: Vec<Vec<u32>>,
+    /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
+    /// phrases that each name a product by a different acronym name
+    /// different things, however many words they share.
+    pub phrase_acronyms: Vec<Vec<String>>,
+    /// Euclidean norm of the career's unit weights.
+    pub norm: f64,
+    /// Its O*NET job zone.
+    pub job_zone: Option<u8>,
+    /// The natural log of its median pay, and the pay period.
+    pub log_median: Option<(f64, careerdiff_model::Period)>,
     /// Each phrase's canonical skill ids, by phrase index.
     pub skill_ids: Vec<Vec<String>>,
-    /// What a move to or from the career reads from it.
-    pub move_facts: crate::transition::MoveFacts,
-    /// What "Choose … if you…" reads from it.
-    pub choice_facts: crate::advice::ChoiceFacts,
 }
 
 /// Every career prepared, plus the weight of each unit.
@@ -88,7 +92,7 @@ impl PreparedCareer {
     /// of whose units is shared, given the places in `units` of the
     /// shared ones.
     pub(crate) fn only(&self, shared: impl Iterator<Item = usize>) -> Vec<bool> {
-        let mut only = vec![true; self.phrase_units.len()];
+        let mut only = vec![true; self.order.len()];
         for k in shared {
             self.entries_of(k).iter().for_each(|&(_, phrase)| only[phrase as usize] = false);
         }
