@@ -90,12 +90,13 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
     }
     // Careers without any of these words do not make a word rarer.
     let n = counts.iter().filter(|c| !c.is_empty()).count().max(1) as f64;
+    let idf: Vec<f64> = df.iter().map(|&d| (n / f64::from(d)).ln()).collect();
     counts
-        .into_iter()
+        .into_par_iter()
         .map(|career| {
             let mut vector: TextVector = career
                 .into_iter()
-                .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
+                .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * idf[word as usize]))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             if let Some(max) = terms.max {
@@ -109,10 +110,13 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
 
 /// Keeps the `max` heaviest terms of a sparse vector (ties to the lower
 /// id), still sorted by id. The heaviest words carry the likeness; keeping
-/// only them makes every pair's cosine a short merge.
+/// only them makes every pair's cosine a short merge. Ids are unique, so
+/// the terms kept are the same whichever way they are picked.
 pub(crate) fn keep_heaviest(vector: &mut TextVector, max: usize) {
     if vector.len() > max {
-        vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        if max > 0 {
+            vector.select_nth_unstable_by(max - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        }
         vector.truncate(max);
         vector.sort_unstable_by_key(|&(word, _)| word);
     }
