@@ -36,16 +36,20 @@ impl<'c> SkillList<'c> {
     }
 
     /// The list without generic office and ERP software when anything
-    /// else is listed (see `generic.rs`).
+    /// else is listed (see `generic.rs`). In a list in the career's order
+    /// (`PreparedCareer::order`), as comparisons make them, generic
+    /// software comes last, so that is a copy of the list's start.
     pub(crate) fn without_generic(&self) -> Self {
         let prepared = self.prepared;
         let generic = |&i: &u32| prepared.generic[i as usize];
-        let phrases = if self.phrases.iter().any(|i| !generic(i)) {
-            let mut phrases = Vec::with_capacity(self.phrases.len());
-            phrases.extend(self.phrases.iter().copied().filter(|i| !generic(i)));
-            phrases
-        } else {
+        let specific = self.phrases.partition_point(|i| !generic(i));
+        let phrases = if !self.phrases[specific..].iter().all(generic) {
+            self.phrases.iter().copied().filter(|i| !generic(i)).collect()
+        } else if specific == 0 {
+            // Nothing but generic software: all of it.
             self.phrases.clone()
+        } else {
+            self.phrases[..specific].to_vec()
         };
         SkillList { career: self.career, prepared, phrases }
     }

@@ -43,6 +43,10 @@ pub(crate) fn join_into<T>(
 
 /// Writes `n` in decimal.
 pub(crate) fn push_number(text: &mut String, mut n: usize) {
+    if n < 10 {
+        text.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
