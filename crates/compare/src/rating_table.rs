@@ -97,22 +97,29 @@ impl<'c> RatingTable<'c> {
     /// costs no mispredicted branches.
     pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
-        let mut moves = [Gaps::default(), Gaps::default()];
         if ra.is_empty() || rb.is_empty() {
-            return (Profile::default(), moves);
+            return (Profile::default(), [Gaps::default(), Gaps::default()]);
         }
+        SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch))
+    }
+
+    /// [`RatingTable::pair`] of two careers that both have ratings, rows
+    /// `ra` and `rb`, with `scratch` as room for the candidates.
+    fn rated_pair(&self, (ra, rb): (&[Cell], &[Cell]), scratch: &mut Scratch) -> (Profile<'c>, [Gaps<'c>; 2]) {
+        let mut moves = [Gaps::default(), Gaps::default()];
         // The pass decides with arithmetic rather than branches: which way
         // an item's levels lean is as good as random, and mispredicted
         // branches were most of its cost. An unrated item or a missing
         // level has NaN levels, so it is no gap either way and neither far
         // apart nor close (NaN is neither above nor below anything).
         let n = ra.len();
+        let Scratch { important, apart, clear: [to_b, to_a] } = scratch;
         // Important items, by importance, marked when close.
-        let mut important = Kept::new(n);
+        let mut important = Kept::new(important, n);
         // Important items far apart, by difference × importance.
-        let mut apart = Kept::new(n);
+        let mut apart = Kept::new(apart, n);
         // Per move, its clear gaps, by importance × gap.
-        let mut clear = [Kept::new(n), Kept::new(n)];
+        let mut clear = [Kept::new(to_b, n), Kept::new(to_a, n)];
         for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
             for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
                 let gap = to.level - from.level;
@@ -131,14 +138,14 @@ impl<'c> RatingTable<'c> {
             apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
         }
         for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
-            let mut clear = clear.into_vec();
+            let clear = clear.into_slice();
             clear.sort_unstable();
             moves[m].count = clear.len();
             moves[m].total /= 5.0;
             let gaps = clear.iter().take(GAPS_SHOWN);
             moves[m].top = gaps.map(|&key| self.gap(key as u64 as usize, from, to)).collect();
         }
-        let (mut important, mut apart) = (important.into_vec(), apart.into_vec());
+        let (important, apart) = (important.into_slice(), apart.into_slice());
         important.sort_unstable();
         apart.sort_unstable();
         let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
@@ -201,17 +208,34 @@ impl Key {
     }
 }
 
+/// Room for the candidates of [`RatingTable::pair`]'s lists, kept per
+/// thread from pair to pair: every candidate is written before it is read,
+/// so a pair allocates and clears none of it.
+#[derive(Default)]
+struct Scratch {
+    important: Vec<u64>,
+    apart: Vec<u128>,
+    clear: [Vec<u128>; 2],
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// A list written without branches: each value offered is written after
 /// the kept ones and counts only if kept, so keeping is arithmetic.
-struct Kept<T> {
-    values: Vec<T>,
+struct Kept<'s, T> {
+    values: &'s mut [T],
     len: usize,
 }
 
-impl<T: Copy + Default> Kept<T> {
-    /// Room for `capacity` values offered.
-    fn new(capacity: usize) -> Self {
-        Kept { values: vec![T::default(); capacity], len: 0 }
+impl<'s, T: Copy + Default> Kept<'s, T> {
+    /// A list in `room`, made room for `offered` values.
+    fn new(room: &'s mut Vec<T>, offered: usize) -> Self {
+        if room.len() < offered {
+            room.resize(offered, T::default());
+        }
+        Kept { values: &mut room[..offered], len: 0 }
     }
 
     #[inline]
@@ -220,8 +244,8 @@ impl<T: Copy + Default> Kept<T> {
         self.len += usize::from(keep);
     }
 
-    fn into_vec(mut self) -> Vec<T> {
-        self.values.truncate(self.len);
-        self.values
+    /// The values kept.
+    fn into_slice(self) -> &'s mut [T] {
+        &mut self.values[..self.len]
     }
 }
