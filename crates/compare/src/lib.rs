@@ -54,9 +54,9 @@ impl<'c> Comparer<'c> {
     /// of every pair (each pair's comparison and the similar-careers lists
     /// read it).
     pub fn new(content: &'c Content) -> Self {
-        let prepared = Prepared::new(content);
+        let (prepared, ratings) = rayon::join(|| Prepared::new(content), || rating_table::RatingTable::new(content));
         let scores = similarity::Scores::new(&prepared, content, SimilarityModel::default());
-        Comparer { content, prepared, ratings: rating_table::RatingTable::new(content), scores }
+        Comparer { content, prepared, ratings, scores }
     }
 
     /// The content being compared.

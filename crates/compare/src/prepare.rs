@@ -226,7 +226,7 @@ impl Prepared {
         }
         let n = careers.len().max(1) as f64;
         let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
-        for (prepared, career) in careers.iter_mut().zip(&content.careers) {
+        careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
             prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
             let commonness = |i: usize| {
                 let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
@@ -244,7 +244,7 @@ impl Prepared {
             prepared.generic = generic;
             prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
-        }
+        });
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
