@@ -139,19 +139,17 @@ impl<'c> RatingTable<'c> {
         }
         for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
             let clear = clear.into_slice();
-            clear.sort_unstable();
             moves[m].count = clear.len();
             moves[m].total /= 5.0;
-            let gaps = clear.iter().take(GAPS_SHOWN);
-            moves[m].top = gaps.map(|&key| self.gap(key as u64 as usize, from, to)).collect();
+            let gaps = smallest::<GAPS_SHOWN>(clear);
+            moves[m].top = gaps.iter().map(|&key| self.gap(key as u64 as usize, from, to)).collect();
         }
-        let (important, apart) = (important.into_slice(), apart.into_slice());
+        let (important, apart) = (important.into_slice(), &*apart.into_slice());
         important.sort_unstable();
-        apart.sort_unstable();
         let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
         let profile = Profile {
             items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
-            differ_most: apart.iter().take(HIGHLIGHTS).map(|&key| rated(key as u64)).collect(),
+            differ_most: smallest::<HIGHLIGHTS>(apart).iter().map(|&key| rated(key as u64)).collect(),
             both_need: important
                 .iter()
                 .filter(|&&key| Key::close(key))
@@ -206,6 +204,24 @@ impl Key {
     fn by_weight(weight: f64, then: u64) -> u128 {
         (u128::from(u64::MAX - weight.to_bits()) << 64) | u128::from(then)
     }
+}
+
+/// The `K` smallest of `keys`, smallest first. A pair's lists show the
+/// first few of a dozen or two candidates, and keeping the few as they come
+/// costs less than sorting them all.
+fn smallest<const K: usize>(keys: &[u128]) -> Vec<u128> {
+    let mut first: Vec<u128> = Vec::with_capacity(K);
+    for &key in keys {
+        if first.len() == K {
+            if key >= first[K - 1] {
+                continue;
+            }
+            first.pop();
+        }
+        let at = first.partition_point(|&kept| kept < key);
+        first.insert(at, key);
+    }
+    first
 }
 
 /// Room for the candidates of [`RatingTable::pair`]'s lists, kept per
