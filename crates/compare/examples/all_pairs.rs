@@ -4,8 +4,11 @@
 //! and the seconds of the similar-careers pass (every career's ten most
 //! similar, each pair scored once).
 //! Run by `cargo xtask bench`; nothing is kept, so memory stays flat.
+//! With `--digest`, it prints instead one hash of every comparison's Debug
+//! and JSON text, in pair order: equal digests before and after a change
+//! mean the change left every comparison as it was.
 //!
-//!     all_pairs --content DIR [--synthetic N]
+//!     all_pairs --content DIR [--synthetic N] [--digest]
 
 use std::time::Instant;
 
@@ -20,7 +23,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let Some(dir) = value("--content") else {
-        eprintln!("usage: all_pairs --content DIR [--synthetic N]");
+        eprintln!("usage: all_pairs --content DIR [--synthetic N] [--digest]");
         std::process::exit(2);
     };
     let mut content = load_content(std::path::Path::new(&dir)).unwrap_or_else(|e| {
@@ -29,6 +32,10 @@ fn main() {
     });
     if let Some(n) = value("--synthetic") {
         content.careers = synthetic(&content, n.parse().expect("--synthetic takes a number"));
+    }
+    if args.iter().any(|a| a == "--digest") {
+        println!("digest careers={} {:016x}", content.careers.len(), digest(&Comparer::new(&content)));
+        return;
     }
     let started = Instant::now();
     let comparer = Comparer::new(&content);
@@ -54,6 +61,34 @@ fn main() {
         peak_rss_kib() as f64 / 1024.0,
         similar_lists.iter().map(Vec::len).sum::<usize>()
     );
+}
+
+/// A hash of every pair's comparison, as Debug text (every field) and as
+/// JSON (what pages see), combined in pair order.
+fn digest(comparer: &Comparer<'_>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let n = comparer.content().careers.len() as u32;
+    let rows: Vec<u64> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let pairs: Vec<(u32, u32)> = (i + 1..n).map(|j| (i, j)).collect();
+            let hashes: Vec<u64> = comparer
+                .par_comparisons(&pairs)
+                .map(|c| {
+                    let mut hasher = DefaultHasher::new();
+                    format!("{c:?}").hash(&mut hasher);
+                    serde_json::to_string(&c).expect("comparisons serialise").hash(&mut hasher);
+                    hasher.finish()
+                })
+                .collect();
+            let mut hasher = DefaultHasher::new();
+            hashes.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    let mut hasher = DefaultHasher::new();
+    rows.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// `n` careers whose skills, categories and pay are drawn (with a fixed

@@ -1,14 +1,16 @@
-//! Sentences built from verdicts: "Choose A if you…", the conclusion and
-//! the transition between the two. Nothing here calls a tie an advantage:
-//! every claim comes from a row whose verdict names one side.
+//! Sentences built from verdicts: "Choose A if you…" and the conclusion
+//! (the transitions are `transition.rs`'s). Nothing here calls a tie an
+//! advantage: every claim comes from a row whose verdict names one side.
 //!
 //! Every pair of a site gets these sentences, so they are written straight
 //! into one buffer per list (see [`Sentences`]) rather than through
 //! `format!` and intermediate strings.
 
-use careerdiff_model::{Career, EntryBarrier};
+use careerdiff_model::Career;
 
-use crate::{Gap, GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
+use crate::prepare::PreparedCareer;
+use crate::write::{join_into, push_all, push_decimal, push_lower_first, push_number};
+use crate::{GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
 /// How winning a row reads after "Choose X if you…".
 enum Wish {
@@ -44,6 +46,37 @@ fn wish(key: &str) -> Option<Wish> {
     })
 }
 
+/// Each at-a-glance attribute's [`Wish`], by attribute index.
+static WISHES: std::sync::LazyLock<Vec<Option<Wish>>> =
+    std::sync::LazyLock::new(|| crate::glance::keys().map(wish).collect());
+
+/// What "Choose … if you…" reads from one career, made once per career.
+pub(crate) struct ChoiceFacts {
+    /// Its task statements as ids (equal statements, equal ids), sorted.
+    tasks: Vec<u32>,
+    /// Its first task statement's id, and that task as a reason: "want
+    /// work such as this: …".
+    first_task: Option<(u32, String)>,
+}
+
+impl ChoiceFacts {
+    /// The facts of `career`; `task_ids` gives out the ids of statements.
+    pub(crate) fn of<'c>(career: &'c Career, task_ids: &mut crate::hash::Map<&'c str, u32>) -> Self {
+        let mut id = |task: &'c str| {
+            let next = task_ids.len() as u32;
+            *task_ids.entry(task).or_insert(next)
+        };
+        let first_task = career.tasks.first().map(|task| {
+            let mut reason = String::from("want work such as this: ");
+            push_lower_first(&mut reason, task.trim_end_matches('.'), true);
+            (id(task), reason)
+        });
+        let mut tasks: Vec<u32> = career.tasks.iter().map(|task| id(task)).collect();
+        tasks.sort_unstable();
+        ChoiceFacts { tasks, first_task }
+    }
+}
+
 /// A won row's two values: the winner's first.
 fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)> {
     let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
@@ -53,16 +86,17 @@ fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)
 /// "Choose `me` if you…" reasons; `me_verdict` is the verdict that means
 /// `me` wins a row.
 pub(crate) fn choose_if(
-    me: &Career,
-    other: &Career,
+    (me, mine): (&Career, &PreparedCareer),
+    (other, theirs): (&Career, &PreparedCareer),
     glance: &[GlanceRow],
     me_verdict: Verdict,
     only_mine: &SkillList,
     profile: &Profile,
 ) -> Sentences {
-    let mut out = Sentences::with_capacity(320);
+    // Room for the longest lists of the default content.
+    let mut out = Sentences::with_capacity(1024, 16);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
-        match (wish(row.key), values(row, me_verdict == Verdict::A)) {
+        match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
             (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
                 out.push(&[lead, mine, between, theirs, end]);
             }
@@ -75,10 +109,10 @@ pub(crate) fn choose_if(
         (Some(false), Some(true)) => out.push(&["would rather not write code every day"]),
         _ => {}
     }
-    if let (Some(mine), Some(theirs)) = (&me.category, &other.category)
-        && mine != theirs
+    if let (Some(my_category), Some(their_category)) = (&me.category, &other.category)
+        && mine.category != theirs.category
     {
-        out.push(&["are drawn to ", mine, " more than ", theirs]);
+        out.push(&["are drawn to ", my_category, " more than ", their_category]);
     }
     // What the work asks more of, from O*NET's ratings: the items where
     // this career's level is well above the other's.
@@ -95,11 +129,9 @@ pub(crate) fn choose_if(
     }
     // What the work is: its first task statement (O*NET lists the core
     // tasks first), when it is not the other career's too.
-    if let Some(task) = me.tasks.first().filter(|t| !other.tasks.contains(t)) {
-        let text = out.text();
-        text.push_str("want work such as this: ");
-        push_lower_first(text, task.trim_end_matches('.'), true);
-        out.end();
+    let first_task = mine.choice_facts.first_task.as_ref();
+    if let Some((_, reason)) = first_task.filter(|(id, _)| theirs.choice_facts.tasks.binary_search(id).is_err()) {
+        out.push(&[reason]);
     }
     // Tools of the trade the other career does not use, for careers whose
     // skills are their writers' phrases rather than O*NET's product lists
@@ -136,7 +168,8 @@ pub(crate) fn conclusion(
     transitions: &[Transition; 2],
     profile: &Profile,
 ) -> Sentences {
-    let mut out = Sentences::with_capacity(640);
+    // Room for the longest conclusions of the default content.
+    let mut out = Sentences::with_capacity(1536, 8);
     for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
         let wins =
             glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));
@@ -240,217 +273,12 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     }
 }
 
-/// Moving from `from` to `to`: what to learn and how hard it is. With
-/// O*NET ratings on both sides, the difficulty starts from the skill and
-/// knowledge gaps (`gaps`: each item `to` needs at a higher level, and the
-/// sum of importance × gap over all of them, in fifths); without, from the
-/// overlap of the skill lists. A higher entry barrier, job zone or entry
-/// education each make it harder, and the reason names every figure used.
-pub(crate) fn transition<'c>(
-    from: &'c Career,
-    to: &'c Career,
-    to_learn: &SkillList<'c>,
-    skills: &SkillOverlap<'c>,
-    (gaps, gap_total): (Vec<Gap<'c>>, f64),
-) -> Transition<'c> {
-    let overlap = skills.overlap_percent;
-    let rated = gap_total > 0.0 || !gaps.is_empty();
-    let base = if rated {
-        match gap_total {
-            t if t < GAP_MODERATE => 0,
-            t if t < GAP_HARD => 1,
-            _ => 2,
-        }
-    } else {
-        match overlap {
-            50.. => 0,
-            20..50 => 1,
-            _ => 2,
-        }
-    };
-    let barrier = match (from.entry_barrier, to.entry_barrier) {
-        (Some(f), Some(t)) if t > f => Some((f, t)),
-        _ => None,
-    };
-    let zone = match (from.onet.as_ref().and_then(|o| o.job_zone), to.onet.as_ref().and_then(|o| o.job_zone)) {
-        (Some(f), Some(t)) if t > f => Some((f, t)),
-        _ => None,
-    };
-    let education = match (from.entry_education.as_deref(), to.entry_education.as_deref()) {
-        (Some(f), Some(t)) if education_rank(t) > education_rank(f) && education_rank(f).is_some() => Some((f, t)),
-        _ => None,
-    };
-    let hardness =
-        base + usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
-    let mut parts: Vec<String> = Vec::with_capacity(5);
-    if rated {
-        parts.push(gap_reason(&gaps));
-    } else if overlap == 0 {
-        parts.push("none of the listed skills overlap".to_owned());
-    } else {
-        parts.push(format!("{overlap}% of the listed skills overlap"));
-    }
-    if let Some((f, t)) = barrier {
-        parts.push(format!("the entry barrier rises from {} to {}", barrier_word(f), barrier_word(t)));
-    }
-    if let Some((f, t)) = zone {
-        parts.push(format!("it needs more preparation (job zone {t} against {f})"));
-    }
-    if let Some((f, t)) = education {
-        parts.push(format!("entry usually needs {} against {}", with_article(t), with_article(f)));
-    }
-    if let Some(months) = to.own_learning_months() {
-        parts.push(format!("our writers put the learning time at about {months} months"));
-    }
-    let mut reason = String::with_capacity(200);
-    join_into(&mut reason, parts.iter(), |text, part| text.push_str(part));
-    capitalise_first(&mut reason);
-    reason.push('.');
-    Transition {
-        from: &from.slug,
-        to: &to.slug,
-        to_title: &to.title,
-        learn: to_learn.clone().without_generic(),
-        gaps: gaps.into_iter().take(5).collect(),
-        difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
-        reason,
-    }
-}
-
-/// Gap totals (importance × level gap summed, in fifths) from which a move
-/// is moderate and hard: about one and three important items two levels up.
-const GAP_MODERATE: f64 = 2.5;
-const GAP_HARD: f64 = 6.0;
-
-/// "The move asks for a clearly higher level in 4 skill and knowledge
-/// areas (O*NET ratings), most of all Medicine and Dentistry (5.4 against
-/// 4.2 of 7)", or that it asks for none.
-fn gap_reason(gaps: &[Gap<'_>]) -> String {
-    if gaps.is_empty() {
-        return "the move asks for no skill or knowledge area at a clearly higher level (O*NET ratings)".to_owned();
-    }
-    let mut text = format!(
-        "the move asks for a clearly higher level in {} skill and knowledge area{} (O*NET ratings), most of all ",
-        gaps.len(),
-        if gaps.len() == 1 { "" } else { "s" }
-    );
-    join_into(&mut text, gaps.iter().take(2), |text, gap| {
-        push_all(text, &[gap.name, " ("]);
-        push_decimal(text, gap.to_level);
-        text.push_str(" against ");
-        push_decimal(text, gap.from_level);
-        text.push_str(" of 7)");
-    });
-    text
-}
-
-/// BLS's typical entry education categories, lowest first.
-fn education_rank(education: &str) -> Option<usize> {
-    const LEVELS: &[&str] = &[
-        "no formal educational credential",
-        "high school diploma or equivalent",
-        "postsecondary nondegree award",
-        "some college, no degree",
-        "associate's degree",
-        "bachelor's degree",
-        "master's degree",
-        "doctoral or professional degree",
-    ];
-    LEVELS.iter().position(|level| education.eq_ignore_ascii_case(level))
-}
-
-/// A BLS education category inside a sentence: "a bachelor's degree",
-/// "an associate's degree", "no formal educational credential".
-fn with_article(education: &str) -> String {
-    let lower = education.to_lowercase();
-    if lower.starts_with("no ") || lower.starts_with("some ") {
-        lower
-    } else if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {lower}")
-    } else {
-        format!("a {lower}")
-    }
-}
-
 /// "skill" or "knowledge", to tell O*NET's Mathematics skill from its
 /// Mathematics knowledge area.
 fn kind_word(kind: crate::RatingKind) -> &'static str {
     match kind {
         crate::RatingKind::Skill => "skill",
         crate::RatingKind::Knowledge => "knowledge",
-    }
-}
-
-fn capitalise_first(s: &mut String) {
-    if let Some(first) = s.chars().next() {
-        let upper: String = first.to_uppercase().collect();
-        s.replace_range(..first.len_utf8(), &upper);
-    }
-}
-
-fn barrier_word(barrier: EntryBarrier) -> &'static str {
-    match barrier {
-        EntryBarrier::Low => "low",
-        EntryBarrier::Medium => "medium",
-        EntryBarrier::High => "high",
-    }
-}
-
-fn push_all(text: &mut String, parts: &[&str]) {
-    parts.iter().for_each(|p| text.push_str(p));
-}
-
-/// Writes `items` as "a", "a and b" or "a, b and c", each through `put`.
-fn join_into<T>(text: &mut String, items: impl Iterator<Item = T> + Clone, mut put: impl FnMut(&mut String, T)) {
-    let n = items.clone().count();
-    for (k, item) in items.enumerate() {
-        if k > 0 {
-            text.push_str(if k + 1 == n { " and " } else { ", " });
-        }
-        put(text, item);
-    }
-}
-
-/// Writes `n` in decimal.
-fn push_number(text: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[start..].iter().for_each(|&d| text.push(char::from(d)));
-}
-
-/// Writes a level with at most one decimal, as `display::one_decimal`
-/// shows it ("4.5", "5"), without formatting a float: every pair writes
-/// a dozen of these.
-pub(crate) fn push_decimal(text: &mut String, x: f64) {
-    let tenths = (x * 10.0).round();
-    if tenths < 0.0 {
-        text.push('-');
-    }
-    let tenths = tenths.abs() as usize;
-    push_number(text, tenths / 10);
-    if !tenths.is_multiple_of(10) {
-        text.push('.');
-        text.push(char::from(b'0' + (tenths % 10) as u8));
-    }
-}
-
-/// Writes `s`, lower-casing its first letter if it is a common noun.
-fn push_lower_first(text: &mut String, s: &str, common_noun: bool) {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) if common_noun => {
-            text.extend(first.to_lowercase());
-            text.push_str(chars.as_str());
-        }
-        _ => text.push_str(s),
     }
 }
 

@@ -9,14 +9,42 @@ use careerdiff_model::{Career, Salary, Wage};
 use crate::{GlanceRow, Verdict};
 
 /// A value as shown plus what it is compared on.
-pub(crate) struct Measure {
+struct Measure {
     shown: String,
+    compared: Compared,
+}
+
+/// What a value is compared on.
+#[derive(Clone, Copy)]
+struct Compared {
     key: i64,
     /// Only a lower bound (BLS's "at or above the top of the range").
     at_least: bool,
     /// Values compare only within the same scale: 0 for plain numbers,
     /// else an id of the currency and period (see [`measures`]).
     scale: u32,
+}
+
+/// Every attribute of one career measured, in table order: what each
+/// value is compared on, and the values as shown in one string. Every
+/// comparison of the career reads them, and one string is a line or two
+/// of memory where a string per value was a line each.
+pub(crate) struct Measures {
+    compared: Vec<Option<Compared>>,
+    shown: String,
+    /// Attribute `k`'s value is `shown[ends[k]..ends[k + 1]]`.
+    ends: Vec<u32>,
+}
+
+impl Measures {
+    /// Attribute `k`'s value as shown, if the career has it.
+    // Inlined: a pair's rows read a dozen values, and a call each was a
+    // tenth of making the rows.
+    #[inline(always)]
+    fn shown(&self, k: usize) -> Option<&str> {
+        let (start, end) = (self.ends[k] as usize, self.ends[k + 1] as usize);
+        self.compared[k].is_some().then(|| &self.shown[start..end])
+    }
 }
 
 /// Ids of pay scales ("USD/yr"), so that comparing two scales is comparing
@@ -117,46 +145,55 @@ const ATTRIBUTES: &[Attribute] = &[
 
 /// Every attribute of `career` measured, in table order; computed once
 /// per career, since a career's values read the same on all its pages.
-pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Vec<Option<Measure>> {
+pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Measures {
     let scale = career.salary.as_ref().map_or(0, |s| {
         let next = scales.len() as u32 + 1;
         *scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
     });
-    ATTRIBUTES
-        .iter()
-        .map(|attr| (attr.measure)(career).map(|m| Measure { scale: if attr.money { scale } else { 0 }, ..m }))
-        .collect()
+    let mut measures = Measures { compared: Vec::with_capacity(ATTRIBUTES.len()), shown: String::new(), ends: vec![0] };
+    for attr in ATTRIBUTES {
+        let measure = (attr.measure)(career);
+        if let Some(m) = &measure {
+            measures.shown.push_str(&m.shown);
+        }
+        measures.ends.push(measures.shown.len() as u32);
+        let scale = if attr.money { scale } else { 0 };
+        measures.compared.push(measure.map(|m| Compared { scale, ..m.compared }));
+    }
+    measures
+}
+
+/// Each attribute's key, in table order.
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
+    ATTRIBUTES.iter().map(|attr| attr.key)
 }
 
 /// The at-a-glance rows for `a` against `b`, from their measures. A row
 /// with no data on either side says nothing and is left out.
-pub(crate) fn rows<'s>(a: &'s [Option<Measure>], b: &'s [Option<Measure>]) -> Vec<GlanceRow<'s>> {
-    ATTRIBUTES
-        .iter()
-        .zip(a.iter().zip(b))
-        .enumerate()
-        .filter(|(_, (_, (ma, mb)))| ma.is_some() || mb.is_some())
-        .map(|(attribute, (attr, (ma, mb)))| {
-            let verdict = match (ma, mb) {
-                (Some(x), Some(y)) => verdict(attr.better, x, y),
-                _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
-                _ => Verdict::Unknown,
-            };
-            GlanceRow {
-                key: attr.key,
-                label: attr.label,
-                noun: attr.noun,
-                a: ma.as_ref().map(|m| m.shown.as_str()),
-                b: mb.as_ref().map(|m| m.shown.as_str()),
-                verdict,
-                better: attr.word,
-                attribute,
-            }
-        })
-        .collect()
+pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
+    let mut rows = Vec::with_capacity(ATTRIBUTES.len());
+    for (attribute, attr) in ATTRIBUTES.iter().enumerate() {
+        let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
+            (None, None) => continue,
+            (Some(x), Some(y)) => verdict(attr.better, x, y),
+            _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
+            _ => Verdict::Unknown,
+        };
+        rows.push(GlanceRow {
+            key: attr.key,
+            label: attr.label,
+            noun: attr.noun,
+            a: a.shown(attribute),
+            b: b.shown(attribute),
+            verdict,
+            better: attr.word,
+            attribute,
+        });
+    }
+    rows
 }
 
-fn verdict(better: Better, x: &Measure, y: &Measure) -> Verdict {
+fn verdict(better: Better, x: &Compared, y: &Compared) -> Verdict {
     if x.scale != y.scale {
         return Verdict::Unknown;
     }
@@ -178,14 +215,12 @@ fn verdict(better: Better, x: &Measure, y: &Measure) -> Verdict {
 fn money_measure(salary: &Salary, w: Wage) -> Measure {
     Measure {
         shown: format!("{}{}", wage(salary, w), salary.period.suffix()),
-        key: money_key(salary, w.amount()),
-        at_least: w.is_at_least(),
-        scale: 0,
+        compared: Compared { key: money_key(salary, w.amount()), at_least: w.is_at_least(), scale: 0 },
     }
 }
 
 fn plain(shown: String, key: i64) -> Measure {
-    Measure { shown, key, at_least: false, scale: 0 }
+    Measure { shown, compared: Compared { key, at_least: false, scale: 0 } }
 }
 
 fn salary_floor(c: &Career) -> Option<Measure> {

@@ -4,6 +4,8 @@
 //!
 //! [`SimilarityModel::Legacy`]: crate::SimilarityModel::Legacy
 
+use careerdiff_model::Content;
+
 use crate::prepare::Prepared;
 use crate::skills::for_each_common;
 use crate::text::cosine;
@@ -19,13 +21,15 @@ const WAGES: f64 = 0.05;
 /// weighted by rarity, the cosine of their description texts, the same
 /// category, how close their job zones are and how close their median pay
 /// is. A signal that one of the two lacks counts as no likeness. Not
-/// rounded; [`crate::similarity`] rounds every model's score.
-pub(crate) fn score(prepared: &Prepared, a: usize, b: usize) -> f64 {
+/// rounded; [`crate::similarity`] rounds every model's score. `content` is
+/// the content `prepared` was prepared from.
+pub(crate) fn score(prepared: &Prepared, content: &Content, a: usize, b: usize) -> f64 {
     let mut dot = 0.0;
     for_each_common(&prepared.careers[a].units, &prepared.careers[b].units, |u| dot += prepared.shared_weight(u));
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let skills = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
-    let text = cosine(&pa.text, &pb.text);
+    let texts = prepared.legacy_text(content);
+    let text = cosine(&texts[a], &texts[b]);
     let category = f64::from(u8::from(pa.category.is_some() && pa.category == pb.category));
     let job_zone = match (pa.job_zone, pb.job_zone) {
         (Some(x), Some(y)) => 1.0 - f64::from(x.abs_diff(y)) / 4.0,

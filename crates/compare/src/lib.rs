@@ -12,14 +12,19 @@ mod advice;
 mod comparison;
 mod generic;
 mod glance;
+mod hash;
 mod legacy;
 mod lists;
 mod prepare;
 mod profile;
+mod rating_table;
 mod signals;
 mod similarity;
 mod skills;
 mod text;
+mod transition;
+mod word_pairs;
+mod write;
 
 use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;
@@ -39,13 +44,19 @@ use prepare::Prepared;
 pub struct Comparer<'c> {
     content: &'c Content,
     prepared: Prepared,
-    ratings: profile::RatingTable<'c>,
+    ratings: rating_table::RatingTable<'c>,
+    /// Every pair's similarity under the default model.
+    scores: similarity::Scores,
 }
 
 impl<'c> Comparer<'c> {
-    /// Prepares every career of `content` once.
+    /// Prepares every career of `content` once, and scores the similarity
+    /// of every pair (each pair's comparison and the similar-careers lists
+    /// read it).
     pub fn new(content: &'c Content) -> Self {
-        Comparer { content, prepared: Prepared::new(content), ratings: profile::RatingTable::new(content) }
+        let (prepared, ratings) = rayon::join(|| Prepared::new(content), || rating_table::RatingTable::new(content));
+        let scores = similarity::Scores::new(&prepared, content, SimilarityModel::default());
+        Comparer { content, prepared, ratings, scores }
     }
 
     /// The content being compared.
@@ -65,20 +76,19 @@ impl<'c> Comparer<'c> {
         let (ca, cb) = (&careers[a], &careers[b]);
         let (pa, pb) = (&self.prepared.careers[a], &self.prepared.careers[b]);
         let glance = glance::rows(&pa.measures, &pb.measures);
-        let shared_units = skills::intersect(&pa.units, &pb.units);
-        let skills = skills::overlap(&self.prepared, self.content, (a, b), &shared_units);
+        let skills = skills::overlap(&self.prepared, self.content, (a, b));
         let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
-            advice::transition(ca, cb, &skills.only_b, &skills, gaps_to_b),
-            advice::transition(cb, ca, &skills.only_a, &skills, gaps_to_a),
+            transition::transition((ca, &pa.move_facts), (cb, &pb.move_facts), &skills.only_b, &skills, gaps_to_b),
+            transition::transition((cb, &pb.move_facts), (ca, &pa.move_facts), &skills.only_a, &skills, gaps_to_a),
         ];
-        let choose_a = advice::choose_if(ca, cb, &glance, Verdict::A, &skills.only_a, &profile);
-        let choose_b = advice::choose_if(cb, ca, &glance, Verdict::B, &skills.only_b, &profile);
+        let choose_a = advice::choose_if((ca, pa), (cb, pb), &glance, Verdict::A, &skills.only_a, &profile);
+        let choose_b = advice::choose_if((cb, pb), (ca, pa), &glance, Verdict::B, &skills.only_b, &profile);
         let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions, &profile);
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),
-            similarity: similarity::score(&self.prepared, SimilarityModel::default(), a, b),
+            similarity: self.scores.get(a, b),
             glance,
             skills,
             profile,
@@ -127,15 +137,18 @@ impl<'c> Comparer<'c> {
     }
 
     /// Every career's `k` most similar careers, as [`Comparer::similar`]
-    /// gives them one by one, with each pair scored once.
+    /// gives them one by one, from the scores made once.
     pub fn all_similar(&self, k: usize) -> Vec<Vec<Similar>> {
-        self.all_similar_by(SimilarityModel::default(), k)
+        similarity::all_most_similar(&self.scores, self.content, k)
     }
 
     /// Every career's `k` most similar careers under another
     /// [`SimilarityModel`] than the default, to measure one against another.
     pub fn all_similar_by(&self, model: SimilarityModel, k: usize) -> Vec<Vec<Similar>> {
-        similarity::all_most_similar(&self.prepared, self.content, model, k)
+        if model == SimilarityModel::default() {
+            return self.all_similar(k);
+        }
+        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, self.content, model), self.content, k)
     }
 
     /// The pairs that get a page under `policy`, each as `(i, j)` with

@@ -35,15 +35,23 @@ impl<'c> SkillList<'c> {
         self.phrases.is_empty()
     }
 
-    /// Leaves out generic office and ERP software when anything else is
-    /// listed (see `generic.rs`).
-    pub(crate) fn without_generic(mut self) -> Self {
+    /// The list without generic office and ERP software when anything
+    /// else is listed (see `generic.rs`). In a list in the career's order
+    /// (`PreparedCareer::order`), as comparisons make them, generic
+    /// software comes last, so that is a copy of the list's start.
+    pub(crate) fn without_generic(&self) -> Self {
         let prepared = self.prepared;
         let generic = |&i: &u32| prepared.generic[i as usize];
-        if self.phrases.iter().any(|i| !generic(i)) {
-            self.phrases.retain(|i| !generic(i));
-        }
-        self
+        let specific = self.phrases.partition_point(|i| !generic(i));
+        let phrases = if !self.phrases[specific..].iter().all(generic) {
+            self.phrases.iter().copied().filter(|i| !generic(i)).collect()
+        } else if specific == 0 {
+            // Nothing but generic software: all of it.
+            self.phrases.clone()
+        } else {
+            self.phrases[..specific].to_vec()
+        };
+        SkillList { career: self.career, prepared, phrases }
     }
 
     /// Keeps the first `n` phrases.
@@ -108,12 +116,6 @@ impl<'c> Phrases<'c> {
         self.entries.iter().map(move |&(_, i)| career.skills[i as usize].name.as_str())
     }
 
-    /// The career's skills behind the phrases.
-    pub(crate) fn skills(&self) -> impl Iterator<Item = &'c careerdiff_model::SkillRef> + 'c {
-        let career = self.career;
-        self.entries.iter().map(move |&(_, i)| &career.skills[i as usize])
-    }
-
     /// How many phrases there are.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -135,9 +137,9 @@ pub struct Sentences {
 }
 
 impl Sentences {
-    /// An empty list with room for `bytes` of text.
-    pub(crate) fn with_capacity(bytes: usize) -> Self {
-        Sentences { text: String::with_capacity(bytes), ends: Vec::with_capacity(8) }
+    /// An empty list with room for `bytes` of text in `sentences`.
+    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> Self {
+        Sentences { text: String::with_capacity(bytes), ends: Vec::with_capacity(sentences) }
     }
 
     /// The sentences, in order.

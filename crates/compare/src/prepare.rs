@@ -2,9 +2,9 @@
 //! lookups from units and words to phrases, the order phrases are listed
 //! in, and the weights of units.
 
-use std::collections::HashMap;
-
 use careerdiff_model::{Content, normalize_phrase};
+
+use crate::hash::Map;
 use rayon::prelude::*;
 
 /// A skill "unit" is what overlap is counted in: a canonical skill of the
@@ -12,50 +12,58 @@ use rayon::prelude::*;
 /// no canonical skill, the normalised phrase itself (ids above).
 pub(crate) type Unit = u32;
 
-/// One career's skills, ready for comparison.
+/// One career's skills, ready for comparison. The fields comparisons read
+/// come first, in the order given (`repr(C)`), so that they share cache
+/// lines: with thousands of careers, each comparison reads the other
+/// career from memory, a line at a time.
+#[repr(C)]
 pub(crate) struct PreparedCareer {
-    /// The units of each skill phrase, by phrase index.
-    pub phrase_units: Vec<Vec<Unit>>,
+    /// All units of the career, sorted, without repeats.
+    pub units: Vec<Unit>,
+    /// The entries of `units[k]` are `unit_phrases[unit_starts[k]..unit_starts[k + 1]]`.
+    pub unit_starts: Vec<u32>,
+    /// For each of `units`, what its phrases are (see `skills::UnitFlags`).
+    pub unit_flags: Vec<crate::skills::UnitFlags>,
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
-    /// Every pair of content words some phrase has, sorted, without
-    /// repeats: two phrases can be related only if they share a pair.
-    pub word_pairs: Vec<u64>,
-    /// The phrases with `word_pairs[k]` are
-    /// `pair_phrases[pair_starts[k]..pair_starts[k + 1]]`.
-    pub pair_starts: Vec<u32>,
-    /// Phrase indices, grouped by word pair.
-    pub pair_phrases: Vec<u32>,
-    /// Each phrase's content words, sorted, without repeats.
-    pub phrase_words: Vec<Vec<u32>>,
-    /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
-    /// phrases that each name a product by a different acronym name
-    /// different things, however many words they share.
-    pub phrase_acronyms: Vec<Vec<String>>,
     /// Phrase indices, most useful first: generic office software last,
     /// then in demand, then hot, then the skills more careers use, then
     /// file order.
     pub order: Vec<u32>,
     /// Whether each phrase names generic office or ERP software.
     pub generic: Vec<bool>,
-    /// All units of the career, sorted, without repeats.
-    pub units: Vec<Unit>,
-    /// Euclidean norm of the career's unit weights.
-    pub norm: f64,
-    /// The career's description text as a unit TF-IDF vector.
-    pub text: crate::text::TextVector,
+    /// The pairs of content words its phrases have that can relate two
+    /// phrases, each with its phrases.
+    pub word_pairs: crate::word_pairs::WordPairs,
+    /// Its at-a-glance values as shown.
+    pub measures: crate::glance::Measures,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
-    /// Its O*NET job zone.
-    pub job_zone: Option<u8>,
-    /// The natural log of its median pay, and the pay period.
-    pub log_median: Option<(f64, careerdiff_model::Period)>,
-    /// Its at-a-glance values as shown.
-    pub measures: Vec<Option<crate::glance::Measure>>,
+    /// What "Choose … if you…" reads from it.
+    pub choice_facts: crate::advice::ChoiceFacts,
+    /// What a move to or from the career reads from it.
+    pub move_facts: crate::transition::MoveFacts,
     /// Each phrase's short label and canonical skill ids, by phrase index.
     pub labels: Vec<String>,
     /// Whether each label is a common noun (see `advice::is_common_noun`).
     pub label_nouns: Vec<bool>,
+    /// Whether each phrase, as written, is a common noun (see
+    /// `advice::is_common_noun`), by phrase index.
+    pub name_nouns: Vec<bool>,
+    /// The units of each skill phrase, by phrase index.
+    pub phrase_units: Vec<Vec<Unit>>,
+    /// Each phrase's content words, sorted, without repeats.
+    pub phrase_words: Vec<Vec<u32>>,
+    /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
+    /// phrases that each name a product by a different acronym name
+    /// different things, however many words they share.
+    pub phrase_acronyms: Vec<Vec<String>>,
+    /// Euclidean norm of the career's unit weights.
+    pub norm: f64,
+    /// Its O*NET job zone.
+    pub job_zone: Option<u8>,
+    /// The natural log of its median pay, and the pay period.
+    pub log_median: Option<(f64, careerdiff_model::Period)>,
     /// Each phrase's canonical skill ids, by phrase index.
     pub skill_ids: Vec<Vec<String>>,
 }
@@ -69,20 +77,45 @@ pub(crate) struct Prepared {
     pub canonical_nouns: Vec<bool>,
     /// Each career's similarity signals, by career index.
     pub signals: Vec<crate::signals::Signals>,
+    /// Each career's description text as a unit TF-IDF vector, for the
+    /// legacy score alone: made on first use (see [`Prepared::legacy_text`]).
+    legacy_text: std::sync::OnceLock<Vec<crate::text::TextVector>>,
+}
+
+impl PreparedCareer {
+    /// The (unit, phrase) entries of `units[k]`, by phrase.
+    pub(crate) fn entries_of(&self, k: usize) -> &[(Unit, u32)] {
+        &self.unit_phrases[self.unit_starts[k] as usize..self.unit_starts[k + 1] as usize]
+    }
+
+    /// Which phrases are "only" the career's, by phrase index: those none
+    /// of whose units is shared, given the places in `units` of the
+    /// shared ones.
+    pub(crate) fn only(&self, shared: impl Iterator<Item = usize>) -> Vec<bool> {
+        let mut only = vec![true; self.order.len()];
+        for k in shared {
+            self.entries_of(k).iter().for_each(|&(_, phrase)| only[phrase as usize] = false);
+        }
+        only
+    }
 }
 
 impl Prepared {
+    /// Each career's legacy text vector (see `legacy.rs`), made on first
+    /// use: only the legacy model, which `cargo xtask similar-check`
+    /// measures, reads them, and they cost more than the rest of
+    /// preparing. `content` is the content this was prepared from. Making
+    /// them runs in parallel, so call this before any parallel work that
+    /// reads them (as `similarity::Scores::new` does), not first from
+    /// inside it.
+    pub(crate) fn legacy_text(&self, content: &Content) -> &[crate::text::TextVector] {
+        self.legacy_text.get_or_init(|| crate::text::vectors(&content.careers))
+    }
+
     /// A unit's share of the dot product of two careers that both have it:
     /// its weight squared.
     pub(crate) fn shared_weight(&self, unit: Unit) -> f64 {
         self.weight[unit as usize].powi(2)
-    }
-}
-
-impl PreparedCareer {
-    /// The phrases with the `k`th of `word_pairs`.
-    pub(crate) fn phrases_with_pair(&self, k: usize) -> &[u32] {
-        &self.pair_phrases[self.pair_starts[k] as usize..self.pair_starts[k + 1] as usize]
     }
 }
 
@@ -95,11 +128,11 @@ const STOP_WORDS: &[&str] = &[
 impl Prepared {
     pub(crate) fn new(content: &Content) -> Self {
         let n_canonical = content.taxonomy.skills().len() as u32;
-        let mut phrase_ids: HashMap<String, Unit> = HashMap::new();
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut phrase_ids: Map<String, Unit> = Map::default();
+        let mut word_ids: Map<String, u32> = Map::default();
         let mut careers = Vec::with_capacity(content.careers.len());
         let mut scales = crate::glance::Scales::new();
-        let mut categories: HashMap<&str, u32> = HashMap::new();
+        let mut categories: Map<&str, u32> = Map::default();
         // Normalising text is the costly part and runs in parallel; ids
         // are then given out in career order, so they never depend on the
         // number of threads.
@@ -108,6 +141,8 @@ impl Prepared {
             .par_iter()
             .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
             .collect();
+        let mut word_pair_entries = Vec::with_capacity(content.careers.len());
+        let mut task_ids = Map::default();
         for (career, normalised) in content.careers.iter().zip(normalised) {
             let mut phrase_units = Vec::with_capacity(career.skills.len());
             let mut word_pairs = Vec::new();
@@ -122,13 +157,10 @@ impl Prepared {
                 }
                 phrase_units.push(units);
                 let words = intern_words(phrase.words, &mut word_ids);
-                for (k, &first) in words.iter().enumerate() {
-                    word_pairs.extend(words[k + 1..].iter().map(|&second| (pair_key(first, second), i as u32)));
-                }
+                crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
                 phrase_words.push(words);
             }
-            word_pairs.sort_unstable();
-            let (word_pairs, pair_starts, pair_phrases) = group_pairs(&word_pairs);
+            word_pair_entries.push(word_pairs);
             let skills = content.taxonomy.skills();
             let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
                 units.iter().filter_map(|&u| skills.get(u as usize)).collect()
@@ -145,21 +177,21 @@ impl Prepared {
             let mut unit_phrases: Vec<(Unit, u32)> =
                 phrase_units.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |&u| (u, i as u32))).collect();
             unit_phrases.sort_unstable();
-            let mut units: Vec<Unit> = unit_phrases.iter().map(|&(u, _)| u).collect();
-            units.dedup();
+            let (mut units, mut unit_starts) = (Vec::new(), vec![0]);
+            for run in unit_phrases.chunk_by(|x, y| x.0 == y.0) {
+                units.push(run[0].0);
+                unit_starts.push(unit_starts[units.len() - 1] + run.len() as u32);
+            }
             careers.push(PreparedCareer {
                 phrase_units,
                 unit_phrases,
-                word_pairs,
-                pair_starts,
-                pair_phrases,
+                word_pairs: Default::default(),
                 phrase_words,
                 phrase_acronyms,
                 order: Vec::new(),
                 generic: Vec::new(),
                 units,
                 norm: 0.0,
-                text: Vec::new(),
                 category: career.category.as_deref().map(|c| {
                     let next = categories.len() as u32;
                     *categories.entry(c).or_insert(next)
@@ -171,9 +203,19 @@ impl Prepared {
                 }),
                 measures: crate::glance::measures(career, &mut scales),
                 label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
+                name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
+                unit_starts,
+                unit_flags: Vec::new(),
                 labels,
                 skill_ids,
+                move_facts: crate::transition::MoveFacts::of(career),
+                choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
             });
+        }
+        let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();
+        let word_pairs = crate::word_pairs::index(word_pair_entries, &phrase_units);
+        for (career, word_pairs) in careers.iter_mut().zip(word_pairs) {
+            career.word_pairs = word_pairs;
         }
         let n_units = n_canonical as usize + phrase_ids.len();
         let mut df = vec![0u32; n_units];
@@ -184,9 +226,7 @@ impl Prepared {
         }
         let n = careers.len().max(1) as f64;
         let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
-        let texts = crate::text::vectors(&content.careers);
-        for ((prepared, text), career) in careers.iter_mut().zip(texts).zip(&content.careers) {
-            prepared.text = text;
+        careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
             prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
             let commonness = |i: usize| {
                 let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
@@ -202,12 +242,13 @@ impl Prepared {
                 (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
             prepared.generic = generic;
+            prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
-        }
+        });
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
-        Prepared { careers, weight, canonical_nouns, signals }
+        Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
     }
 }
 
@@ -266,7 +307,7 @@ fn content_words(phrase: &str) -> Vec<String> {
 }
 
 /// Words as ids, sorted and without repeats; a new word gets the next id.
-fn intern_words(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+fn intern_words(words: Vec<String>, ids: &mut Map<String, u32>) -> Vec<u32> {
     let mut words: Vec<u32> = words
         .into_iter()
         .map(|w| {
@@ -277,27 +318,6 @@ fn intern_words(words: Vec<String>, ids: &mut HashMap<String, u32>) -> Vec<u32> 
     words.sort_unstable();
     words.dedup();
     words
-}
-
-/// Two sorted word ids as one key.
-fn pair_key(first: u32, second: u32) -> u64 {
-    (u64::from(first) << 32) | u64::from(second)
-}
-
-/// Sorted (key, phrase) entries as unique keys, each key's start in the
-/// phrase list (plus a final end), and the phrase list.
-fn group_pairs(entries: &[(u64, u32)]) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
-    let (mut keys, mut starts) = (Vec::new(), Vec::new());
-    for (k, run) in entries.chunk_by(|x, y| x.0 == y.0).scan(0, |start, run| {
-        let k = *start;
-        *start += run.len();
-        Some((k, run))
-    }) {
-        keys.push(run[0].0);
-        starts.push(k as u32);
-    }
-    starts.push(entries.len() as u32);
-    (keys, starts, entries.iter().map(|&(_, phrase)| phrase).collect())
 }
 
 /// A phrase without its parenthesised examples or dash-separated detail.

@@ -55,11 +55,23 @@ pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer]) -> Vec<Sig
     let careers = &content.careers;
     let n = careers.len();
     let words = |max| Terms { abbreviations: true, pairs: false, max };
-    let task_text = tf_idf(n, |i| task_text(&careers[i]), words(None));
-    let titles = tf_idf(n, |i| titles(&careers[i]), Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) });
-    let technology = tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
-    let tools = tf_idf(n, |i| careers[i].tools.iter().map(String::as_str).collect(), words(Some(MAX_TERMS)));
-    let ratings = ratings(careers);
+    // Each signal is made on its own, at the same time as the others: each
+    // has steps that run on one thread (giving out term ids in career
+    // order), which the others' fill in.
+    let ((task_text, titles), ((technology, tools), ratings)) = rayon::join(
+        || {
+            rayon::join(
+                || tf_idf(n, |i| task_text(&careers[i]), words(None)),
+                || tf_idf(n, |i| titles(&careers[i]), Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) }),
+            )
+        },
+        || {
+            let technology =
+                || tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
+            let tools = || tf_idf(n, |i| careers[i].tools.iter().map(String::as_str).collect(), words(Some(MAX_TERMS)));
+            rayon::join(|| rayon::join(technology, tools), || ratings(careers))
+        },
+    );
     task_text
         .into_iter()
         .zip(titles)

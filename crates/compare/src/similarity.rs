@@ -100,10 +100,11 @@ pub struct Similar {
 
 /// Similarity of careers `a` and `b` under `model`, 0 to 1, rounded to four
 /// decimals so that orderings do not depend on floating-point noise.
-pub(crate) fn score(prepared: &Prepared, model: SimilarityModel, a: usize, b: usize) -> f64 {
+/// `content` is the content `prepared` was prepared from.
+pub(crate) fn score(prepared: &Prepared, content: &Content, model: SimilarityModel, a: usize, b: usize) -> f64 {
     let raw = match model {
         SimilarityModel::Signals => signals_score(prepared, a, b),
-        SimilarityModel::Legacy => legacy::score(prepared, a, b),
+        SimilarityModel::Legacy => legacy::score(prepared, content, a, b),
         SimilarityModel::TaskText => cosine(&prepared.signals[a].all_task_text, &prepared.signals[b].all_task_text),
     };
     f64::from(ten_thousandths(raw)) / 10_000.0
@@ -183,36 +184,58 @@ pub(crate) fn most_similar(
     idx: usize,
     k: usize,
 ) -> Vec<Similar> {
-    let scored =
-        (0..content.careers.len()).filter(|&j| j != idx).map(|j| (score(prepared, model, idx, j), j)).collect();
+    let scored = (0..content.careers.len())
+        .filter(|&j| j != idx)
+        .map(|j| (score(prepared, content, model, idx, j), j))
+        .collect();
     best(content, scored, k)
 }
 
-/// Every career's `k` most similar careers. Similarity is symmetric, so
-/// each unordered pair is scored once, kept in ten-thousandths (scores are
-/// rounded to four decimals, so this is exact): N²/2 two-byte numbers.
-pub(crate) fn all_most_similar(
-    prepared: &Prepared,
-    content: &Content,
-    model: SimilarityModel,
-    k: usize,
-) -> Vec<Vec<Similar>> {
-    let n = content.careers.len();
-    let rows: Vec<Vec<u16>> = match model {
-        SimilarityModel::Signals => {
-            let postings = std::array::from_fn(|s| Postings::new(&prepared.signals, s));
-            (0..n).into_par_iter().map(|i| signals_row(prepared, &postings, i)).collect()
+/// Every pair's score under one model, each unordered pair scored once and
+/// kept in ten-thousandths (scores are rounded to four decimals, so this is
+/// exact): N²/2 two-byte numbers, 25 MB for 5,000 careers. Made once, it
+/// gives every comparison its score and every career its most similar.
+pub(crate) struct Scores {
+    /// Row `i` holds career `i`'s scores with careers `i + 1..N`.
+    rows: Vec<Vec<u16>>,
+}
+
+impl Scores {
+    /// Every pair's score under `model`, for `prepared` careers of
+    /// `content`.
+    pub(crate) fn new(prepared: &Prepared, content: &Content, model: SimilarityModel) -> Self {
+        let n = prepared.careers.len();
+        if model == SimilarityModel::Legacy {
+            prepared.legacy_text(content);
         }
-        _ => (0..n)
-            .into_par_iter()
-            .map(|i| (i + 1..n).map(|j| ten_thousandths(score(prepared, model, i, j))).collect())
-            .collect(),
-    };
+        let rows = match model {
+            SimilarityModel::Signals => {
+                let postings = std::array::from_fn(|s| Postings::new(&prepared.signals, s));
+                (0..n).into_par_iter().map(|i| signals_row(prepared, &postings, i)).collect()
+            }
+            _ => (0..n)
+                .into_par_iter()
+                .map(|i| (i + 1..n).map(|j| ten_thousandths(score(prepared, content, model, i, j))).collect())
+                .collect(),
+        };
+        Scores { rows }
+    }
+
+    /// The score of careers `i` and `j` (`i != j`): the same number as
+    /// [`score`] gives.
+    pub(crate) fn get(&self, i: usize, j: usize) -> f64 {
+        let units = if j > i { self.rows[i][j - i - 1] } else { self.rows[j][i - j - 1] };
+        f64::from(units) / 10_000.0
+    }
+}
+
+/// Every career's `k` most similar careers, from every pair's score.
+pub(crate) fn all_most_similar(scores: &Scores, content: &Content, k: usize) -> Vec<Vec<Similar>> {
+    let n = content.careers.len();
     (0..n)
         .into_par_iter()
         .map(|i| {
-            let units = |j: usize| if j > i { rows[i][j - i - 1] } else { rows[j][i - j - 1] };
-            let scored = (0..n).filter(|&j| j != i).map(|j| (f64::from(units(j)) / 10_000.0, j)).collect();
+            let scored = (0..n).filter(|&j| j != i).map(|j| (scores.get(i, j), j)).collect();
             best(content, scored, k)
         })
         .collect()

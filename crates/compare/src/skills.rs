@@ -1,7 +1,5 @@
 //! Splitting two careers' skills into only-A, shared, related and only-B.
 
-use std::ops::Range;
-
 use careerdiff_model::{Career, Content};
 
 use crate::prepare::{Prepared, PreparedCareer, Unit};
@@ -13,59 +11,92 @@ use crate::{Phrases, RelatedSkills, SharedSkill, SkillList, SkillOverlap};
 /// system GIS software" is not "Management information systems MIS").
 const RELATED_MIN_SCORE: f64 = 0.4;
 
-/// Splits the skills of careers `a` and `b`, whose shared units
-/// (see [`intersect`]) are `shared_units`.
-pub(crate) fn overlap<'c>(
-    prepared: &'c Prepared,
-    content: &'c Content,
-    (a, b): (usize, usize),
-    shared_units: &[Unit],
-) -> SkillOverlap<'c> {
+/// What the phrases of one unit of a career are, any of them: O*NET hot
+/// technology, in demand, generic office software. Bits of [`UnitFlags`].
+pub(crate) type UnitFlags = u8;
+const HOT: UnitFlags = 1;
+const IN_DEMAND: UnitFlags = 2;
+const GENERIC: UnitFlags = 4;
+
+/// The flags of each unit of `p`, the prepared `career`, in unit order.
+pub(crate) fn unit_flags(p: &PreparedCareer, career: &Career) -> Vec<UnitFlags> {
+    (0..p.units.len())
+        .map(|k| {
+            p.entries_of(k).iter().fold(0, |flags, &(_, i)| {
+                let skill = &career.skills[i as usize];
+                flags
+                    | if skill.hot { HOT } else { 0 }
+                    | if skill.in_demand { IN_DEMAND } else { 0 }
+                    | if p.generic[i as usize] { GENERIC } else { 0 }
+            })
+        })
+        .collect()
+}
+
+/// Splits the skills of careers `a` and `b`.
+pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, (a, b): (usize, usize)) -> SkillOverlap<'c> {
     let (pa, pb) = (&prepared.careers[a], &prepared.careers[b]);
     let (ca, cb) = (&content.careers[a], &content.careers[b]);
-    let ((mut only_a, entries_a), (mut only_b, entries_b)) = (split(pa, shared_units), split(pb, shared_units));
+    // The shared units, as their places in each career's units.
+    let mut shared_at: Vec<(usize, usize)> = Vec::with_capacity(pa.units.len().min(pb.units.len()));
+    for_each_match(&pa.units, &pb.units, |i, j| shared_at.push((i, j)));
+    let (mut only_a, mut only_b) = (pa.only(shared_at.iter().map(|s| s.0)), pb.only(shared_at.iter().map(|s| s.1)));
     // The most telling first: office suites last, then in demand, then
     // hot, on either side; among those the rarer skills, since sharing
     // Excel says little.
-    let mut shared: Vec<((bool, f64), SharedSkill<'c>)> = shared_units
+    let mut shared: Vec<((bool, f64), SharedSkill<'c>)> = shared_at
         .iter()
-        .zip(entries_a.iter().zip(&entries_b))
-        .map(|(&u, (ea, eb))| {
-            let phrases =
-                (Phrases::new(ca, &pa.unit_phrases[ea.clone()]), Phrases::new(cb, &pb.unit_phrases[eb.clone()]));
-            // Office and ERP suites last, as in every skill list.
-            let generic = pa.unit_phrases[ea.clone()].iter().any(|&(_, i)| pa.generic[i as usize]);
-            ((generic, prepared.weight[u as usize]), shared_skill(prepared, content, phrases, u))
+        .map(|&(i, j)| {
+            let unit = pa.units[i];
+            let (flags_a, flags_b) = (pa.unit_flags[i], pb.unit_flags[j]);
+            let (a_phrases, b_phrases) = (Phrases::new(ca, pa.entries_of(i)), Phrases::new(cb, pb.entries_of(j)));
+            let (id, name, common_noun) = match content.taxonomy.skills().get(unit as usize) {
+                Some(skill) => (Some(skill.id.as_str()), skill.name.as_str(), prepared.canonical_nouns[unit as usize]),
+                // The first career's first phrase for it.
+                None => {
+                    let phrase = pa.entries_of(i)[0].1 as usize;
+                    (None, ca.skills[phrase].name.as_str(), pa.name_nouns[phrase])
+                }
+            };
+            let either = |flag| (flags_a | flags_b) & flag != 0;
+            let skill = SharedSkill {
+                id,
+                name,
+                a_phrases,
+                b_phrases,
+                hot: either(HOT),
+                in_demand: either(IN_DEMAND),
+                common_noun,
+            };
+            // Office and ERP suites (as the first career words it) last,
+            // as in every skill list.
+            ((flags_a & GENERIC != 0, prepared.weight[unit as usize]), skill)
         })
         .collect();
     let flags = |g: bool, s: &SharedSkill<'_>| (g, !s.in_demand, !s.hot);
     shared.sort_by(|x, y| {
         flags(x.0.0, &x.1).cmp(&flags(y.0.0, &y.1)).then(y.0.1.total_cmp(&x.0.1)).then(x.1.name.cmp(y.1.name))
     });
-    let shared = shared.into_iter().map(|(_, skill)| skill).collect();
+    // Into a new list of the right size (collecting in place would shrink
+    // the old one with a copy).
+    let mut skills = Vec::with_capacity(shared.len());
+    skills.extend(shared.into_iter().map(|(_, skill)| skill));
 
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
         .map(|(i, j, score)| RelatedSkills { a: &ca.skills[i].name, b: &cb.skills[j].name, score })
         .collect();
 
-    let distinct = pa.units.len() + pb.units.len() - shared_units.len();
-    let overlap_percent = (100 * shared_units.len()).checked_div(distinct).unwrap_or(0) as u32;
+    let distinct = pa.units.len() + pb.units.len() - shared_at.len();
+    let overlap_percent = (100 * shared_at.len()).checked_div(distinct).unwrap_or(0) as u32;
     SkillOverlap {
         only_a: items(ca, pa, &only_a),
-        shared,
+        shared: skills,
         only_b: items(cb, pb, &only_b),
         related,
         overlap_percent,
         distinct,
     }
-}
-
-/// Sorted intersection of two sorted lists.
-pub(crate) fn intersect(a: &[Unit], b: &[Unit]) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    for_each_common(a, b, |u| out.push(u));
-    out
 }
 
 /// Calls `f` with each value both sorted lists hold, in order.
@@ -98,45 +129,6 @@ pub(crate) fn for_each_match_by<T, K: Ord + Copy>(
     }
 }
 
-/// Which phrases of `p` are "only" (none of their units is shared), and
-/// where each shared unit's entries are in `p.unit_phrases`: one merge of
-/// two sorted lists.
-fn split(p: &PreparedCareer, shared_units: &[Unit]) -> (Vec<bool>, Vec<Range<usize>>) {
-    let mut only = vec![true; p.phrase_units.len()];
-    let mut ranges = Vec::with_capacity(shared_units.len());
-    let entries = &p.unit_phrases;
-    let mut i = 0;
-    for &unit in shared_units {
-        i += entries[i..].partition_point(|&(u, _)| u < unit);
-        let start = i;
-        while i < entries.len() && entries[i].0 == unit {
-            only[entries[i].1 as usize] = false;
-            i += 1;
-        }
-        ranges.push(start..i);
-    }
-    (only, ranges)
-}
-
-fn shared_skill<'c>(
-    prepared: &Prepared,
-    content: &'c Content,
-    (a_phrases, b_phrases): (Phrases<'c>, Phrases<'c>),
-    unit: Unit,
-) -> SharedSkill<'c> {
-    let either =
-        |flag: fn(&careerdiff_model::SkillRef) -> bool| a_phrases.skills().any(flag) || b_phrases.skills().any(flag);
-    let (hot, in_demand) = (either(|s| s.hot), either(|s| s.in_demand));
-    let (id, name, common_noun) = match content.taxonomy.skills().get(unit as usize) {
-        Some(skill) => (Some(skill.id.as_str()), skill.name.as_str(), prepared.canonical_nouns[unit as usize]),
-        None => {
-            let name = a_phrases.iter().next().unwrap_or_default();
-            (None, name, crate::advice::is_common_noun(name))
-        }
-    };
-    SharedSkill { id, name, a_phrases, b_phrases, hot, in_demand, common_noun }
-}
-
 /// Pairs up close phrases of the two only-lists, best score first, each
 /// phrase at most once, and takes the paired phrases off the lists.
 /// Related phrases share at least two words, so candidates come from a
@@ -149,9 +141,10 @@ fn related(
     only_b: &mut [bool],
 ) -> Vec<(usize, usize, f64)> {
     let mut common: Vec<(u32, u32)> = Vec::new();
-    for_each_match(&pa.word_pairs, &pb.word_pairs, |i, j| {
-        for &x in pa.phrases_with_pair(i).iter().filter(|&&x| only_a[x as usize]) {
-            common.extend(pb.phrases_with_pair(j).iter().filter(|&&y| only_b[y as usize]).map(|&y| (x, y)));
+    let (wa, wb) = (&pa.word_pairs, &pb.word_pairs);
+    for_each_match(&wa.keys, &wb.keys, |i, j| {
+        for &x in wa.phrases_with(i).iter().filter(|&&x| only_a[x as usize]) {
+            common.extend(wb.phrases_with(j).iter().filter(|&&y| only_b[y as usize]).map(|&y| (x, y)));
         }
     });
     if common.is_empty() {
@@ -187,5 +180,8 @@ fn related(
 
 /// The phrases still marked in `keep`, most useful first.
 fn items<'c>(career: &'c Career, p: &'c PreparedCareer, keep: &[bool]) -> SkillList<'c> {
-    SkillList::new(career, p, p.order.iter().copied().filter(|&i| keep[i as usize]).collect())
+    // Allocated once: a filter's length is not known in advance.
+    let mut phrases = Vec::with_capacity(keep.len());
+    phrases.extend(p.order.iter().copied().filter(|&i| keep[i as usize]));
+    SkillList::new(career, p, phrases)
 }

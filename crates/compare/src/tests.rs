@@ -359,6 +359,17 @@ fn all_similar_lists_equal_the_lists_one_by_one() {
     }
 }
 
+#[test]
+fn comparisons_read_the_same_similarity_as_the_score_of_the_pair() {
+    let content = default_content();
+    let comparer = Comparer::new(&content);
+    let prepared = crate::prepare::Prepared::new(&content);
+    for (a, b) in [(0, 1), (1, 0), (17, 400), (400, 17), (924, 3), (100, 101)] {
+        let direct = crate::similarity::score(&prepared, &content, crate::SimilarityModel::default(), a, b);
+        assert_eq!(comparer.compare(a, b).similarity.to_bits(), direct.to_bits(), "{a} vs {b}");
+    }
+}
+
 /// `reworded` is true exactly when a side has other phrases than the
 /// shared skill's name alone, and it serialises with the skill.
 #[test]
@@ -552,13 +563,4 @@ fn products_named_by_different_acronyms_are_not_related() {
     a.skills = vec![skill("Geographic information system GIS software", &[])];
     b.skills = vec![skill("ESRI ArcGIS geographic information system GIS", &[])];
     assert_eq!(compare(a, b).skills.related.len(), 1, "the same acronym may be related");
-}
-
-#[test]
-fn levels_in_sentences_read_as_one_decimal_shows_them() {
-    for x in [0.0, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0] {
-        let mut text = String::new();
-        crate::advice::push_decimal(&mut text, x);
-        assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
-    }
 }

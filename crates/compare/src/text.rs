@@ -1,10 +1,10 @@
 //! Career text as weighted word vectors (TF-IDF), for the text parts of the
 //! similarity score, and the sparse vectors' dot product.
 
-use std::collections::HashMap;
-
 use careerdiff_model::{Career, normalize_phrase};
 use rayon::prelude::*;
+
+use crate::hash::Map;
 
 /// Words that say nothing about what a career is.
 const STOP_WORDS: &[&str] = &[
@@ -61,7 +61,7 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
     let texts: Vec<Vec<&str>> = (0..n).into_par_iter().map(&texts).collect();
     // Careers share many texts ("Microsoft Excel", "Screwdrivers"): each
     // distinct text is normalised once, in parallel.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: Map<&str, usize> = Map::default();
     let mut distinct: Vec<&str> = Vec::new();
     for &text in texts.iter().flatten() {
         index.entry(text).or_insert_with(|| {
@@ -80,7 +80,7 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
             distinct_words(parts.iter().flat_map(|p| &p.0).chain(parts.iter().flat_map(|p| &p.1)))
         })
         .collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: Map<&str, u32> = Map::default();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
     for career in &counts {
@@ -90,12 +90,13 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
     }
     // Careers without any of these words do not make a word rarer.
     let n = counts.iter().filter(|c| !c.is_empty()).count().max(1) as f64;
+    let idf: Vec<f64> = df.iter().map(|&d| (n / f64::from(d)).ln()).collect();
     counts
-        .into_iter()
+        .into_par_iter()
         .map(|career| {
             let mut vector: TextVector = career
                 .into_iter()
-                .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * (n / f64::from(df[word as usize])).ln()))
+                .map(|(word, tf)| (word, (1.0 + f64::from(tf).ln()) * idf[word as usize]))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             if let Some(max) = terms.max {
@@ -109,10 +110,13 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
 
 /// Keeps the `max` heaviest terms of a sparse vector (ties to the lower
 /// id), still sorted by id. The heaviest words carry the likeness; keeping
-/// only them makes every pair's cosine a short merge.
+/// only them makes every pair's cosine a short merge. Ids are unique, so
+/// the terms kept are the same whichever way they are picked.
 pub(crate) fn keep_heaviest(vector: &mut TextVector, max: usize) {
     if vector.len() > max {
-        vector.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        if max > 0 {
+            vector.select_nth_unstable_by(max - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        }
         vector.truncate(max);
         vector.sort_unstable_by_key(|&(word, _)| word);
     }
@@ -144,7 +148,7 @@ const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
 
 /// Each distinct word of `words` with its count, in order of first use.
 fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(&'w str, u32)> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: Map<&str, usize> = Map::default();
     let mut distinct: Vec<(&str, u32)> = Vec::new();
     for word in words {
         match index.get(word.as_str()) {
@@ -160,7 +164,7 @@ fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(&'w str, 
 
 /// (word id, count) of distinct `words`, sorted by id; a new word gets the
 /// next id, in the order the words are given.
-fn word_counts<'w>(words: Vec<(&'w str, u32)>, ids: &mut HashMap<&'w str, u32>) -> Vec<(u32, u32)> {
+fn word_counts<'w>(words: Vec<(&'w str, u32)>, ids: &mut Map<&'w str, u32>) -> Vec<(u32, u32)> {
     let mut counts: Vec<(u32, u32)> = words
         .into_iter()
         .map(|(word, count)| {

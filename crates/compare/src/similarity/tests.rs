@@ -26,7 +26,7 @@ fn content(mut careers: Vec<Career>) -> Content {
 /// The every-signal score of the careers with slugs `a` and `b`.
 fn similarity(content: &Content, a: &str, b: &str) -> f64 {
     let index = |slug: &str| content.careers.iter().position(|c| c.slug == slug).expect("career exists");
-    score(&Prepared::new(content), SimilarityModel::Signals, index(a), index(b))
+    score(&Prepared::new(content), content, SimilarityModel::Signals, index(a), index(b))
 }
 
 /// Ratings of two knowledge areas; `level` doubles as importance.
@@ -119,7 +119,7 @@ fn a_missing_signal_is_not_counted_as_unlikeness() {
     // The legacy score counted a missing signal (here: skills) as unlike.
     let prepared = Prepared::new(&content);
     let index = |slug: &str| content.careers.iter().position(|c| c.slug == slug).unwrap();
-    assert!(score(&prepared, SimilarityModel::Legacy, index("query"), index("rated")) < 0.5);
+    assert!(score(&prepared, &content, SimilarityModel::Legacy, index("query"), index("rated")) < 0.5);
 }
 
 fn default_content() -> Content {
@@ -134,7 +134,7 @@ fn the_score_is_symmetric_for_every_model() {
     let n = content.careers.len();
     for model in [SimilarityModel::Signals, SimilarityModel::Legacy, SimilarityModel::TaskText] {
         for (a, b) in (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))) {
-            let (ab, ba) = (score(&prepared, model, a, b), score(&prepared, model, b, a));
+            let (ab, ba) = (score(&prepared, &content, model, a, b), score(&prepared, &content, model, b, a));
             assert_eq!(
                 ab.to_bits(),
                 ba.to_bits(),

@@ -1,0 +1,267 @@
+//! Every career's O*NET ratings laid out for comparing pairs: one dense
+//! row per career, indexed by item, so that a pair's profile and gaps are
+//! one pass over two rows (see [`RatingTable::pair`]).
+
+use careerdiff_model::Content;
+
+use crate::profile::{
+    GAPS_SHOWN, Gap, Gaps, HIGHLIGHTS, IMPORTANT, Level, PROFILE_ITEMS, Profile, RatedItem, RatingKind, SAME_LEVEL,
+};
+
+/// One career's rating of one item, as numbers. Content is validated
+/// (importance 1–5, level 0–7), so NaN is never a rating and stands for
+/// "none": an item the career does not rate has a NaN importance, a rating
+/// without a level a NaN level.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    importance: f64,
+    level: f64,
+    /// The importance's rank among every importance of the table, highest
+    /// first: for importances of at least [`IMPORTANT`], `x > y` exactly
+    /// when `rank(x) < rank(y)`.
+    rank: u32,
+}
+
+impl Cell {
+    const UNRATED: Cell = Cell { importance: f64::NAN, level: f64::NAN, rank: u32::MAX };
+
+    fn rated(&self) -> bool {
+        !self.importance.is_nan()
+    }
+
+    /// The rating as pages show it.
+    fn level(&self) -> Level {
+        Level { importance: self.importance, level: Some(self.level).filter(|l| !l.is_nan()) }
+    }
+}
+
+/// Every career's ratings, item ids given out in career order.
+pub(crate) struct RatingTable<'c> {
+    /// Item id → name and kind.
+    items: Vec<(&'c str, RatingKind)>,
+    /// Per career, a cell per item id (empty: the career has no ratings).
+    careers: Vec<Vec<Cell>>,
+}
+
+impl<'c> RatingTable<'c> {
+    pub(crate) fn new(content: &'c Content) -> Self {
+        let mut ids: crate::hash::Map<(&'c str, RatingKind), usize> = Default::default();
+        let mut items = Vec::new();
+        let sparse: Vec<Vec<(usize, Cell)>> = content
+            .careers
+            .iter()
+            .map(|career| {
+                let Some(ratings) = &career.ratings else { return Vec::new() };
+                let skills = ratings.skills.iter().map(|(name, r)| (name, RatingKind::Skill, r));
+                let knowledge = ratings.knowledge.iter().map(|(name, r)| (name, RatingKind::Knowledge, r));
+                skills
+                    .chain(knowledge)
+                    .map(|(name, kind, rating)| {
+                        let item = *ids.entry((name.as_str(), kind)).or_insert_with(|| {
+                            items.push((name.as_str(), kind));
+                            items.len() - 1
+                        });
+                        let level = rating.level.unwrap_or(f64::NAN);
+                        (item, Cell { importance: rating.importance, level, rank: 0 })
+                    })
+                    .collect()
+            })
+            .collect();
+        // Importances from the highest, each once, to rank them by.
+        let mut importances: Vec<f64> = sparse.iter().flatten().map(|(_, c)| c.importance).collect();
+        importances.sort_by(|x, y| y.total_cmp(x));
+        importances.dedup_by(|x, y| x.total_cmp(y).is_eq());
+        let rank = |x: f64| importances.partition_point(|v| v.total_cmp(&x).is_gt()) as u32;
+        let careers = sparse
+            .into_iter()
+            .map(|cells| {
+                if cells.is_empty() {
+                    return Vec::new();
+                }
+                let mut row = vec![Cell::UNRATED; items.len()];
+                for (item, cell) in cells {
+                    row[item] = Cell { rank: rank(cell.importance), ..cell };
+                }
+                row
+            })
+            .collect();
+        RatingTable { items, careers }
+    }
+
+    /// The side-by-side profile of careers `a` and `b`, and the gaps of the
+    /// move from `a` to `b` and from `b` to `a`, from one pass over the
+    /// items in id order that writes down the candidates of each list.
+    /// Every list is then what a stable sort over id order gives, so ties
+    /// keep one order for any thread count: candidates carry integer sort
+    /// keys that end in the item's id (see [`Key`]), and sorting integers
+    /// costs no mispredicted branches.
+    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
+        let (ra, rb) = (&self.careers[a], &self.careers[b]);
+        if ra.is_empty() || rb.is_empty() {
+            return (Profile::default(), [Gaps::default(), Gaps::default()]);
+        }
+        SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch))
+    }
+
+    /// [`RatingTable::pair`] of two careers that both have ratings, rows
+    /// `ra` and `rb`, with `scratch` as room for the candidates.
+    fn rated_pair(&self, (ra, rb): (&[Cell], &[Cell]), scratch: &mut Scratch) -> (Profile<'c>, [Gaps<'c>; 2]) {
+        let mut moves = [Gaps::default(), Gaps::default()];
+        // The pass decides with arithmetic rather than branches: which way
+        // an item's levels lean is as good as random, and mispredicted
+        // branches were most of its cost. An unrated item or a missing
+        // level has NaN levels, so it is no gap either way and neither far
+        // apart nor close (NaN is neither above nor below anything).
+        let n = ra.len();
+        let Scratch { important, apart, clear: [to_b, to_a] } = scratch;
+        // Important items, by importance, marked when close.
+        let mut important = Kept::new(important, n);
+        // Important items far apart, by difference × importance.
+        let mut apart = Kept::new(apart, n);
+        // Per move, its clear gaps, by importance × gap.
+        let mut clear = [Kept::new(to_b, n), Kept::new(to_a, n)];
+        for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
+            for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
+                let gap = to.level - from.level;
+                let weight = to.importance * gap;
+                // Adding 0 leaves the total as it is.
+                moves[m].total += if gap > 0.0 { weight } else { 0.0 };
+                clear[m].push_if(gap >= SAME_LEVEL, Key::by_weight(weight, item as u64));
+            }
+            let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
+            let difference = (x.level - y.level).abs();
+            // Important to both at about the same level: "both need" it.
+            let close = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT) & (difference < SAME_LEVEL);
+            let key = Key::by_importance(x.rank.min(y.rank), item, close);
+            important.push_if(is_important, key);
+            let weight = difference * x.importance.max(y.importance);
+            apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
+        }
+        for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
+            let clear = clear.into_slice();
+            moves[m].count = clear.len();
+            moves[m].total /= 5.0;
+            let gaps = smallest::<GAPS_SHOWN>(clear);
+            moves[m].top = gaps.iter().map(|&key| self.gap(key as u64 as usize, from, to)).collect();
+        }
+        let (important, apart) = (important.into_slice(), &*apart.into_slice());
+        important.sort_unstable();
+        let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
+        let profile = Profile {
+            items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
+            differ_most: smallest::<HIGHLIGHTS>(apart).iter().map(|&key| rated(key as u64)).collect(),
+            both_need: important
+                .iter()
+                .filter(|&&key| Key::close(key))
+                .take(HIGHLIGHTS)
+                .map(|&key| rated(key))
+                .collect(),
+        };
+        (profile, moves)
+    }
+
+    /// Item `item` as a gap of the move from row `from` to row `to`.
+    fn gap(&self, item: usize, from: &[Cell], to: &[Cell]) -> Gap<'c> {
+        let (name, kind) = self.items[item];
+        let (from, to) = (&from[item], &to[item]);
+        Gap { name, kind, from_level: from.level, to_level: to.level, importance: to.importance }
+    }
+
+    /// Item `item` rated in rows `a` and `b`.
+    fn rated_item(&self, item: usize, a: &[Cell], b: &[Cell]) -> RatedItem<'c> {
+        let (name, kind) = self.items[item];
+        let (a, b) = (&a[item], &b[item]);
+        RatedItem { name, kind, a: a.level(), b: b.level() }
+    }
+}
+
+/// Sort keys whose integer order is the order of a list, ties broken by
+/// item id (which every key ends in), so that sorting keys is a stable
+/// sort over id order.
+struct Key;
+
+impl Key {
+    /// Importance from the highest (`rank`, see [`Cell::rank`]), then the
+    /// item, with a mark of whether the item is close (not part of the
+    /// order: item ids are unique).
+    fn by_importance(rank: u32, item: usize, close: bool) -> u64 {
+        (u64::from(rank) << 32) | ((item as u64) << 1) | u64::from(close)
+    }
+
+    /// The item of a [`Key::by_importance`] key.
+    fn item(key: u64) -> usize {
+        (key as u32 >> 1) as usize
+    }
+
+    /// Whether a [`Key::by_importance`] key marks its item close.
+    fn close(key: u64) -> bool {
+        key & 1 == 1
+    }
+
+    /// `weight` from the largest, then `then`. The weights sorted are
+    /// positive (at least half a level times an importance of at least
+    /// 1), and the bits of positive floats are in the floats' order.
+    fn by_weight(weight: f64, then: u64) -> u128 {
+        (u128::from(u64::MAX - weight.to_bits()) << 64) | u128::from(then)
+    }
+}
+
+/// The `K` smallest of `keys`, smallest first. A pair's lists show the
+/// first few of a dozen or two candidates, and keeping the few as they come
+/// costs less than sorting them all.
+fn smallest<const K: usize>(keys: &[u128]) -> Vec<u128> {
+    let mut first: Vec<u128> = Vec::with_capacity(K);
+    for &key in keys {
+        if first.len() == K {
+            if key >= first[K - 1] {
+                continue;
+            }
+            first.pop();
+        }
+        let at = first.partition_point(|&kept| kept < key);
+        first.insert(at, key);
+    }
+    first
+}
+
+/// Room for the candidates of [`RatingTable::pair`]'s lists, kept per
+/// thread from pair to pair: every candidate is written before it is read,
+/// so a pair allocates and clears none of it.
+#[derive(Default)]
+struct Scratch {
+    important: Vec<u64>,
+    apart: Vec<u128>,
+    clear: [Vec<u128>; 2],
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// A list written without branches: each value offered is written after
+/// the kept ones and counts only if kept, so keeping is arithmetic.
+struct Kept<'s, T> {
+    values: &'s mut [T],
+    len: usize,
+}
+
+impl<'s, T: Copy + Default> Kept<'s, T> {
+    /// A list in `room`, made room for `offered` values.
+    fn new(room: &'s mut Vec<T>, offered: usize) -> Self {
+        if room.len() < offered {
+            room.resize(offered, T::default());
+        }
+        Kept { values: &mut room[..offered], len: 0 }
+    }
+
+    #[inline]
+    fn push_if(&mut self, keep: bool, value: T) {
+        self.values[self.len] = value;
+        self.len += usize::from(keep);
+    }
+
+    /// The values kept.
+    fn into_slice(self) -> &'s mut [T] {
+        &mut self.values[..self.len]
+    }
+}

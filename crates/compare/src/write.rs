@@ -1,0 +1,134 @@
+//! Writing sentences straight into a buffer: lists joined with commas and
+//! "and", numbers and levels, names lower-cased inside a sentence. Every
+//! pair of a site gets a few dozen of these, so nothing here goes through
+//! `format!` or intermediate strings.
+
+pub(crate) fn push_all(text: &mut String, parts: &[&str]) {
+    parts.iter().for_each(|p| text.push_str(p));
+}
+
+/// The separators of a list of `n` items written one by one: "a", "a and
+/// b" or "a, b and c". Call [`Joiner::next`] before writing each item.
+pub(crate) struct Joiner {
+    n: usize,
+    written: usize,
+}
+
+impl Joiner {
+    pub(crate) fn new(n: usize) -> Self {
+        Joiner { n, written: 0 }
+    }
+
+    /// Writes the separator that goes before the next item.
+    pub(crate) fn next(&mut self, text: &mut String) {
+        if self.written > 0 {
+            text.push_str(if self.written + 1 == self.n { " and " } else { ", " });
+        }
+        self.written += 1;
+    }
+}
+
+/// Writes `items` as "a", "a and b" or "a, b and c", each through `put`.
+pub(crate) fn join_into<T>(
+    text: &mut String,
+    items: impl Iterator<Item = T> + Clone,
+    mut put: impl FnMut(&mut String, T),
+) {
+    let mut joiner = Joiner::new(items.clone().count());
+    for item in items {
+        joiner.next(text);
+        put(text, item);
+    }
+}
+
+/// Writes `n` in decimal.
+pub(crate) fn push_number(text: &mut String, mut n: usize) {
+    if n < 10 {
+        text.push(char::from(b'0' + n as u8));
+        return;
+    }
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[start..].iter().for_each(|&d| text.push(char::from(d)));
+}
+
+/// Writes a level with at most one decimal, as `display::one_decimal`
+/// shows it ("4.5", "5"), without formatting a float: every pair writes
+/// a dozen of these.
+pub(crate) fn push_decimal(text: &mut String, x: f64) {
+    let tenths = (x * 10.0).round();
+    if tenths < 0.0 {
+        text.push('-');
+    }
+    let tenths = tenths.abs() as usize;
+    push_number(text, tenths / 10);
+    if !tenths.is_multiple_of(10) {
+        text.push('.');
+        text.push(char::from(b'0' + (tenths % 10) as u8));
+    }
+}
+
+/// Writes `s`, lower-casing its first letter if it is a common noun.
+pub(crate) fn push_lower_first(text: &mut String, s: &str, common_noun: bool) {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) if common_noun => {
+            text.extend(first.to_lowercase());
+            text.push_str(chars.as_str());
+        }
+        _ => text.push_str(s),
+    }
+}
+
+/// Upper-cases the first letter of `s` (in place when it is ASCII, as
+/// the sentences written here begin).
+pub(crate) fn capitalise_first(s: &mut String) {
+    match s.chars().next() {
+        Some(first) if first.is_ascii() => s[..1].make_ascii_uppercase(),
+        Some(first) => {
+            let upper: String = first.to_uppercase().collect();
+            s.replace_range(..first.len_utf8(), &upper);
+        }
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{capitalise_first, join_into, push_decimal};
+
+    #[test]
+    fn levels_in_sentences_read_as_one_decimal_shows_them() {
+        for x in [0.0, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0] {
+            let mut text = String::new();
+            push_decimal(&mut text, x);
+            assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
+        }
+    }
+
+    #[test]
+    fn lists_read_with_commas_and_a_last_and() {
+        for (items, expected) in [(&["a"][..], "a"), (&["a", "b"], "a and b"), (&["a", "b", "c"], "a, b and c")] {
+            let mut text = String::new();
+            join_into(&mut text, items.iter(), |text, item| text.push_str(item));
+            assert_eq!(text, expected);
+        }
+    }
+
+    #[test]
+    fn the_first_letter_is_capitalised_whatever_it_is() {
+        for (from, to) in [("the move", "The move"), ("élan", "Élan"), ("9% overlap", "9% overlap"), ("", "")] {
+            let mut text = from.to_owned();
+            capitalise_first(&mut text);
+            assert_eq!(text, to);
+        }
+    }
+}
