@@ -157,8 +157,7 @@ pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
 pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
     let content = load(&args.content)?;
     let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-    let hits = index.search(&args.query, args.limit).context("searching")?;
-    let total = index.count(&args.query).context("searching")?;
+    let (hits, total) = index.search_counted(&args.query, args.limit).context("searching")?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
     } else {

@@ -152,8 +152,14 @@ impl SearchIndex {
     /// The `limit` best careers for `query`, best first, each saying why it
     /// matched. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        Ok(self.search_counted(query, limit)?.0)
+    }
+
+    /// [`SearchIndex::search`], and how many careers match in all (for an
+    /// honest count), from one ranking.
+    pub fn search_counted(&self, query: &str, limit: usize) -> Result<(Vec<Hit>, usize), SearchError> {
         let ranking = query::Ranking::run(self, query)?;
-        Ok(ranking
+        let hits = ranking
             .order
             .iter()
             .take(limit)
@@ -168,12 +174,8 @@ impl SearchIndex {
                     reasons: ranking.reasons(self, scored),
                 }
             })
-            .collect())
-    }
-
-    /// How many careers match `query` at all (for an honest count).
-    pub fn count(&self, query: &str) -> Result<usize, SearchError> {
-        Ok(query::Ranking::run(self, query)?.order.len())
+            .collect();
+        Ok((hits, ranking.order.len()))
     }
 }
 

@@ -12,7 +12,7 @@ use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, TermInfo};
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{self, IndexRecordOption};
-use tantivy::{DocSet, SegmentReader, TERMINATED, Term};
+use tantivy::{DocSet, InvertedIndexReader, SegmentReader, TERMINATED, Term};
 
 use crate::document::Field;
 use crate::{SearchError, SearchIndex};
@@ -33,7 +33,7 @@ impl SearchIndex {
             for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
                 let inverted = segment.inverted_index(handle)?;
                 if let Some(info) = inverted.get_term_info(&Term::from_field_text(handle, term))? {
-                    self.add(segment_ord, segment, (field, handle), term, &info, &mut sums)?;
+                    self.add(segment_ord, segment, &inverted, (field, handle), term, &info, &mut sums)?;
                 }
             }
         }
@@ -50,7 +50,7 @@ impl SearchIndex {
                 while stream.advance() {
                     let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
                     let sums = all.entry(term.to_owned()).or_default();
-                    self.add(segment_ord, segment, (field, handle), term, stream.value(), sums)?;
+                    self.add(segment_ord, segment, &inverted, (field, handle), term, stream.value(), sums)?;
                 }
             }
         }
@@ -58,10 +58,12 @@ impl SearchIndex {
     }
 
     /// Adds the points of `term` in one field of one segment to `sums`.
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
         segment_ord: usize,
         segment: &SegmentReader,
+        inverted: &InvertedIndexReader,
         (field, handle): (Field, schema::Field),
         term: &str,
         info: &TermInfo,
@@ -73,8 +75,7 @@ impl SearchIndex {
             .fieldnorms_readers()
             .get_field(handle)?
             .unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1));
-        let mut postings =
-            segment.inverted_index(handle)?.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
+        let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
         let careers = &self.careers_by_doc[segment_ord];
         let mut doc = postings.doc();
         while doc != TERMINATED {
