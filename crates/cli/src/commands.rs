@@ -49,7 +49,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     // The summary times the whole command, from reading the content to the
     // last file written, as a peer tool's wall time would be.
     let started = Instant::now();
-    let content = load(&args.content)?;
+    let content = Arc::new(load(&args.content)?);
     let theme_dir = theme_dir(&content)?;
     let shard = args.shard.unwrap_or(Shard::WHOLE);
     let bar = terminal::ProgressBar::new();
@@ -67,7 +67,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
         let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
         Ok((Some(rank), files))
     };
-    let (comparer, search) = rayon::join(|| Comparer::new(&content), search);
+    let (comparer, search) = rayon::join(|| Comparer::new(Arc::clone(&content)), search);
     let (rank, extra_files) = search?;
     let options = BuildOptions {
         out: args.out.clone(),
@@ -122,7 +122,7 @@ pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn career_index(comparer: &Comparer<'_>, slug: &str) -> Result<usize, Failure> {
+fn career_index(comparer: &Comparer, slug: &str) -> Result<usize, Failure> {
     comparer.index_of(slug).ok_or_else(|| {
         let close: Vec<&str> = comparer
             .content()
@@ -138,8 +138,7 @@ fn career_index(comparer: &Comparer<'_>, slug: &str) -> Result<usize, Failure> {
 }
 
 pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
-    let content = load(&args.content)?;
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(load(&args.content)?);
     let (a, b) = (career_index(&comparer, &args.a)?, career_index(&comparer, &args.b)?);
     if a == b {
         return Err(anyhow!("compare two different careers (both are `{}`)", args.a).into());
@@ -167,8 +166,8 @@ pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
 }
 
 pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
-    let content = load(&args.content)?;
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(load(&args.content)?);
+    let content = comparer.content();
     let lists: BTreeMap<&str, Vec<Similar>> = match &args.slug {
         Some(slug) => {
             let i = career_index(&comparer, slug)?;

@@ -34,11 +34,11 @@ fn main() {
         content.careers = synthetic(&content, n.parse().expect("--synthetic takes a number"));
     }
     if args.iter().any(|a| a == "--digest") {
-        println!("digest careers={} {:016x}", content.careers.len(), digest(&Comparer::new(&content)));
+        println!("digest careers={} {:016x}", content.careers.len(), digest(&Comparer::new(content.clone())));
         return;
     }
     let started = Instant::now();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let prepared = started.elapsed().as_secs_f64();
     let similar_started = Instant::now();
     let similar_lists = comparer.all_similar(10);
@@ -65,7 +65,7 @@ fn main() {
 
 /// A hash of every pair's comparison, as Debug text (every field) and as
 /// JSON (what pages see), combined in pair order.
-fn digest(comparer: &Comparer<'_>) -> u64 {
+fn digest(comparer: &Comparer) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let n = comparer.content().careers.len() as u32;
     let rows: Vec<u64> = (0..n)

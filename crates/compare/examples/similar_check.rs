@@ -79,7 +79,7 @@ fn run() -> Result<(), String> {
         relations.with_relatives(&relations.broad_group),
     );
     let started = Instant::now();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     println!("prepared in {:.2} s\n", started.elapsed().as_secs_f64());
     println!(
         "{:<28} {:>12} {:>16} {:>8} {:>9} {:>14}",

@@ -26,6 +26,8 @@ mod transition;
 mod word_pairs;
 mod write;
 
+use std::sync::Arc;
+
 use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;
 
@@ -40,28 +42,36 @@ pub use similarity::{Similar, SimilarityModel};
 
 use prepare::Prepared;
 
-/// Careers prepared for comparison. Cheap to share across threads.
-pub struct Comparer<'c> {
-    content: &'c Content,
+/// Careers prepared for comparison. It owns its content (shared through an
+/// `Arc`, so a long-running process can hold one and swap it for another),
+/// and is cheap to share across threads.
+pub struct Comparer {
+    content: Arc<Content>,
     prepared: Prepared,
-    ratings: rating_table::RatingTable<'c>,
+    ratings: rating_table::RatingTable,
     /// Every pair's similarity under the default model.
     scores: similarity::Scores,
 }
 
-impl<'c> Comparer<'c> {
+impl Comparer {
     /// Prepares every career of `content` once, and scores the similarity
     /// of every pair (each pair's comparison and the similar-careers lists
     /// read it).
-    pub fn new(content: &'c Content) -> Self {
-        let (prepared, ratings) = rayon::join(|| Prepared::new(content), || rating_table::RatingTable::new(content));
-        let scores = similarity::Scores::new(&prepared, content, SimilarityModel::default());
+    pub fn new(content: impl Into<Arc<Content>>) -> Self {
+        let content = content.into();
+        let (prepared, ratings) = rayon::join(|| Prepared::new(&content), || rating_table::RatingTable::new(&content));
+        let scores = similarity::Scores::new(&prepared, &content, SimilarityModel::default());
         Comparer { content, prepared, ratings, scores }
     }
 
     /// The content being compared.
-    pub fn content(&self) -> &'c Content {
-        self.content
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// The content being compared, shared.
+    pub fn shared_content(&self) -> &Arc<Content> {
+        &self.content
     }
 
     /// The index of the career with `slug` in `content.careers`.
@@ -76,7 +86,7 @@ impl<'c> Comparer<'c> {
         let (ca, cb) = (&careers[a], &careers[b]);
         let (pa, pb) = (&self.prepared.careers[a], &self.prepared.careers[b]);
         let glance = glance::rows(&pa.measures, &pb.measures);
-        let skills = skills::overlap(&self.prepared, self.content, (a, b));
+        let skills = skills::overlap(&self.prepared, &self.content, (a, b));
         let (profile, [gaps_to_b, gaps_to_a]) = self.ratings.pair(a, b);
         let transitions = [
             transition::transition((ca, &pa.move_facts), (cb, &pb.move_facts), &skills.only_b, &skills, gaps_to_b),
@@ -133,13 +143,13 @@ impl<'c> Comparer<'c> {
     /// The `k` careers most similar to career `idx`, best first; ties are
     /// broken by slug so the order is stable.
     pub fn similar(&self, idx: usize, k: usize) -> Vec<Similar> {
-        similarity::most_similar(&self.prepared, self.content, SimilarityModel::default(), idx, k)
+        similarity::most_similar(&self.prepared, &self.content, SimilarityModel::default(), idx, k)
     }
 
     /// Every career's `k` most similar careers, as [`Comparer::similar`]
     /// gives them one by one, from the scores made once.
     pub fn all_similar(&self, k: usize) -> Vec<Vec<Similar>> {
-        similarity::all_most_similar(&self.scores, self.content, k)
+        similarity::all_most_similar(&self.scores, &self.content, k)
     }
 
     /// Every career's `k` most similar careers under another
@@ -148,7 +158,7 @@ impl<'c> Comparer<'c> {
         if model == SimilarityModel::default() {
             return self.all_similar(k);
         }
-        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, self.content, model), self.content, k)
+        similarity::all_most_similar(&similarity::Scores::new(&self.prepared, &self.content, model), &self.content, k)
     }
 
     /// The pairs that get a page under `policy`, each as `(i, j)` with

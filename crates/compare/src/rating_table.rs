@@ -36,16 +36,16 @@ impl Cell {
 }
 
 /// Every career's ratings, item ids given out in career order.
-pub(crate) struct RatingTable<'c> {
+pub(crate) struct RatingTable {
     /// Item id → name and kind.
-    items: Vec<(&'c str, RatingKind)>,
+    items: Vec<(Box<str>, RatingKind)>,
     /// Per career, a cell per item id (empty: the career has no ratings).
     careers: Vec<Vec<Cell>>,
 }
 
-impl<'c> RatingTable<'c> {
-    pub(crate) fn new(content: &'c Content) -> Self {
-        let mut ids: crate::hash::Map<(&'c str, RatingKind), usize> = Default::default();
+impl RatingTable {
+    pub(crate) fn new(content: &Content) -> Self {
+        let mut ids: crate::hash::Map<(&str, RatingKind), usize> = Default::default();
         let mut items = Vec::new();
         let sparse: Vec<Vec<(usize, Cell)>> = content
             .careers
@@ -58,7 +58,7 @@ impl<'c> RatingTable<'c> {
                     .chain(knowledge)
                     .map(|(name, kind, rating)| {
                         let item = *ids.entry((name.as_str(), kind)).or_insert_with(|| {
-                            items.push((name.as_str(), kind));
+                            items.push((name.as_str().into(), kind));
                             items.len() - 1
                         });
                         let level = rating.level.unwrap_or(f64::NAN);
@@ -95,7 +95,7 @@ impl<'c> RatingTable<'c> {
     /// keep one order for any thread count: candidates carry integer sort
     /// keys that end in the item's id (see [`Key`]), and sorting integers
     /// costs no mispredicted branches.
-    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'c>, [Gaps<'c>; 2]) {
+    pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'_>, [Gaps<'_>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
         if ra.is_empty() || rb.is_empty() {
             return (Profile::default(), [Gaps::default(), Gaps::default()]);
@@ -105,7 +105,7 @@ impl<'c> RatingTable<'c> {
 
     /// [`RatingTable::pair`] of two careers that both have ratings, rows
     /// `ra` and `rb`, with `scratch` as room for the candidates.
-    fn rated_pair(&self, (ra, rb): (&[Cell], &[Cell]), scratch: &mut Scratch) -> (Profile<'c>, [Gaps<'c>; 2]) {
+    fn rated_pair(&self, (ra, rb): (&[Cell], &[Cell]), scratch: &mut Scratch) -> (Profile<'_>, [Gaps<'_>; 2]) {
         let mut moves = [Gaps::default(), Gaps::default()];
         // The pass decides with arithmetic rather than branches: which way
         // an item's levels lean is as good as random, and mispredicted
@@ -161,15 +161,15 @@ impl<'c> RatingTable<'c> {
     }
 
     /// Item `item` as a gap of the move from row `from` to row `to`.
-    fn gap(&self, item: usize, from: &[Cell], to: &[Cell]) -> Gap<'c> {
-        let (name, kind) = self.items[item];
+    fn gap(&self, item: usize, from: &[Cell], to: &[Cell]) -> Gap<'_> {
+        let (name, kind) = (&*self.items[item].0, self.items[item].1);
         let (from, to) = (&from[item], &to[item]);
         Gap { name, kind, from_level: from.level, to_level: to.level, importance: to.importance }
     }
 
     /// Item `item` rated in rows `a` and `b`.
-    fn rated_item(&self, item: usize, a: &[Cell], b: &[Cell]) -> RatedItem<'c> {
-        let (name, kind) = self.items[item];
+    fn rated_item(&self, item: usize, a: &[Cell], b: &[Cell]) -> RatedItem<'_> {
+        let (name, kind) = (&*self.items[item].0, self.items[item].1);
         let (a, b) = (&a[item], &b[item]);
         RatedItem { name, kind, a: a.level(), b: b.level() }
     }

@@ -18,11 +18,10 @@ fn content(careers: Vec<Career>, skills: &[(&str, &str, &[&str])]) -> Content {
     Content { taxonomy: Taxonomy::new(skills).0, careers, ..Content::default() }
 }
 
-/// Compares two hand-made careers. The content is leaked so that the
+/// Compares two hand-made careers. The comparer is leaked so that the
 /// comparison, which borrows it, can be returned; tests are short-lived.
 fn compare(a: Career, b: Career) -> Comparison<'static> {
-    let content: &'static Content = Box::leak(Box::new(content(vec![a, b], &[])));
-    Box::leak(Box::new(Comparer::new(content))).compare(0, 1)
+    Box::leak(Box::new(Comparer::new(content(vec![a, b], &[])))).compare(0, 1)
 }
 
 fn verdict(c: &Comparison, key: &str) -> Verdict {
@@ -128,7 +127,7 @@ fn shared_skills_are_found_through_tags_aliases_and_normalisation() {
             ("prompts", "Prompt engineering", &[]),
         ],
     );
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = comparer.compare(0, 1);
     let mut shared: Vec<_> = c.skills.shared.iter().filter_map(|s| s.id).collect();
     shared.sort();
@@ -156,7 +155,7 @@ fn default_content() -> Content {
 }
 
 /// The two careers of the seed page, compared in that order.
-fn seed_pair<'s>(comparer: &'s Comparer<'_>) -> Comparison<'s> {
+fn seed_pair<'s>(comparer: &'s Comparer) -> Comparison<'s> {
     let slug = |s: &str| comparer.index_of(s).expect("seed career exists");
     comparer.compare(slug("ai-middleware-engineer"), slug("ai-model-routing-engineer"))
 }
@@ -164,7 +163,7 @@ fn seed_pair<'s>(comparer: &'s Comparer<'_>) -> Comparison<'s> {
 #[test]
 fn seed_pair_shares_prompting_observability_and_vector_databases() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = seed_pair(&comparer);
     let shared: Vec<&str> = c.skills.shared.iter().filter_map(|s| s.id).collect();
     for id in ["prompt-engineering", "observability", "vector-databases"] {
@@ -180,7 +179,7 @@ fn seed_pair_shares_prompting_observability_and_vector_databases() {
 #[test]
 fn tie_is_not_called_an_advantage() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = seed_pair(&comparer);
     let tied: Vec<String> =
         c.glance.iter().filter(|r| r.verdict == Verdict::Tie).map(|r| r.label.to_lowercase()).collect();
@@ -201,7 +200,7 @@ fn tie_is_not_called_an_advantage() {
 #[test]
 fn transition_is_directional() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = seed_pair(&comparer);
     let [to_b, to_a] = &c.transitions;
     assert_eq!(to_b.learn.len(), c.skills.only_b.len());
@@ -218,7 +217,7 @@ fn in_pool<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
 #[test]
 fn results_do_not_depend_on_the_thread_count() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     // The pairs among the first 200 careers (of 925): each comparison kept
     // as a hash of its full Debug text, so that memory stays small.
     let pairs: Vec<(u32, u32)> =
@@ -242,7 +241,7 @@ fn results_do_not_depend_on_the_thread_count() {
     assert!(one == many, "1 thread and 3 threads disagree");
 }
 
-fn compare_slugs<'s>(comparer: &'s Comparer<'_>, a: &str, b: &str) -> Comparison<'s> {
+fn compare_slugs<'s>(comparer: &'s Comparer, a: &str, b: &str) -> Comparison<'s> {
     comparer.compare(comparer.index_of(a).unwrap(), comparer.index_of(b).unwrap())
 }
 
@@ -253,7 +252,7 @@ fn shared_names<'c>(c: &Comparison<'c>) -> Vec<&'c str> {
 #[test]
 fn developers_and_programmers_overlap_a_lot() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = compare_slugs(&comparer, "software-developers", "computer-programmers");
     assert!(c.skills.overlap_percent >= 40, "overlap {}", c.skills.overlap_percent);
     for skill in ["Python", "Oracle Java", "C++", "Structured query language SQL"] {
@@ -265,7 +264,7 @@ fn developers_and_programmers_overlap_a_lot() {
 #[test]
 fn developers_and_civil_engineers_are_far_apart() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let c = compare_slugs(&comparer, "software-developers", "civil-engineers");
     assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
     assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
@@ -279,7 +278,7 @@ fn developers_and_civil_engineers_are_far_apart() {
 #[test]
 fn most_similar_to_developers_are_software_jobs() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let similar = comparer.similar(comparer.index_of("software-developers").unwrap(), 10);
     let slugs: Vec<&str> = similar.iter().map(|s| s.slug.as_str()).collect();
     for expected in [
@@ -349,7 +348,7 @@ fn each_phrase_is_related_at_most_once_and_to_its_closest() {
 #[test]
 fn all_similar_lists_equal_the_lists_one_by_one() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let all = comparer.all_similar(8);
     assert_eq!(all.len(), content.careers.len());
     for (i, list) in all.iter().enumerate() {
@@ -362,7 +361,7 @@ fn all_similar_lists_equal_the_lists_one_by_one() {
 #[test]
 fn comparisons_read_the_same_similarity_as_the_score_of_the_pair() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let prepared = crate::prepare::Prepared::new(&content);
     for (a, b) in [(0, 1), (1, 0), (17, 400), (400, 17), (924, 3), (100, 101)] {
         let direct = crate::similarity::score(&prepared, &content, crate::SimilarityModel::default(), a, b);
@@ -375,7 +374,7 @@ fn comparisons_read_the_same_similarity_as_the_score_of_the_pair() {
 #[test]
 fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let (mut plain, mut reworded) = (0, 0);
     // The hand-written careers word skills their own way; O*NET careers
     // name products alike.
@@ -474,7 +473,7 @@ fn conclusions_read_right_for_plural_titles() {
 #[test]
 fn the_brief_comparison_agrees_with_the_full_one() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     for (i, j) in [(0, 1), (1, 0), (2, 7)] {
         let full = comparer.compare(i, j);
         let (glance, shared, overlap) = comparer.glance_and_overlap(i, j);
@@ -532,7 +531,7 @@ fn careers_without_ratings_get_no_profile_and_no_gaps() {
 #[test]
 fn real_transitions_name_real_gaps_and_no_office_software() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let lpn_rn = compare_slugs(&comparer, "licensed-practical-and-licensed-vocational-nurses", "registered-nurses");
     let to_rn = &lpn_rn.transitions[0];
     let gap_names: Vec<&str> = to_rn.gaps.iter().map(|g| g.name).collect();

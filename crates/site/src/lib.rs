@@ -167,7 +167,7 @@ pub struct BuildReport {
 }
 
 /// Renders the site (or `options.shard` of it) into `options.out`.
-pub fn build(comparer: &Comparer<'_>, options: &BuildOptions) -> Result<BuildReport, SiteError> {
+pub fn build(comparer: &Comparer, options: &BuildOptions) -> Result<BuildReport, SiteError> {
     let theme = Theme::load(options.theme_dir.as_deref())?;
     if options.render_only {
         return pages::render_all(comparer, &theme, &output::Destination::discard(), options);

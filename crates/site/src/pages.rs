@@ -31,7 +31,7 @@ pub(crate) fn page(path: &str, title: String, description: String, root: &str) -
 
 /// Renders every page of `options.shard` into `out`.
 pub(crate) fn render_all(
-    comparer: &Comparer<'_>,
+    comparer: &Comparer,
     theme: &Theme,
     out: &Destination,
     options: &BuildOptions,

@@ -176,7 +176,7 @@ mod tests {
     fn comparison_value_holds_the_serialised_comparison_and_item_html() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let content = careerdiff_model::load_content(&root).expect("default content loads");
-        let comparer = Comparer::new(&content);
+        let comparer = Comparer::new(content.clone());
         let plan = Plan::new(&comparer, &BuildOptions::new("unused"));
         let theme = Theme::load(None).expect("the default theme loads");
         let parts = PairParts::new(&plan, &theme).expect("the skill macro renders");

@@ -19,7 +19,7 @@ pub(crate) const SIMILAR_SHOWN: usize = 6;
 const POPULAR_SHOWN: usize = 12;
 
 pub(crate) struct Plan<'c> {
-    pub comparer: &'c Comparer<'c>,
+    pub comparer: &'c Comparer,
     /// The pairs that get a page, `(i, j)` with `i < j`, sorted.
     pub pairs: Vec<(u32, u32)>,
     /// Each career's view, ready for templates.
@@ -34,7 +34,7 @@ pub(crate) struct Plan<'c> {
 }
 
 impl<'c> Plan<'c> {
-    pub(crate) fn new(comparer: &'c Comparer<'c>, options: &BuildOptions) -> Self {
+    pub(crate) fn new(comparer: &'c Comparer, options: &BuildOptions) -> Self {
         let content = comparer.content();
         let pairs = comparer.pairs(&content.site.pairs);
         let similar = comparer.all_similar(SIMILAR_SHOWN + 1);

@@ -153,7 +153,7 @@ fn similar_lists_are_the_same_for_one_thread_and_many() {
     let lists = |threads| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
         pool.install(|| {
-            let comparer = Comparer::new(&content);
+            let comparer = Comparer::new(content.clone());
             let scored = |lists: Vec<Vec<crate::Similar>>| -> Vec<Vec<(usize, u64)>> {
                 lists.iter().map(|l| l.iter().map(|s| (s.index, s.score.to_bits())).collect()).collect()
             };
@@ -169,14 +169,14 @@ fn similar_lists_are_the_same_for_one_thread_and_many() {
 }
 
 /// Slugs of the `k` careers most similar to `slug` in the default content.
-fn most_similar(comparer: &Comparer<'_>, slug: &str, k: usize) -> Vec<String> {
+fn most_similar(comparer: &Comparer, slug: &str, k: usize) -> Vec<String> {
     comparer.similar(comparer.index_of(slug).expect("career exists"), k).into_iter().map(|s| s.slug).collect()
 }
 
 #[test]
 fn statisticians_are_most_like_data_scientists() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let similar = most_similar(&comparer, "data-scientists", 10);
     assert_eq!(similar[0], "statisticians", "{similar:?}");
 }
@@ -184,7 +184,7 @@ fn statisticians_are_most_like_data_scientists() {
 #[test]
 fn hand_written_ai_careers_have_computing_neighbours() {
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     for (slug, other) in [
         ("ai-middleware-engineer", "ai-model-routing-engineer"),
         ("ai-model-routing-engineer", "ai-middleware-engineer"),
@@ -209,7 +209,7 @@ fn the_most_similar_pairs_keep_their_pages() {
     // builds it: programmers and developers get a page, civil engineers
     // and developers do not.
     let content = default_content();
-    let comparer = Comparer::new(&content);
+    let comparer = Comparer::new(content.clone());
     let pairs = comparer.pairs(&careerdiff_model::PairPolicy::Similar { per_career: 3 });
     let pair = |a: &str, b: &str| (comparer.index_of(a).unwrap() as u32, comparer.index_of(b).unwrap() as u32);
     assert!(pairs.contains(&pair("computer-programmers", "software-developers")));
