@@ -7,6 +7,7 @@ mod errors;
 mod items;
 mod links;
 mod output_guard;
+mod snapshots;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
