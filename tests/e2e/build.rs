@@ -112,11 +112,14 @@ fn output_is_identical_for_one_thread_and_many() {
 #[test]
 fn shards_together_equal_the_whole_site() {
     let whole = build_site(&repo().join("content"), &[]);
-    let expected = read_all(&whole.path().join("public"));
+    let mut expected = read_all(&whole.path().join("public"));
+    // Only a whole build records a manifest for later incremental builds.
+    assert!(expected.remove(crate::MANIFEST).is_some(), "a whole build writes its manifest");
     let mut merged = BTreeMap::new();
     for k in 1..=3 {
         let shard = build_site(&repo().join("content"), &["--shard", &format!("{k}/3")]);
         let files = read_all(&shard.path().join("public"));
+        assert!(!files.contains_key(crate::MANIFEST), "shard {k} claims the whole site in a manifest");
         for (name, bytes) in files {
             // Every shard carries the same output marker; pages come from one shard each.
             let previous = merged.insert(name.clone(), bytes.clone());

@@ -14,6 +14,7 @@ use std::process::{Command, Output};
 
 /// The file a build leaves in its output so that the next build may replace it.
 const MARKER: &str = ".careerdiff-output";
+const MANIFEST: &str = ".careerdiff-manifest";
 
 /// The repository root.
 fn repo() -> PathBuf {

@@ -91,11 +91,18 @@ pub(crate) struct ContentArgs {
 pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub content: ContentArgs,
-    /// The published folder. It is replaced only when the build succeeds.
+    /// The published folder. A folder an earlier build wrote is updated in
+    /// place (only pages whose inputs changed are rewritten); any other is
+    /// replaced only when the build succeeds.
     #[arg(long, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
+    /// Build every page into a new folder that replaces the output, even
+    /// when the output could be updated in place.
+    #[arg(long)]
+    pub full: bool,
     /// Build slice K of N (e.g. 2/3) for one of N machines; the union of all
     /// N outputs is the whole site. Slice 1 also builds every non-pair page.
+    /// A slice is always built in full.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
     /// Render every page but write nothing: measures rendering without the disk.

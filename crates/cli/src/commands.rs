@@ -2,20 +2,19 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, anyhow};
 use careerdiff_compare::{Comparer, Similar};
 use careerdiff_model::{Content, load_content};
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, Ranker, Shard, pair_path};
+use careerdiff_site::pair_path;
 
-use crate::args::{BuildArgs, CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
-use crate::{Failure, preflight, terminal};
+use crate::args::{CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
+use crate::{Failure, terminal};
 
 /// Loads the content folder, printing every content error on failure.
-fn load(args: &ContentArgs) -> Result<Content, Failure> {
+pub(crate) fn load(args: &ContentArgs) -> Result<Content, Failure> {
     if !args.content.is_dir() {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", args.content.display()).into());
     }
@@ -27,7 +26,7 @@ fn load(args: &ContentArgs) -> Result<Content, Failure> {
 
 /// The theme folder named in site.toml: `themes/<name>` beside the content
 /// folder. Only the default theme may be absent (it is built in).
-fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
+pub(crate) fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
     let parent = content.root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = parent.join("themes").join(&content.site.theme);
     if dir.is_dir() {
@@ -43,71 +42,6 @@ fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
         );
         Err(Failure::Content)
     }
-}
-
-pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
-    // The summary times the whole command, from reading the content to the
-    // last file written, as a peer tool's wall time would be.
-    let started = Instant::now();
-    let content = Arc::new(load(&args.content)?);
-    let theme_dir = theme_dir(&content)?;
-    let shard = args.shard.unwrap_or(Shard::WHOLE);
-    let bar = terminal::ProgressBar::new();
-    // Only the shard that builds the non-pair pages needs the search index:
-    // skill pages are ranked by it and the static search files come from it.
-    // Indexing (one tantivy thread) runs beside preparing the comparer.
-    let search = || -> Result<_, Failure> {
-        if !shard.owns_site_pages() {
-            return Ok((None, Vec::new()));
-        }
-        let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
-        let files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        let limit = content.careers.len();
-        let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
-        Ok((Some(rank), files))
-    };
-    let (comparer, search) = rayon::join(|| Comparer::new(Arc::clone(&content)), search);
-    let (rank, extra_files) = search?;
-    let options = BuildOptions {
-        out: args.out.clone(),
-        theme_dir,
-        shard,
-        render_only: args.render_only,
-        force: args.force,
-        progress: Some(bar.clone()),
-        rank,
-        extra_files,
-    };
-    let report = careerdiff_site::build(&comparer, &options)
-        .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?;
-    bar.finish();
-    let secs = started.elapsed().as_secs_f64();
-    let target =
-        if args.render_only { "rendered, not written".to_owned() } else { format!("into {}", args.out.display()) };
-    let in_shard = if args.shard.is_some() { " in this shard" } else { "" };
-    println!(
-        "built {} pages ({} careers, {} pair pages{in_shard}) {target}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s), peak memory {} MB",
-        report.pages,
-        content.careers.len(),
-        report.pair_pages,
-        report.files,
-        report.bytes as f64 / 1e6,
-        secs,
-        report.pages as f64 / secs.max(1e-9),
-        terminal::peak_memory_mib(),
-    );
-    if shard == Shard::WHOLE {
-        let built = preflight::Built {
-            files: report.files,
-            bytes: report.bytes,
-            pair_pages: report.pair_pages,
-            pair_bytes: report.pair_bytes,
-            careers: content.careers.len() as u64,
-        };
-        eprint!("{}", preflight::warnings(&built));
-    }
-    Ok(())
 }
 
 pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {

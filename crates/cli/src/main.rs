@@ -6,6 +6,8 @@
 //! or I/O errors.
 
 mod args;
+mod build;
+mod chores;
 mod commands;
 mod preflight;
 mod terminal;
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
     }
     let result = match cli.command {
-        Command::Build(args) => commands::build(args),
+        Command::Build(args) => build::build(args),
         Command::Check(args) => commands::check(args),
         Command::Compare(args) => commands::compare(args),
         Command::Search(args) => commands::search(args),

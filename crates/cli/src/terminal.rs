@@ -148,9 +148,8 @@ impl careerdiff_site::Progress for ProgressBar {
         if total >= 10_000 {
             self.0.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             self.0.set_length(total);
-            let style =
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pair pages, {per_sec}, {eta} left")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, {eta} left")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
             self.0.set_style(style);
         }
     }

@@ -11,49 +11,33 @@ use minijinja::{Value, context};
 use rayon::prelude::*;
 
 use crate::item_ranking::{IMPORTANT, RankedCareer, rank, rating_shown};
-use crate::output::Destination;
 use crate::pages::page;
-use crate::theme::Theme;
 use crate::urls::{ITEMS_INDEX_PATH, career_path, item_path};
-use crate::{BuildReport, SiteError};
 
 /// How many careers an item's page ranks.
 pub(crate) const CAREERS_SHOWN: usize = 50;
 /// How many careers without a level an item's page names.
 const UNLEVELED_SHOWN: usize = 20;
 
-/// The paths of the pages this module writes, for the sitemap.
-pub(crate) fn paths() -> impl Iterator<Item = String> {
-    std::iter::once(ITEMS_INDEX_PATH.to_owned()).chain(WORKER_ITEMS.iter().map(item_path))
+/// The context of item `n`'s page (`WORKER_ITEMS[n]`).
+pub(crate) fn item(careers: &[Career], site: &Value, n: usize) -> Value {
+    let item = &WORKER_ITEMS[n];
+    let ranked = rank(careers, item);
+    let path = item_path(item);
+    let name = display_name(item);
+    let title = format!("{name} — careers where it matters most");
+    let description = format!(
+        "The careers where {name} matters most, ranked by O*NET's importance and level ratings: {}",
+        item.description
+    );
+    item_context(careers, item, &ranked, site, &path, title, description)
 }
 
-pub(crate) fn render(
-    careers: &[Career],
-    theme: &Theme,
-    site: &Value,
-    out: &Destination,
-) -> Result<BuildReport, SiteError> {
-    let pages: Vec<(BuildReport, Value)> = WORKER_ITEMS
-        .par_iter()
-        .map(|item| {
-            let ranked = rank(careers, item);
-            let entry = index_entry(item, &ranked);
-            let path = item_path(item);
-            let name = display_name(item);
-            let title = format!("{name} — careers where it matters most");
-            let description = format!(
-                "The careers where {name} matters most, ranked by O*NET's importance and level ratings: {}",
-                item.description
-            );
-            let html =
-                theme.render("item.html", item_context(careers, item, &ranked, site, &path, title, description))?;
-            Ok((out.write(&path, html.as_bytes())?, entry))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    let mut report = BuildReport::default();
+/// The context of the index of skills and knowledge areas.
+pub(crate) fn index(careers: &[Career], site: &Value) -> Value {
+    let entries: Vec<Value> = WORKER_ITEMS.par_iter().map(|item| index_entry(item, &rank(careers, item))).collect();
     let (mut skills, mut knowledge) = (Vec::new(), Vec::new());
-    for (item, (written, entry)) in WORKER_ITEMS.iter().zip(pages) {
-        report.add(written);
+    for (item, entry) in WORKER_ITEMS.iter().zip(entries) {
         match item.kind {
             ItemKind::Skill => skills.push(entry),
             ItemKind::Knowledge => knowledge.push(entry),
@@ -63,15 +47,10 @@ pub(crate) fn render(
     let description = "The skills and knowledge areas O*NET rates every career on, in everyday words, each \
                        with the careers where it matters most."
         .to_owned();
-    let html = theme.render(
-        "items.html",
-        context! {
-            site, page => page(ITEMS_INDEX_PATH, title, description, "../"),
-            skills, knowledge, descriptions_source => WORKER_ITEMS_SOURCE,
-        },
-    )?;
-    report.add(out.write(ITEMS_INDEX_PATH, html.as_bytes())?);
-    Ok(report)
+    context! {
+        site, page => page(ITEMS_INDEX_PATH, title, description, "../"),
+        skills, knowledge, descriptions_source => WORKER_ITEMS_SOURCE,
+    }
 }
 
 /// The template context of one item's page.

@@ -2,29 +2,40 @@
 //! published folder of HTML pages, assets, a sitemap and robots.txt, through
 //! a minijinja theme.
 //!
-//! [`build`] renders every page of a `careerdiff_compare::Comparer`'s
-//! content into a staging folder beside the output and swaps it in only
-//! when everything succeeded ([`output::Staging`]), so a failed build never
-//! leaves a half-written site. Pair pages are rendered in parallel and
-//! written straight to disk; nothing holds every page. The [`Theme`] is the
-//! built-in default, overridden file by file by a theme folder.
+//! A [`Site`] owns everything a page is made from (the content, shared
+//! through an `Arc`, its comparer, the [`Theme`] and what is computed once:
+//! the plan) and renders any page by its [`PageId`]. [`Site::pages`] is the
+//! one list of pages: [`build`] renders it in parallel into a staging
+//! folder that replaces the output only when everything succeeded, or,
+//! when the output holds a site this program built, re-renders in place
+//! only the pages whose fingerprint (a hash of everything the page is made
+//! from, recorded in the output's manifest) changed. Either way nothing
+//! half-written is published and nothing holds every page. The theme is
+//! the built-in default, overridden file by file by a theme folder.
 
+mod build;
 mod chart;
 mod credits;
 mod fields;
+mod fingerprint;
 mod fragments;
 mod glance_view;
+mod inputs;
 mod item_links;
 mod item_pages;
 mod item_ranking;
 mod listings;
+mod manifest;
 mod markdown;
 mod out_guard;
 mod output;
+mod page;
 mod pages;
 mod pair_data;
 mod plan;
+mod render;
 mod safe_url;
+mod site;
 mod sitemap;
 mod theme;
 mod tool_data;
@@ -32,10 +43,13 @@ mod urls;
 mod views;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use careerdiff_compare::Comparer;
-
+pub use build::{BuildOptions, build, render_only, render_to_memory};
+pub use inputs::input_digest;
+pub use manifest::{MANIFEST, Manifest};
+pub use output::leftovers;
+pub use page::PageId;
+pub use site::{Site, SiteOptions};
 pub use theme::Theme;
 pub use urls::{ITEMS_INDEX_PATH, career_path, collection_path, item_path, pair_path, roadmap_path, skill_path};
 
@@ -67,56 +81,14 @@ pub enum SiteError {
     },
 }
 
-/// Where and how to build.
-#[derive(Clone)]
-pub struct BuildOptions {
-    /// The published folder, e.g. `public/`. Replaced as a whole.
-    pub out: PathBuf,
-    /// A theme folder whose `templates/` and `static/` override the
-    /// built-in theme, if any.
-    pub theme_dir: Option<PathBuf>,
-    /// Which slice of the pages to build.
-    pub shard: Shard,
-    /// Render every page but write nothing (to measure rendering alone).
-    pub render_only: bool,
-    /// Replace an existing, non-empty output folder even if no build wrote
-    /// it. The content and theme folders are protected all the same.
-    pub force: bool,
-    /// Told how many pair pages there are and as each is written.
-    pub progress: Option<Arc<dyn Progress>>,
-    /// More files to publish with the site, as (path, bytes): the static
-    /// search index. Written by the first shard.
-    pub extra_files: Vec<(String, Vec<u8>)>,
-    /// Ranks careers for a skill page: given a skill's name, the positions
-    /// of careers in `Content::careers`, best first (the CLI passes the
-    /// search index's ranking).
-    pub rank: Option<Arc<Ranker>>,
-}
-
 /// A ranking of careers for a query: positions in `Content::careers`, best first.
 pub type Ranker = dyn Fn(&str) -> Vec<usize> + Send + Sync;
 
-impl BuildOptions {
-    /// A whole build into `out` with the built-in theme.
-    pub fn new(out: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            out: out.into(),
-            theme_dir: None,
-            shard: Shard::WHOLE,
-            render_only: false,
-            force: false,
-            progress: None,
-            rank: None,
-            extra_files: Vec::new(),
-        }
-    }
-}
-
 /// Receives build progress; the CLI draws it as a progress bar.
 pub trait Progress: Send + Sync {
-    /// The build will write `total` pair pages.
+    /// The build will write `total` pages.
     fn start(&self, total: u64);
-    /// `n` more pair pages are written.
+    /// `n` more pages are written.
     fn advance(&self, n: u64);
 }
 
@@ -154,6 +126,14 @@ impl Shard {
 /// What a build wrote.
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
+    /// Whether the build updated the output in place.
+    pub incremental: bool,
+    /// Files an incremental build left as they were.
+    pub unchanged: u64,
+    /// Files an incremental build deleted (pages the site no longer has).
+    pub deleted: u64,
+    /// The old site a full build moved aside, for the caller to delete.
+    pub replaced: Option<PathBuf>,
     /// HTML pages written.
     pub pages: u64,
     /// Files written, pages included.
@@ -164,22 +144,6 @@ pub struct BuildReport {
     pub pair_pages: u64,
     /// Bytes of the pair pages.
     pub pair_bytes: u64,
-}
-
-/// Renders the site (or `options.shard` of it) into `options.out`.
-pub fn build(comparer: &Comparer, options: &BuildOptions) -> Result<BuildReport, SiteError> {
-    let theme = Theme::load(options.theme_dir.as_deref())?;
-    if options.render_only {
-        return pages::render_all(comparer, &theme, &output::Destination::discard(), options);
-    }
-    let content_root = comparer.content().root.as_path();
-    let mut protected = vec![("content", content_root)];
-    protected.extend(options.theme_dir.as_deref().map(|theme| ("theme", theme)));
-    out_guard::check_output(&options.out, &protected, options.force)?;
-    let staging = output::Staging::create(&options.out)?;
-    let report = pages::render_all(comparer, &theme, &staging.output(), options)?;
-    staging.publish()?;
-    Ok(report)
 }
 
 impl BuildReport {

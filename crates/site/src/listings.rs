@@ -1,21 +1,18 @@
-//! Pages that list careers: one per skill ("careers that use Python"), one
-//! per collection, the search page and the comparison tool.
+//! The contexts of pages that list careers: one per skill ("careers that
+//! use Python"), one per collection, the search page and the comparison tool.
 
 use careerdiff_compare::facts;
 use careerdiff_model::{SortKey, display};
 use minijinja::{Value, context};
-use rayon::prelude::*;
 
-use crate::output::Destination;
 use crate::pages::page;
 use crate::plan::Plan;
-use crate::theme::Theme;
+use crate::site::Site;
 use crate::urls::{career_path, collection_path, skill_path};
-use crate::{BuildReport, SiteError};
 
 /// A career in a list: title, link, the figures lists show, and the value
 /// of `column` (an at-a-glance attribute key, as shown on career pages).
-fn entry(plan: &Plan<'_>, idx: usize, column: &str) -> Value {
+fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
     let career = &plan.comparer.content().careers[idx];
     let median = career.salary.as_ref().and_then(|s| {
         let wage = s.median?;
@@ -38,7 +35,7 @@ fn column_for(sort: SortKey) -> (&'static str, &'static str) {
 }
 
 /// Links to every collection, for the home page.
-pub(crate) fn collection_links(plan: &Plan<'_>) -> Vec<Value> {
+pub(crate) fn collection_links(plan: &Plan) -> Vec<Value> {
     let content = plan.comparer.content();
     content
         .collections
@@ -50,60 +47,39 @@ pub(crate) fn collection_links(plan: &Plan<'_>) -> Vec<Value> {
         .collect()
 }
 
-/// The paths of the pages this module writes, for the sitemap.
-pub(crate) fn paths(plan: &Plan<'_>) -> Vec<String> {
-    let content = plan.comparer.content();
-    let skills = plan.skills.iter().map(|(id, _)| skill_path(&content.taxonomy.get(*id).id));
-    skills.chain(content.collections.iter().map(|c| collection_path(&c.slug))).collect()
+/// The page of the `k`th skill of the plan: careers that use it.
+pub(crate) fn skill(site: &Site, k: usize) -> Value {
+    let plan = &site.plan;
+    let (id, careers) = &plan.skills[k];
+    let skill = site.content().taxonomy.get(*id);
+    let path = skill_path(&skill.id);
+    let title = format!("Careers that use {}", skill.name);
+    let description = format!("{} careers that use {}, best match first.", careers.len(), skill.name);
+    let (column, column_label) = column_for(SortKey::Title);
+    let careers: Vec<Value> = careers.iter().map(|&c| entry(plan, c, column)).collect();
+    context! { site => site.globals, page => page(&path, title, description, "../"), skill, careers, column_label }
 }
 
-pub(crate) fn render(
-    plan: &Plan<'_>,
-    theme: &Theme,
-    site: &Value,
-    out: &Destination,
-) -> Result<BuildReport, SiteError> {
-    let content = plan.comparer.content();
-    let mut report = BuildReport::default();
-    let skill_pages: Vec<BuildReport> = plan
-        .skills
-        .par_iter()
-        .map(|(id, careers)| {
-            let skill = content.taxonomy.get(*id);
-            let path = skill_path(&skill.id);
-            let title = format!("Careers that use {}", skill.name);
-            let description = format!("{} careers that use {}, best match first.", careers.len(), skill.name);
-            let (column, column_label) = column_for(SortKey::Title);
-            let careers: Vec<Value> = careers.iter().map(|&c| entry(plan, c, column)).collect();
-            let html = theme.render(
-                "skill.html",
-                context! { site, page => page(&path, title, description, "../"), skill, careers, column_label },
-            )?;
-            out.write(&path, html.as_bytes())
-        })
-        .collect::<Result<_, SiteError>>()?;
-    skill_pages.into_iter().for_each(|r| report.add(r));
-    for (collection, members) in content.collections.iter().zip(&plan.collections) {
-        let path = collection_path(&collection.slug);
-        let (column, column_label) = column_for(collection.sort.by);
-        let careers: Vec<Value> = members.iter().map(|&c| entry(plan, c, column)).collect();
-        let html = theme.render(
-            "collection.html",
-            context! {
-                site, page => page(&path, collection.title.clone(), collection.description.clone(), "../"),
-                collection, careers, column_label,
-            },
-        )?;
-        report.add(out.write(&path, html.as_bytes())?);
+/// The page of collection `c`.
+pub(crate) fn collection(site: &Site, c: usize) -> Value {
+    let (plan, collection) = (&site.plan, &site.content().collections[c]);
+    let path = collection_path(&collection.slug);
+    let (column, column_label) = column_for(collection.sort.by);
+    let careers: Vec<Value> = plan.collections[c].iter().map(|&c| entry(plan, c, column)).collect();
+    context! {
+        site => site.globals, page => page(&path, collection.title.clone(), collection.description.clone(), "../"),
+        collection, careers, column_label,
     }
-    let careers: Vec<Value> = (0..content.careers.len()).map(|c| entry(plan, c, "")).collect();
-    for (template, path, title, description) in [
-        ("search.html", "search.html", "Search careers", "Search careers by title, skill or what the work involves."),
-        ("tool.html", "compare.html", "Compare two careers", "Pick any two careers and see them side by side."),
-    ] {
-        let html = theme
-            .render(template, context! { site, page => page(path, title.into(), description.into(), ""), careers })?;
-        report.add(out.write(path, html.as_bytes())?);
-    }
-    Ok(report)
+}
+
+/// The search page (`tool: false`) or the comparison tool (`tool: true`):
+/// both list every career.
+pub(crate) fn career_finder(site: &Site, tool: bool) -> Value {
+    let (path, title, description) = if tool {
+        ("compare.html", "Compare two careers", "Pick any two careers and see them side by side.")
+    } else {
+        ("search.html", "Search careers", "Search careers by title, skill or what the work involves.")
+    };
+    let careers: Vec<Value> = (0..site.content().careers.len()).map(|c| entry(&site.plan, c, "")).collect();
+    context! { site => site.globals, page => page(path, title.into(), description.into(), ""), careers }
 }

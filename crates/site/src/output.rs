@@ -1,32 +1,45 @@
-//! Writing the published folder atomically: everything goes to a staging
-//! folder beside the output, which replaces the output only at the end. A
-//! render-only build writes nothing and only counts.
+//! Where pages go: a folder (a staging folder that replaces the output at
+//! the end, or the output itself for an incremental build), memory, or
+//! nowhere (a render-only build only counts).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::mpsc::{SyncSender, sync_channel};
 
 use crate::{BuildReport, SiteError, io_error};
 
-/// Where pages go: a folder, or nowhere (rendering is still done and
-/// counted, for measuring render speed without the disk).
-pub(crate) struct Destination {
-    root: Option<PathBuf>,
+/// Where pages go.
+pub(crate) enum Destination {
+    /// Files in a folder. `whole`: each file is written under a temporary
+    /// name and renamed into place, for a folder being published from
+    /// (an incremental build), so no reader sees half a page.
+    Folder { root: PathBuf, whole: bool },
+    /// Into memory, path → bytes.
+    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
+    /// Nowhere: rendering is still done and counted, for measuring render
+    /// speed without the disk.
+    Discard,
 }
 
 impl Destination {
-    pub(crate) fn discard() -> Self {
-        Destination { root: None }
-    }
-
     /// Writes one file and counts it. Its folder must exist: folders are
     /// made once, up front ([`Destination::create_dirs`]), not checked per page.
-    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<BuildReport, SiteError> {
-        if let Some(root) = &self.root {
-            let path = root.join(rel);
-            fs::write(&path, bytes).map_err(io_error("writing", &path))?;
+    pub(crate) fn write(&self, rel: &str, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
+        let report = count(rel, bytes.len());
+        match self {
+            Destination::Folder { root, whole: false } => {
+                let path = root.join(rel);
+                fs::write(&path, bytes).map_err(io_error("writing", &path))?;
+            }
+            Destination::Folder { root, whole: true } => crate::manifest::write_whole(&root.join(rel), &bytes)?,
+            Destination::Memory(files) => {
+                files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned(), bytes);
+            }
+            Destination::Discard => {}
         }
-        Ok(count(rel, bytes.len()))
+        Ok(report)
     }
 
     /// Runs `work` with a [`Writer`] whose files are written by one thread
@@ -39,14 +52,13 @@ impl Destination {
         &self,
         work: impl FnOnce(&Writer<'_>) -> Result<R, SiteError> + Send,
     ) -> Result<R, SiteError> {
-        if self.root.is_none() {
+        if !matches!(self, Destination::Folder { .. }) {
             return work(&Writer { dest: self, queue: None });
         }
-        let (queue, files) = sync_channel::<(String, String)>(WRITE_QUEUE);
+        let (queue, files) = sync_channel::<(String, Vec<u8>)>(WRITE_QUEUE);
         std::thread::scope(|scope| {
-            let writer = scope.spawn(move || {
-                files.into_iter().try_for_each(|(rel, text)| self.write(&rel, text.as_bytes()).map(drop))
-            });
+            let writer =
+                scope.spawn(move || files.into_iter().try_for_each(|(rel, bytes)| self.write(&rel, bytes).map(drop)));
             let result = work(&Writer { dest: self, queue: Some(queue) });
             match writer.join() {
                 Ok(written) => written.and(result),
@@ -63,17 +75,17 @@ const WRITE_QUEUE: usize = 128;
 /// Hands files to [`Destination::with_writer`]'s writer thread.
 pub(crate) struct Writer<'d> {
     dest: &'d Destination,
-    queue: Option<SyncSender<(String, String)>>,
+    queue: Option<SyncSender<(String, Vec<u8>)>>,
 }
 
 impl Writer<'_> {
-    /// Queues one file and counts it (render-only: only counts).
-    pub(crate) fn write(&self, rel: String, text: String) -> Result<BuildReport, SiteError> {
-        let Some(queue) = &self.queue else { return self.dest.write(&rel, text.as_bytes()) };
-        let report = count(&rel, text.len());
+    /// Queues one file and counts it (memory, render-only: done at once).
+    pub(crate) fn write(&self, rel: String, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
+        let Some(queue) = &self.queue else { return self.dest.write(&rel, bytes) };
+        let report = count(&rel, bytes.len());
         // The writer only stops early on an error, which `with_writer`
         // returns in place of this one.
-        queue.send((rel, text)).map_err(|lost| SiteError::Io {
+        queue.send((rel, bytes)).map_err(|lost| SiteError::Io {
             action: "writing",
             path: PathBuf::from(lost.0.0),
             source: std::io::Error::other("the writer thread stopped"),
@@ -90,7 +102,7 @@ fn count(rel: &str, len: usize) -> BuildReport {
 impl Destination {
     /// Makes the folders (relative to the root) that files will go into.
     pub(crate) fn create_dirs<'a>(&self, dirs: impl IntoIterator<Item = &'a str>) -> Result<(), SiteError> {
-        let Some(root) = &self.root else { return Ok(()) };
+        let Destination::Folder { root, .. } = self else { return Ok(()) };
         for dir in dirs {
             let path = root.join(dir);
             fs::create_dir_all(&path).map_err(io_error("creating", &path))?;
@@ -109,14 +121,9 @@ pub(crate) struct Staging {
 
 impl Staging {
     pub(crate) fn create(out: &Path) -> Result<Self, SiteError> {
-        let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        };
+        let (parent, prefix) = staging_prefix(out);
         fs::create_dir_all(&parent).map_err(io_error("creating", &parent))?;
-        remove_abandoned(&parent, &name);
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_error("removing", &dir))?;
         }
@@ -127,60 +134,62 @@ impl Staging {
     }
 
     pub(crate) fn output(&self) -> Destination {
-        Destination { root: Some(self.dir.clone()) }
+        Destination::Folder { root: self.dir.clone(), whole: false }
+    }
+
+    /// The staging folder, to write into before publishing.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Swaps the staging folder in: the old output is moved aside, the new
-    /// one renamed into place, then the old one removed. Both renames are
-    /// within one folder, so a reader sees either the old site or the new.
-    pub(crate) fn publish(mut self) -> Result<(), SiteError> {
+    /// one renamed into place. Both renames are within one folder, so a
+    /// reader sees either the old site or the new. Returns the old site's
+    /// folder, now under a name of its own, for the caller to delete
+    /// (unlinking 400,000 files takes minutes on these disks, and the new
+    /// site is already in place).
+    pub(crate) fn publish(mut self) -> Result<Option<PathBuf>, SiteError> {
         // A unique name: an earlier build's old site may still be being
-        // deleted in the background under its own name.
+        // deleted under its own name.
         let old =
             self.dir.with_file_name(format!("{}.old", self.dir.file_name().unwrap_or_default().to_string_lossy()));
-        if self.out.exists() {
+        let replaced = self.out.exists();
+        if replaced {
             fs::rename(&self.out, &old).map_err(io_error("moving aside", &self.out))?;
         }
         fs::rename(&self.dir, &self.out).map_err(io_error("publishing", &self.out))?;
         self.published = true;
-        if old.exists() {
-            remove_in_background(&old);
-        }
-        Ok(())
+        Ok(replaced.then_some(old))
     }
 }
 
-/// Deletes the replaced site without making the build wait for it:
-/// unlinking 400,000 files takes minutes on these disks, and the new site
-/// is already in place. A detached `rm -rf` does the work; where it cannot
-/// be started the folder is removed here. A folder a crash leaves behind is
-/// cleared by the next build ([`remove_abandoned`]).
-fn remove_in_background(old: &Path) {
-    let spawned = std::process::Command::new("rm")
-        .arg("-rf")
-        .arg(old)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    if spawned.is_err() {
-        let _ = fs::remove_dir_all(old);
-    }
+/// The folder staging folders of `out` are made in, and the start of
+/// their names (`.public.staging-`, then the building process's id).
+fn staging_prefix(out: &Path) -> (PathBuf, String) {
+    let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    (parent, format!(".{name}.staging-"))
 }
 
-/// Removes staging folders left by builds that were killed (their process
-/// is gone), so they do not pile up beside the output.
-fn remove_abandoned(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.staging-");
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name.strip_prefix(&prefix).map(|p| p.trim_end_matches(".old")) else { continue };
-        let alive = Path::new("/proc").join(pid).exists();
-        if !alive && pid.bytes().all(|b| b.is_ascii_digit()) && Path::new("/proc/self").exists() {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
+/// Staging folders of `out` that builds left beside it (each with the id of
+/// the process that made it), and old sites moved aside and not yet
+/// deleted: a caller that knows which processes are gone removes them.
+pub fn leftovers(out: &Path) -> Vec<(PathBuf, u32)> {
+    let (parent, prefix) = staging_prefix(out);
+    let Ok(entries) = fs::read_dir(&parent) else { return Vec::new() };
+    let mut found: Vec<(PathBuf, u32)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_prefix(&prefix)?.trim_end_matches(".old").parse().ok()?;
+            Some((entry.path(), pid))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 impl Drop for Staging {
@@ -200,11 +209,11 @@ mod tests {
     #[test]
     fn a_failed_write_is_the_error_returned() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let out = Destination { root: Some(dir.path().to_owned()) };
+        let out = Destination::Folder { root: dir.path().to_owned(), whole: false };
         let result = out.with_writer(|writer| {
-            writer.write("fine.html".into(), "<p>ok</p>".into())?;
+            writer.write("fine.html".into(), b"<p>ok</p>".to_vec())?;
             for n in 0..1000 {
-                writer.write(format!("missing-folder/{n}.html"), String::new())?;
+                writer.write(format!("missing-folder/{n}.html"), Vec::new())?;
             }
             Ok(())
         });

@@ -51,8 +51,8 @@ pub(crate) struct PairParts {
 }
 
 impl PairParts {
-    pub(crate) fn new(plan: &Plan<'_>, theme: &Theme) -> Result<Self, SiteError> {
-        let comparer = plan.comparer;
+    pub(crate) fn new(plan: &Plan, theme: &Theme) -> Result<Self, SiteError> {
+        let comparer = &plan.comparer;
         let content = comparer.content();
         let phrases = (0..content.careers.len())
             .into_par_iter()
@@ -85,6 +85,18 @@ impl PairParts {
     pub(crate) fn others(&self, me: usize, other: usize) -> Value {
         let links = self.pair_links[me].iter().filter(|(index, _)| *index != other);
         HtmlList::value(links.take(SIMILAR_SHOWN - 1).map(|(_, link)| link))
+    }
+
+    /// Hashes what pair pages read of career `c` made here: its skill
+    /// items and its links to other pairs, with their HTML.
+    pub(crate) fn career_fingerprint(&self, c: usize, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for shown in &self.phrases[c] {
+            shown.html.as_str().hash(hasher);
+        }
+        for (other, link) in &self.pair_links[c] {
+            (other, link.html.as_str()).hash(hasher);
+        }
     }
 
     /// Links to collections `collections`.
@@ -146,7 +158,6 @@ mod tests {
     use careerdiff_compare::Comparer;
     use minijinja::Value;
 
-    use crate::BuildOptions;
     use crate::plan::Plan;
     use crate::theme::Theme;
 
@@ -176,8 +187,8 @@ mod tests {
     fn comparison_value_holds_the_serialised_comparison_and_item_html() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let content = careerdiff_model::load_content(&root).expect("default content loads");
-        let comparer = Comparer::new(content.clone());
-        let plan = Plan::new(&comparer, &BuildOptions::new("unused"));
+        let comparer = std::sync::Arc::new(Comparer::new(content.clone()));
+        let plan = Plan::new(comparer.clone(), None);
         let theme = Theme::load(None).expect("the default theme loads");
         let parts = PairParts::new(&plan, &theme).expect("the skill macro renders");
         let n = content.careers.len();

@@ -3,13 +3,14 @@
 //! skill (ranked), and each collection's careers.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use careerdiff_compare::{Comparer, Similar};
 use careerdiff_model::{Career, PairPolicy};
 use minijinja::{Value, context};
 use rayon::prelude::*;
 
-use crate::BuildOptions;
+use crate::Ranker;
 use crate::urls::{career_path, pair_path};
 use crate::views::{CareerView, SimilarView};
 
@@ -18,8 +19,8 @@ pub(crate) const SIMILAR_SHOWN: usize = 6;
 /// How many comparisons the home page features.
 const POPULAR_SHOWN: usize = 12;
 
-pub(crate) struct Plan<'c> {
-    pub comparer: &'c Comparer,
+pub(crate) struct Plan {
+    pub comparer: Arc<Comparer>,
     /// The pairs that get a page, `(i, j)` with `i < j`, sorted.
     pub pairs: Vec<(u32, u32)>,
     /// Each career's view, ready for templates.
@@ -33,18 +34,16 @@ pub(crate) struct Plan<'c> {
     pub collections: Vec<Vec<usize>>,
 }
 
-impl<'c> Plan<'c> {
-    pub(crate) fn new(comparer: &'c Comparer, options: &BuildOptions) -> Self {
+impl Plan {
+    pub(crate) fn new(comparer: Arc<Comparer>, rank: Option<&Ranker>) -> Self {
         let content = comparer.content();
         let pairs = comparer.pairs(&content.site.pairs);
         let similar = comparer.all_similar(SIMILAR_SHOWN + 1);
         let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
         let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar, skills: Vec::new(), collections };
+        let content = plan.comparer.content();
         plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
-        // Skill pages are built by the shard that builds the site pages.
-        if options.shard.owns_site_pages() {
-            plan.skills = plan.skill_careers(options);
-        }
+        plan.skills = plan.skill_careers(rank);
         plan
     }
 
@@ -56,7 +55,7 @@ impl<'c> Plan<'c> {
         }
     }
 
-    fn career_view(&self, idx: usize, career: &'c Career) -> Value {
+    fn career_view(&self, idx: usize, career: &Career) -> Value {
         let similar = self.similar[idx]
             .iter()
             .take(SIMILAR_SHOWN)
@@ -72,9 +71,9 @@ impl<'c> Plan<'c> {
     }
 
     /// Which careers use each canonical skill, ranked by the search index
-    /// when the build was given one (`BuildOptions::rank`), else in-demand
+    /// when the build was given one (`SiteOptions::rank`), else in-demand
     /// first, then hot, then by title.
-    fn skill_careers(&self, options: &BuildOptions) -> Vec<(usize, Vec<usize>)> {
+    fn skill_careers(&self, rank: Option<&Ranker>) -> Vec<(usize, Vec<usize>)> {
         let content = self.comparer.content();
         let taxonomy = &content.taxonomy;
         let mut users: BTreeMap<usize, Vec<(bool, bool, usize)>> = BTreeMap::new();
@@ -91,7 +90,7 @@ impl<'c> Plan<'c> {
                 list.sort_unstable();
                 list.dedup_by_key(|x| x.2);
                 let mut careers: Vec<usize> = list.into_iter().map(|x| x.2).collect();
-                if let Some(rank) = options.rank.as_ref().filter(|_| careers.len() > 1) {
+                if let Some(rank) = rank.filter(|_| careers.len() > 1) {
                     let mut position = vec![usize::MAX; content.careers.len()];
                     for (place, c) in rank(&taxonomy.get(id).name).into_iter().enumerate() {
                         position[c] = place;

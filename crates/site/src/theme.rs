@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value, escape_formatter};
 use walkdir::WalkDir;
 
-use crate::output::Destination;
-use crate::{BuildReport, SiteError, io_error};
+use crate::{SiteError, io_error};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -98,16 +97,14 @@ impl Theme {
         args.into_iter().map(|arg| Ok(Value::from_safe_string(state.call_macro(name, &[arg])?))).collect()
     }
 
-    /// Copies the static files into the output root.
-    pub(crate) fn write_static(&self, out: &Destination) -> Result<BuildReport, SiteError> {
-        let mut report = BuildReport::default();
-        out.create_dirs(self.statics.iter().filter_map(|(rel, _)| rel.rsplit_once('/').map(|(dir, _)| dir)))?;
-        for (rel, bytes) in &self.statics {
-            let one = out.write(rel, bytes)?;
-            report.files += one.files;
-            report.bytes += one.bytes;
-        }
-        Ok(report)
+    /// Every template, as (name, source).
+    pub(crate) fn templates(&self) -> impl Iterator<Item = (&str, String)> {
+        self.env.templates().map(|(name, template)| (name, template.source().to_owned()))
+    }
+
+    /// The static files, as (path in the output, bytes).
+    pub(crate) fn statics(&self) -> &[(String, Vec<u8>)] {
+        &self.statics
     }
 }
 

@@ -6,12 +6,9 @@
 //! JavaScript.
 
 use careerdiff_compare::{Verdict, facts};
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::output::Destination;
 use crate::plan::Plan;
-use crate::{BuildReport, SiteError};
 
 #[derive(Serialize)]
 struct CareerData<'c> {
@@ -37,40 +34,32 @@ struct PairData {
     page: bool,
 }
 
-pub(crate) fn write(plan: &Plan<'_>, out: &Destination) -> Result<BuildReport, SiteError> {
+/// The data file of career `a`: its values and what comparing it with
+/// every other career says.
+pub(crate) fn career_file(plan: &Plan, a: usize) -> String {
     let content = plan.comparer.content();
-    out.create_dirs(["compare/data"])?;
-    let files: Vec<BuildReport> = (0..content.careers.len())
-        .into_par_iter()
-        .map(|a| {
-            let career = &content.careers[a];
-            let shown = facts(career);
-            let pairs = (0..content.careers.len())
-                .filter(|&b| b != a)
-                .map(|b| {
-                    let (glance, shared, overlap) = plan.comparer.glance_and_overlap(a, b);
-                    let mut letters = vec!['n'; shown.len()];
-                    glance.iter().for_each(|row| letters[row.attribute] = letter(row.verdict));
-                    let verdicts = letters.into_iter().collect();
-                    let data = PairData { verdicts, shared, overlap, page: plan.has_pair(a, b) };
-                    (content.careers[b].slug.as_str(), data)
-                })
-                .collect();
-            let data = CareerData {
-                title: &career.title,
-                labels: shown.iter().map(|f| f.label).collect(),
-                values: shown.into_iter().map(|f| f.value).collect(),
-                pairs,
-            };
-            let json = serde_json::to_string(&data).unwrap_or_default();
-            // Escaped like every other piece of content text in the site.
-            let json = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
-            out.write(&format!("compare/data/{}.json", career.slug), json.as_bytes())
+    let career = &content.careers[a];
+    let shown = facts(career);
+    let pairs = (0..content.careers.len())
+        .filter(|&b| b != a)
+        .map(|b| {
+            let (glance, shared, overlap) = plan.comparer.glance_and_overlap(a, b);
+            let mut letters = vec!['n'; shown.len()];
+            glance.iter().for_each(|row| letters[row.attribute] = letter(row.verdict));
+            let verdicts = letters.into_iter().collect();
+            let data = PairData { verdicts, shared, overlap, page: plan.has_pair(a, b) };
+            (content.careers[b].slug.as_str(), data)
         })
-        .collect::<Result<_, SiteError>>()?;
-    let mut report = BuildReport::default();
-    files.into_iter().for_each(|r| report.add(r));
-    Ok(report)
+        .collect();
+    let data = CareerData {
+        title: &career.title,
+        labels: shown.iter().map(|f| f.label).collect(),
+        values: shown.into_iter().map(|f| f.value).collect(),
+        pairs,
+    };
+    let json = serde_json::to_string(&data).unwrap_or_default();
+    // Escaped like every other piece of content text in the site.
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 fn letter(verdict: Verdict) -> char {

@@ -1,0 +1,140 @@
+//! `careerdiff build`: load, index, compare and render, then report. When
+//! the output holds a site this program built from the same input files,
+//! nothing is loaded at all.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use careerdiff_compare::Comparer;
+use careerdiff_search::SearchIndex;
+use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
+
+use crate::args::BuildArgs;
+use crate::commands::{load, theme_dir};
+use crate::{Failure, chores, preflight, terminal};
+
+pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
+    // The summary times the whole command, from reading the content to the
+    // last file written, as a peer tool's wall time would be.
+    let started = Instant::now();
+    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let generator = generator();
+    let folders = input_folders(&args.content.content);
+    let inputs = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
+    let may_skip = !args.full && !args.render_only && shard == Shard::WHOLE;
+    if may_skip && Manifest::is_current(&args.out, &generator, inputs) {
+        println!(
+            "{} is up to date: no input changed since it was built, 0 pages rewritten ({:.2} s)",
+            args.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    let content = Arc::new(load(&args.content)?);
+    let theme_dir = theme_dir(&content)?;
+    let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
+    // Only the shard that builds the non-pair pages needs the search index:
+    // skill pages are ranked by it and the static search files come from it.
+    // Indexing (one tantivy thread) runs beside preparing the comparer.
+    let search = || -> Result<SiteOptions, Failure> {
+        if !shard.owns_site_pages() {
+            return Ok(SiteOptions::default());
+        }
+        let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
+        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
+        let extra_files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        let limit = content.careers.len();
+        let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
+        Ok(SiteOptions { extra_files, rank: Some(rank) })
+    };
+    let (comparer, options) = rayon::join(|| Comparer::new(Arc::clone(&content)), search);
+    let site = Site::new(Arc::new(comparer), theme, options?).context("preparing the site")?;
+    let bar = terminal::ProgressBar::new();
+    let report = if args.render_only {
+        careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
+    } else {
+        chores::remove_leftovers(&args.out);
+        let options = BuildOptions {
+            out: args.out.clone(),
+            theme_dir,
+            shard,
+            force: args.force,
+            full: args.full,
+            progress: Some(bar.clone()),
+            generator,
+            inputs,
+        };
+        careerdiff_site::build(&site, &options)
+            .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?
+    };
+    bar.finish();
+    if let Some(old) = &report.replaced {
+        chores::remove_in_background(old);
+    }
+    print_summary(&args, &report, content.careers.len(), started);
+    if shard == Shard::WHOLE && !report.incremental {
+        let built = preflight::Built {
+            files: report.files,
+            bytes: report.bytes,
+            pair_pages: report.pair_pages,
+            pair_bytes: report.pair_bytes,
+            careers: content.careers.len() as u64,
+        };
+        eprint!("{}", preflight::warnings(&built));
+    }
+    Ok(())
+}
+
+fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {
+    let secs = started.elapsed().as_secs_f64();
+    let peak = terminal::peak_memory_mib();
+    if report.incremental {
+        println!(
+            "updated {} in place: {} pages rewritten ({} files, {:.1} MB), {} deleted, {} unchanged ({} careers) in {:.2} s, peak memory {peak} MB",
+            args.out.display(),
+            report.pages,
+            report.files,
+            report.bytes as f64 / 1e6,
+            report.deleted,
+            report.unchanged,
+            careers,
+            secs,
+        );
+        return;
+    }
+    let target =
+        if args.render_only { "rendered, not written".to_owned() } else { format!("into {}", args.out.display()) };
+    let in_shard = if args.shard.is_some() { " in this shard" } else { "" };
+    println!(
+        "built {} pages ({} careers, {} pair pages{in_shard}) {target}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s), peak memory {peak} MB",
+        report.pages,
+        careers,
+        report.pair_pages,
+        report.files,
+        report.bytes as f64 / 1e6,
+        secs,
+        report.pages as f64 / secs.max(1e-9),
+    );
+}
+
+/// The folders a site is built from: the content folder and the themes
+/// folder beside it (site.toml names one theme; all are read, which costs
+/// little and needs nothing loaded).
+fn input_folders(content: &Path) -> Vec<PathBuf> {
+    let parent = content.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    vec![content.to_owned(), parent.join("themes")]
+}
+
+/// This program, as the manifest records it: its version and its binary's
+/// size and time, so that a rebuilt binary (whose pages may differ for the
+/// same inputs) rebuilds the site in full.
+fn generator() -> String {
+    let binary = std::env::current_exe().and_then(std::fs::metadata).ok();
+    let stamp = binary.as_ref().and_then(|m| {
+        let modified = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(format!("{}-{}", m.len(), modified.as_nanos()))
+    });
+    format!("careerdiff {} {}", env!("CARGO_PKG_VERSION"), stamp.unwrap_or_else(|| "unknown".into()))
+}

@@ -1,0 +1,235 @@
+//! Building a [`Site`] into a folder — a staged full build, or an
+//! incremental build in place when the folder holds a site this program
+//! built (its manifest) — or rendering it into memory or nowhere.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::manifest::Manifest;
+use crate::out_guard::{self, MARKER};
+use crate::output::{Destination, Staging, Writer};
+use crate::page::PageId;
+use crate::site::Site;
+use crate::{BuildReport, Progress, Shard, SiteError, io_error};
+
+/// Where and how to build.
+#[derive(Clone)]
+pub struct BuildOptions {
+    /// The published folder, e.g. `public/`.
+    pub out: PathBuf,
+    /// The theme folder the site was made with, if any: protected like the
+    /// content folder.
+    pub theme_dir: Option<PathBuf>,
+    /// Which slice of the pages to build. Only a whole build is
+    /// incremental and leaves a manifest.
+    pub shard: Shard,
+    /// Replace an existing, non-empty output folder even if no build wrote
+    /// it. The content and theme folders are protected all the same.
+    pub force: bool,
+    /// Build in full (staged) even when the output could be updated in place.
+    pub full: bool,
+    /// Told how many pages will be written and as each is written.
+    pub progress: Option<Arc<dyn Progress>>,
+    /// The program that builds (its version and binary): a site built by
+    /// another is rebuilt in full, since its pages may differ for the same
+    /// inputs.
+    pub generator: String,
+    /// The digest of every input file ([`crate::input_digest`]), recorded
+    /// in the manifest.
+    pub inputs: u64,
+}
+
+impl BuildOptions {
+    /// A whole build into `out`.
+    pub fn new(out: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            out: out.into(),
+            theme_dir: None,
+            shard: Shard::WHOLE,
+            force: false,
+            full: false,
+            progress: None,
+            generator: format!("careerdiff {}", env!("CARGO_PKG_VERSION")),
+            inputs: 0,
+        }
+    }
+}
+
+/// Builds the site (or `options.shard` of it) into `options.out`: in place
+/// when the output holds a whole site built by the same program (only the
+/// pages whose fingerprint changed are written, and pages that are gone
+/// are deleted), else into a staging folder that replaces the output at
+/// the end. Either way the result is byte for byte what a full build
+/// writes. The old site a full build replaces is left for the caller to
+/// delete ([`BuildReport::replaced`]).
+pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteError> {
+    let mut protected = vec![("content", site.content().root.as_path())];
+    protected.extend(options.theme_dir.as_deref().map(|theme| ("theme", theme)));
+    out_guard::check_output(&options.out, &protected, options.force)?;
+    let whole = options.shard == Shard::WHOLE;
+    if whole
+        && !options.full
+        && options.out.join(MARKER).is_file()
+        && let Some(manifest) = Manifest::read(&options.out).filter(|m| m.generator == options.generator)
+    {
+        return incremental(site, &manifest, options);
+    }
+    let staging = Staging::create(&options.out)?;
+    let pages: Vec<PageId> = pages_of(site, options.shard).collect();
+    let (mut report, fingerprints) = write_pages(site, &pages, &staging.output(), options.progress.as_deref(), whole)?;
+    if whole {
+        let paths: Vec<String> = pages.par_iter().map(|&p| site.path(p)).collect();
+        let listed = paths.iter().map(String::as_str).zip(fingerprints);
+        Manifest::write(staging.dir(), &Manifest::text(&options.generator, options.inputs, listed))?;
+    }
+    report.replaced = staging.publish()?;
+    Ok(report)
+}
+
+/// Renders every page of `shard` and writes nothing: to measure rendering.
+pub fn render_only(site: &Site, shard: Shard, progress: Option<&dyn Progress>) -> Result<BuildReport, SiteError> {
+    let pages: Vec<PageId> = pages_of(site, shard).collect();
+    Ok(write_pages(site, &pages, &Destination::Discard, progress, false)?.0)
+}
+
+/// Renders every page into memory, path → bytes: what a build would write.
+pub fn render_to_memory(site: &Site) -> Result<std::collections::BTreeMap<String, Vec<u8>>, SiteError> {
+    let pages: Vec<PageId> = site.pages().collect();
+    let memory = Destination::Memory(Default::default());
+    write_pages(site, &pages, &memory, None, false)?;
+    match memory {
+        Destination::Memory(files) => Ok(files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)),
+        _ => unreachable!("made as memory above"),
+    }
+}
+
+/// The pages `shard` builds: every pair page whose position in the pair
+/// list is its own, and, for the first shard, every other page.
+fn pages_of(site: &Site, shard: Shard) -> impl Iterator<Item = PageId> + '_ {
+    let mut position = 0;
+    site.pages().filter(move |page| {
+        if page.is_pair() {
+            position += 1;
+            shard.owns_pair(position - 1)
+        } else {
+            shard.owns_site_pages()
+        }
+    })
+}
+
+/// Renders `pages` in parallel into `dest`, with each page's fingerprint
+/// when `fingerprints` (else zeros), in page order.
+fn write_pages(
+    site: &Site,
+    pages: &[PageId],
+    dest: &Destination,
+    progress: Option<&dyn Progress>,
+    fingerprints: bool,
+) -> Result<(BuildReport, Vec<u64>), SiteError> {
+    if let Some(progress) = progress {
+        progress.start(pages.len() as u64);
+    }
+    dest.create_dirs(site.dirs().iter().map(String::as_str))?;
+    let written: Vec<(BuildReport, u64)> = dest.with_writer(|writer| {
+        pages
+            .par_iter()
+            .map(|&page| {
+                let source = site.source(page);
+                let fingerprint = if fingerprints { site.fingerprint(page, &source) } else { 0 };
+                let report = write_page(site, writer, page, site.render_source(source)?)?;
+                if let Some(progress) = progress {
+                    progress.advance(1);
+                }
+                Ok((report, fingerprint))
+            })
+            .collect::<Result<_, SiteError>>()
+    })?;
+    let mut report = BuildReport::default();
+    let mut fingerprints = Vec::with_capacity(written.len());
+    for (one, fingerprint) in written {
+        report.add(one);
+        fingerprints.push(fingerprint);
+    }
+    Ok((report, fingerprints))
+}
+
+fn write_page(site: &Site, writer: &Writer<'_>, page: PageId, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
+    let mut report = writer.write(site.path(page), bytes)?;
+    if page.is_pair() {
+        report.pair_pages = report.pages;
+        report.pair_bytes = report.bytes;
+    }
+    Ok(report)
+}
+
+/// Updates the site in `options.out`, described by `manifest`, in place.
+fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Result<BuildReport, SiteError> {
+    let out = &options.out;
+    let pages: Vec<PageId> = site.pages().collect();
+    let (paths, fingerprints): (Vec<String>, Vec<u64>) =
+        pages.par_iter().map(|&page| (site.path(page), site.fingerprint(page, &site.source(page)))).unzip();
+    let changed: Vec<PageId> = pages
+        .iter()
+        .zip(paths.iter().zip(&fingerprints))
+        .filter(|(_, (path, fingerprint))| manifest.pages.get(path.as_str()) != Some(fingerprint))
+        .map(|(&page, _)| page)
+        .collect();
+    let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let mut gone: Vec<&str> = manifest.pages.keys().map(String::as_str).filter(|p| !kept.contains(p)).collect();
+    gone.sort_unstable();
+    // From here until the new manifest is written the folder is not the
+    // site the old manifest describes: without one, the next build is full.
+    Manifest::remove(out)?;
+    let dest = Destination::Folder { root: out.clone(), whole: true };
+    let (mut report, _) = write_pages(site, &changed, &dest, options.progress.as_deref(), false)?;
+    for path in &gone {
+        remove_page(out, path)?;
+    }
+    remove_empty_folders(out, &gone, &site.dirs())?;
+    let listed = paths.iter().map(String::as_str).zip(fingerprints);
+    Manifest::write(out, &Manifest::text(&options.generator, options.inputs, listed))?;
+    report.incremental = true;
+    report.unchanged = (pages.len() - changed.len()) as u64;
+    report.deleted = gone.len() as u64;
+    Ok(report)
+}
+
+/// Deletes a page that the site no longer has. Its path comes from the
+/// manifest, so it is checked to stay inside the output.
+fn remove_page(out: &Path, rel: &str) -> Result<(), SiteError> {
+    let safe = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !safe {
+        return Ok(());
+    }
+    let path = out.join(rel);
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error("removing", &path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the folders that deleting `gone` left empty, unless a full build
+/// makes them too (`dirs`), so the output stays what a full build writes.
+fn remove_empty_folders(out: &Path, gone: &[&str], dirs: &[String]) -> Result<(), SiteError> {
+    let keep: BTreeSet<&str> = dirs.iter().map(String::as_str).collect();
+    let mut candidates: BTreeSet<&str> = BTreeSet::new();
+    for path in gone {
+        let mut rel = *path;
+        while let Some((parent, _)) = rel.rsplit_once('/') {
+            candidates.insert(parent);
+            rel = parent;
+        }
+    }
+    // Deepest first, so a parent is looked at after its children.
+    for rel in candidates.into_iter().rev().filter(|rel| !keep.contains(rel)) {
+        let dir = out.join(rel);
+        if dir.read_dir().is_ok_and(|mut entries| entries.next().is_none()) {
+            fs::remove_dir(&dir).map_err(io_error("removing", &dir))?;
+        }
+    }
+    Ok(())
+}

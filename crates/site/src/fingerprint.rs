@@ -1,0 +1,172 @@
+//! Page fingerprints: a hash of everything a page is made from, so that an
+//! incremental build re-renders only the pages whose inputs changed.
+//!
+//! A page rendered by a template is a pure function of the template's
+//! source (with the templates it extends, imports or includes) and its
+//! context; its fingerprint hashes both. The context is the explicit list
+//! of what the page reads, whole-site inputs included: a career page's
+//! context holds its similar careers, so a similar-careers list changes
+//! the pages that show it, and only those. A pair page's inputs are named
+//! in [`PairInputs`] and hashed from parts made once per career, since
+//! serialising a whole pair context for every one of 400,000 pairs would
+//! cost more than the edit it saves. Files that no template makes (data,
+//! sitemaps, assets) are fingerprinted by their bytes.
+//!
+//! The hash is SipHash-1-3 (the standard library's), 64 bits: a page whose
+//! inputs changed keeps its old fingerprint with a chance of 2^-64.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
+
+use careerdiff_compare::Comparison;
+use minijinja::Value;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::pages;
+use crate::pair_data::PairParts;
+use crate::plan::Plan;
+use crate::render::Source;
+use crate::site::Site;
+use crate::theme::Theme;
+
+/// Hashes of what many pages read, made once per site.
+pub(crate) struct Shared {
+    /// Each template's source with every template it uses, by name.
+    templates: BTreeMap<String, u64>,
+    /// The `site` value of every page.
+    globals: u64,
+    /// What a pair page reads of each career: its view, its skill items
+    /// and its links to other pairs.
+    careers: Vec<u64>,
+    /// The collections' titles and paths, which pair pages link to.
+    collections: u64,
+}
+
+/// What a pair page is made from, each input named.
+#[derive(Hash)]
+struct PairInputs {
+    template: u64,
+    site: u64,
+    a: u64,
+    b: u64,
+    /// The comparison: verdicts, skill lists, profile, moves, advice.
+    comparison: u64,
+    /// The collections linked from the page, and their titles.
+    collections: Vec<usize>,
+    collection_titles: u64,
+    /// The pair itself, which decides the links to other pairs it leaves out.
+    pair: (usize, usize),
+}
+
+impl Shared {
+    pub(crate) fn new(plan: &Plan, parts: &PairParts, theme: &Theme, globals: &Value) -> Self {
+        let content = plan.comparer.content();
+        let careers = (0..content.careers.len())
+            .into_par_iter()
+            .map(|c| {
+                let mut hasher = DefaultHasher::new();
+                serialized(&plan.careers[c]).hash(&mut hasher);
+                parts.career_fingerprint(c, &mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        let collections = hash_of(&content.collections.iter().map(|c| (&c.title, &c.slug)).collect::<Vec<_>>());
+        Shared { templates: template_hashes(theme), globals: serialized(globals), careers, collections }
+    }
+
+    fn template(&self, name: &str) -> u64 {
+        self.templates.get(name).copied().unwrap_or_default()
+    }
+}
+
+impl Site {
+    /// The fingerprint of the page made from `source`.
+    pub(crate) fn fingerprint(&self, page: crate::PageId, source: &Source<'_>) -> u64 {
+        let shared = &self.shared;
+        match source {
+            Source::Template(name, context) => hash_of(&(shared.template(name), serialized(context))),
+            Source::Pair((i, j), comparison) => {
+                let (i, j) = (*i, *j);
+                let inputs = PairInputs {
+                    template: shared.template(page.template().unwrap_or_default()),
+                    site: shared.globals,
+                    a: shared.careers[i],
+                    b: shared.careers[j],
+                    comparison: comparison_hash(comparison),
+                    collections: pages::pair_collections(&self.plan, (i, j)),
+                    collection_titles: shared.collections,
+                    pair: (i, j),
+                };
+                hash_of(&inputs)
+            }
+            Source::Text(text) => hash_of(text.as_bytes()),
+            Source::Bytes(bytes) => hash_of(bytes),
+        }
+    }
+}
+
+/// The hash of a comparison's serialised form (what `compare --json`
+/// prints): every field the page's `cmp` is made from.
+fn comparison_hash(comparison: &Comparison<'_>) -> u64 {
+    serialized(comparison)
+}
+
+/// The hash of `value` as JSON, written straight into the hasher.
+pub(crate) fn serialized(value: &impl Serialize) -> u64 {
+    let mut writer = HashWriter(DefaultHasher::new());
+    // Writing into a hasher cannot fail; a value that cannot be serialised
+    // hashes as far as it got, the same every time.
+    let _ = serde_json::to_writer(&mut writer, value);
+    writer.0.finish()
+}
+
+pub(crate) fn hash_of(value: &(impl Hash + ?Sized)) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// An `io::Write` that hashes what is written.
+pub(crate) struct HashWriter(pub(crate) DefaultHasher);
+
+impl Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Each template's hash: its source and the sources of every template it
+/// names (extends, imports, includes), followed to the end.
+fn template_hashes(theme: &Theme) -> BTreeMap<String, u64> {
+    let sources: BTreeMap<&str, String> = theme.templates().collect();
+    let uses = |source: &str| -> Vec<&str> {
+        sources
+            .keys()
+            .copied()
+            .filter(|name| source.contains(&format!("\"{name}\"")) || source.contains(&format!("'{name}'")))
+            .collect()
+    };
+    sources
+        .keys()
+        .map(|&name| {
+            let mut seen = BTreeSet::from([name]);
+            let mut todo = vec![name];
+            while let Some(next) = todo.pop() {
+                for used in uses(&sources[next]) {
+                    if seen.insert(used) {
+                        todo.push(used);
+                    }
+                }
+            }
+            let closure: Vec<(&str, &str)> = seen.into_iter().map(|n| (n, sources[n].as_str())).collect();
+            (name.to_owned(), hash_of(&closure))
+        })
+        .collect()
+}

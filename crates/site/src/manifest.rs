@@ -1,0 +1,140 @@
+//! The manifest a build leaves in its output (`.careerdiff-manifest`, a
+//! dotfile that publishing steps and `diff -r -x ".*"` skip): which
+//! program wrote the site, a digest of every input file, and each page's
+//! path with its fingerprint. The next build re-renders only the pages
+//! whose fingerprint changed.
+//!
+//! The manifest only ever describes a finished site: an incremental build
+//! removes it before it changes any page and writes the new one (to a
+//! temporary name, then renamed) after the last page, so a build killed
+//! half-way leaves no manifest, and the next build is a full one.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{SiteError, io_error};
+
+/// The manifest's file name in the output folder.
+pub const MANIFEST: &str = ".careerdiff-manifest";
+
+/// The first line of every manifest, with the format's version.
+const HEADER: &str = "careerdiff manifest 1";
+
+/// A finished site's manifest.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// The program that built the site (its version and binary).
+    pub generator: String,
+    /// A digest of every input file (see [`crate::input_digest`]).
+    pub inputs: u64,
+    /// Each page's path and fingerprint.
+    pub pages: HashMap<String, u64>,
+}
+
+impl Manifest {
+    /// The manifest of the site in `out`, if it has one this format can
+    /// read (anything else counts as none: the build will be a full one).
+    pub fn read(out: &Path) -> Option<Manifest> {
+        let text = fs::read_to_string(out.join(MANIFEST)).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != HEADER {
+            return None;
+        }
+        let generator = lines.next()?.strip_prefix("generator ")?.to_owned();
+        let inputs = u64::from_str_radix(lines.next()?.strip_prefix("inputs ")?, 16).ok()?;
+        let mut pages = HashMap::new();
+        for line in lines {
+            let (fingerprint, path) = line.split_once(' ')?;
+            pages.insert(path.to_owned(), u64::from_str_radix(fingerprint, 16).ok()?);
+        }
+        Some(Manifest { generator, inputs, pages })
+    }
+
+    /// Only the header: whether the site in `out` was built by `generator`
+    /// from inputs whose digest is `inputs` (then a build has nothing to do).
+    pub fn is_current(out: &Path, generator: &str, inputs: u64) -> bool {
+        let Ok(file) = fs::File::open(out.join(MANIFEST)) else { return false };
+        let mut head = String::new();
+        use std::io::BufRead;
+        let mut reader = std::io::BufReader::new(file);
+        for _ in 0..3 {
+            if reader.read_line(&mut head).is_err() {
+                return false;
+            }
+        }
+        head == format!("{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n")
+    }
+
+    /// The manifest's text: pages in the order given.
+    pub(crate) fn text<'p>(generator: &str, inputs: u64, pages: impl Iterator<Item = (&'p str, u64)>) -> String {
+        let mut text = format!("{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n");
+        for (path, fingerprint) in pages {
+            let _ = writeln!(text, "{fingerprint:016x} {path}");
+        }
+        text
+    }
+
+    /// Removes the manifest of `out`, before an incremental build changes
+    /// anything in it.
+    pub(crate) fn remove(out: &Path) -> Result<(), SiteError> {
+        let path = out.join(MANIFEST);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error("removing", &path)(e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes `text` as the manifest of `out`, whole or not at all.
+    pub(crate) fn write(out: &Path, text: &str) -> Result<(), SiteError> {
+        write_whole(&out.join(MANIFEST), text.as_bytes())
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, renamed
+/// over it: a reader sees the old file or the new one, never half of one.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary: PathBuf = path.with_file_name(format!(".{name}.partial"));
+    fs::write(&temporary, bytes).map_err(io_error("writing", &temporary))?;
+    fs::rename(&temporary, path).map_err(io_error("writing", path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_manifest_reads_back_and_its_header_says_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let text =
+            Manifest::text("careerdiff 1 x", 0xabc, [("index.html", 1), ("compare/a-vs-b.html", u64::MAX)].into_iter());
+        Manifest::write(dir.path(), &text).unwrap();
+        let manifest = Manifest::read(dir.path()).expect("reads");
+        assert_eq!(manifest.generator, "careerdiff 1 x");
+        assert_eq!(manifest.inputs, 0xabc);
+        assert_eq!(manifest.pages.get("compare/a-vs-b.html"), Some(&u64::MAX));
+        assert_eq!(manifest.pages.len(), 2);
+        assert!(Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabc));
+        assert!(!Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabd));
+        assert!(!Manifest::is_current(dir.path(), "careerdiff 2", 0xabc));
+        Manifest::remove(dir.path()).unwrap();
+        assert!(Manifest::read(dir.path()).is_none());
+        assert!(!Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabc));
+    }
+
+    #[test]
+    fn a_damaged_manifest_counts_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        for text in [
+            "",
+            "careerdiff manifest 0\n",
+            "careerdiff manifest 1\ngenerator g\ninputs zz\n",
+            "careerdiff manifest 1\ngenerator g\ninputs 1\nnot-hex index.html\n",
+        ] {
+            fs::write(dir.path().join(MANIFEST), text).unwrap();
+            assert_eq!(Manifest::read(dir.path()), None, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! [`Site`]: everything needed to render any page, owned, so that a build
+//! renders its page list and a long-running process (a preview server) can
+//! hold one, render pages on request and swap it for a new one on reload.
+
+use std::sync::Arc;
+
+use careerdiff_compare::Comparer;
+use careerdiff_model::{Content, PairPolicy, WORKER_ITEMS};
+use minijinja::{Value, context};
+
+use crate::page::PageId;
+use crate::pair_data::PairParts;
+use crate::plan::Plan;
+use crate::sitemap::MAX_URLS_PER_FILE;
+use crate::theme::Theme;
+use crate::urls::{ITEMS_INDEX_PATH, career_path, collection_path, item_path, pair_path, roadmap_path, skill_path};
+use crate::{Ranker, SiteError, credits, fingerprint};
+
+/// What a site is made from besides its content and theme.
+#[derive(Default, Clone)]
+pub struct SiteOptions {
+    /// More files to publish with the site, as (path, bytes): the static
+    /// search index.
+    pub extra_files: Vec<(String, Vec<u8>)>,
+    /// Ranks careers for a skill page: given a skill's name, the positions
+    /// of careers in `Content::careers`, best first (the CLI passes the
+    /// search index's ranking).
+    pub rank: Option<Arc<Ranker>>,
+}
+
+/// A site ready to render: the content (shared), its comparer, the theme,
+/// and what every page reads that is made once (the plan: pairs, similar
+/// careers, career views, skill and collection members; the template
+/// values pair pages share).
+pub struct Site {
+    pub(crate) plan: Plan,
+    pub(crate) theme: Theme,
+    pub(crate) parts: PairParts,
+    /// The `site` value every template gets.
+    pub(crate) globals: Value,
+    pub(crate) extras: Vec<(String, Vec<u8>)>,
+    /// What several pages read, hashed once, for fingerprints.
+    pub(crate) shared: fingerprint::Shared,
+}
+
+impl Site {
+    /// Prepares every page of the content `comparer` compares.
+    pub fn new(comparer: Arc<Comparer>, theme: Theme, options: SiteOptions) -> Result<Self, SiteError> {
+        let plan = Plan::new(comparer, options.rank.as_deref());
+        let parts = PairParts::new(&plan, &theme)?;
+        let content = plan.comparer.content();
+        let globals = context! {
+            credits => credits::credits(content), items_index_url => ITEMS_INDEX_PATH,
+            ..Value::from_serialize(&content.site)
+        };
+        let shared = fingerprint::Shared::new(&plan, &parts, &theme, &globals);
+        Ok(Site { plan, theme, parts, globals, extras: options.extra_files, shared })
+    }
+
+    /// The content the site is built from.
+    pub fn content(&self) -> &Content {
+        self.plan.comparer.content()
+    }
+
+    /// The comparer of the site's careers.
+    pub fn comparer(&self) -> &Arc<Comparer> {
+        &self.plan.comparer
+    }
+
+    /// The theme the pages are rendered with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Every page and file of the site, in the order the sitemap lists
+    /// them (the pages it lists come first).
+    pub fn pages(&self) -> impl Iterator<Item = PageId> + '_ {
+        let n = self.content().careers.len() as u32;
+        let head = [PageId::Home, PageId::Search, PageId::Tool].into_iter();
+        let careers = (0..n).map(PageId::Career).chain((0..n).map(PageId::Roadmap));
+        let skills = (0..self.plan.skills.len() as u32).map(PageId::Skill);
+        let collections = (0..self.content().collections.len() as u32).map(PageId::Collection);
+        let items = std::iter::once(PageId::ItemsIndex).chain((0..WORKER_ITEMS.len() as u16).map(PageId::Item));
+        let pairs = self.plan.pairs.iter().map(|&(i, j)| PageId::Pair(i, j));
+        let tool_data = (0..if self.has_tool_data() { n } else { 0 }).map(PageId::ToolData);
+        let sitemaps = (0..self.sitemap_files()).map(PageId::Sitemap);
+        let tail = [PageId::SitemapIndex, PageId::Robots].into_iter();
+        let statics = (0..self.theme.statics().len() as u32).map(PageId::Static);
+        let extras = (0..self.extras.len() as u32).map(PageId::Extra);
+        head.chain(careers)
+            .chain(skills)
+            .chain(collections)
+            .chain(items)
+            .chain(pairs)
+            .chain(std::iter::once(PageId::NotFound))
+            .chain(tool_data)
+            .chain(sitemaps)
+            .chain(tail)
+            .chain(statics)
+            .chain(extras)
+    }
+
+    /// How many pages [`Site::pages`] lists.
+    pub fn page_count(&self) -> usize {
+        let n = self.content().careers.len();
+        let tool_data = if self.has_tool_data() { n } else { 0 };
+        let fixed = 3 + 1 + 1 + 2; // home, search, tool; items index; 404; sitemap index, robots
+        fixed
+            + 2 * n
+            + self.plan.skills.len()
+            + self.content().collections.len()
+            + WORKER_ITEMS.len()
+            + self.plan.pairs.len()
+            + tool_data
+            + self.sitemap_files() as usize
+            + self.theme.statics().len()
+            + self.extras.len()
+    }
+
+    /// The path of `page` in the published folder.
+    pub fn path(&self, page: PageId) -> String {
+        let content = self.content();
+        let slug = |i: u32| content.careers[i as usize].slug.as_str();
+        match page {
+            PageId::Home => "index.html".into(),
+            PageId::Search => "search.html".into(),
+            PageId::Tool => "compare.html".into(),
+            PageId::Career(i) => career_path(slug(i)),
+            PageId::Roadmap(i) => roadmap_path(slug(i)),
+            PageId::Skill(k) => skill_path(&content.taxonomy.get(self.plan.skills[k as usize].0).id),
+            PageId::Collection(c) => collection_path(&content.collections[c as usize].slug),
+            PageId::ItemsIndex => ITEMS_INDEX_PATH.into(),
+            PageId::Item(n) => item_path(&WORKER_ITEMS[n as usize]),
+            PageId::Pair(i, j) => pair_path(slug(i), slug(j)),
+            PageId::NotFound => "404.html".into(),
+            PageId::ToolData(i) => format!("compare/data/{}.json", slug(i)),
+            PageId::Sitemap(n) => format!("sitemap-{}.xml", n + 1),
+            PageId::SitemapIndex => "sitemap.xml".into(),
+            PageId::Robots => "robots.txt".into(),
+            PageId::Static(k) => self.theme.statics()[k as usize].0.clone(),
+            PageId::Extra(k) => self.extras[k as usize].0.clone(),
+        }
+    }
+
+    /// The page's address relative to the base URL, as the sitemap gives
+    /// it: the home page is the base URL itself.
+    pub fn url_path(&self, page: PageId) -> String {
+        if page == PageId::Home { String::new() } else { self.path(page) }
+    }
+
+    /// The page at `path`, if the site has one there. A pair page of two
+    /// existing careers is found even when the pair policy gives it no
+    /// page (a server may render it on request; the build does not).
+    pub fn page_at(&self, path: &str) -> Option<PageId> {
+        if let Some(pair) = path.strip_prefix("compare/").and_then(|p| p.strip_suffix(".html"))
+            && let Some(page) = self.pair_at(pair)
+        {
+            return Some(page);
+        }
+        let career = |prefix: &str, suffix: &str| {
+            let slug = path.strip_prefix(prefix)?.strip_suffix(suffix)?;
+            self.plan.comparer.index_of(slug).map(|i| i as u32)
+        };
+        if let Some(i) = career("careers/", ".html") {
+            return Some(PageId::Career(i));
+        }
+        if let Some(i) = career("roadmaps/", ".html") {
+            return Some(PageId::Roadmap(i));
+        }
+        if let Some(i) = career("compare/data/", ".json").filter(|_| self.has_tool_data()) {
+            return Some(PageId::ToolData(i));
+        }
+        let path = if path.is_empty() { "index.html" } else { path };
+        self.pages().filter(|p| !p.is_pair() && !matches!(p, PageId::Career(_) | PageId::Roadmap(_))).find(|&p| {
+            // Only the few other pages are compared by path.
+            self.path(p) == path
+        })
+    }
+
+    /// The pair page `<a>-vs-<b>` of two existing careers, the slugs in
+    /// order. Slugs may hold `-vs-` themselves, so every split is tried.
+    fn pair_at(&self, name: &str) -> Option<PageId> {
+        let comparer = &self.plan.comparer;
+        name.match_indices("-vs-").find_map(|(at, sep)| {
+            let (a, b) = (&name[..at], &name[at + sep.len()..]);
+            let (i, j) = (comparer.index_of(a)?, comparer.index_of(b)?);
+            (a < b).then_some(PageId::Pair(i as u32, j as u32))
+        })
+    }
+
+    /// Whether the build writes the comparison tool's data: when pairs
+    /// have no page of their own.
+    pub(crate) fn has_tool_data(&self) -> bool {
+        matches!(self.content().site.pairs, PairPolicy::Similar { .. })
+    }
+
+    /// The folders of the output, made before any page is written (a full
+    /// build makes each of them, even one that stays empty).
+    pub(crate) fn dirs(&self) -> Vec<String> {
+        let mut dirs: Vec<String> = ["careers", "compare", "roadmaps", "skills", "collections", "search/w", "search/r"]
+            .map(String::from)
+            .into();
+        if self.has_tool_data() {
+            dirs.push("compare/data".into());
+        }
+        let files = self.theme.statics().iter().map(|(p, _)| p).chain(self.extras.iter().map(|(p, _)| p));
+        for path in files {
+            let mut rel = path.as_str();
+            while let Some((parent, _)) = rel.rsplit_once('/') {
+                dirs.push(parent.to_owned());
+                rel = parent;
+            }
+        }
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
+
+    /// How many sitemap files the site's URLs fill.
+    pub(crate) fn sitemap_files(&self) -> u32 {
+        let content = self.content();
+        let urls = 3
+            + 2 * content.careers.len()
+            + self.plan.skills.len()
+            + content.collections.len()
+            + 1
+            + WORKER_ITEMS.len()
+            + self.plan.pairs.len();
+        urls.div_ceil(MAX_URLS_PER_FILE).max(1) as u32
+    }
+}
