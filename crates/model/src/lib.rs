@@ -33,6 +33,7 @@
 
 mod career;
 mod collection;
+mod control;
 mod diagnostic;
 pub mod display;
 mod frontmatter;
@@ -53,8 +54,8 @@ pub use input::{
     CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, THEME_FILE_LIMIT,
     read_input, resolve_inside,
 };
-pub use load::{Content, load_content, parse_career};
-pub use site_config::{PairPolicy, SiteConfig};
+pub use load::{Content, load_content, pair_slug_problem, parse_career};
+pub use site_config::{PairPolicy, SiteConfig, base_url_problem};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;
 pub use worker_items::{ItemKind, WORKER_ITEMS, WORKER_ITEMS_SOURCE, WorkerItem, worker_item};
