@@ -178,7 +178,7 @@ fn canonical(path: &Path) -> Result<PathBuf, InputError> {
 }
 
 /// ELOOP, for which std has no stable `ErrorKind` yet.
-fn is_loop(e: &io::Error) -> bool {
+pub(crate) fn is_loop(e: &io::Error) -> bool {
     let eloop = if cfg!(target_os = "linux") {
         40
     } else if cfg!(target_os = "macos") {

@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 use crate::control::{CONTROL_RULE, control_in_toml, control_message, first_control};
 use crate::frontmatter::{SplitError, split};
 use crate::input::{
-    CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, read_input,
+    CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, is_loop, read_input,
     resolve_inside,
 };
 use crate::locate::{Step, locate};
@@ -283,11 +283,15 @@ fn load_careers(root: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnost
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_owned();
+                let loop_rule = "symbolic links that end at a file or a folder that is not their own ancestor";
                 let (message, expected) = match e.loop_ancestor() {
                     Some(ancestor) => (
                         format!("symbolic links loop: {} leads back to {}", path.display(), ancestor.display()),
-                        "symbolic links that end at a file or a folder that is not their own ancestor",
+                        loop_rule,
                     ),
+                    None if e.io_error().is_some_and(is_loop) => {
+                        (format!("symbolic links loop at {}", path.display()), loop_rule)
+                    }
                     None => (format!("cannot read: {e}"), "a readable folder"),
                 };
                 diagnostics.push(Diagnostic::whole_file(&path, message, expected));
