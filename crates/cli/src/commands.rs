@@ -7,11 +7,11 @@ use std::time::Instant;
 
 use anyhow::{Context, anyhow};
 use careerdiff_compare::{Comparer, Similar};
-use careerdiff_model::{Content, load_content};
+use careerdiff_model::{Content, ContentErrors, Diagnostic, load_content};
 use careerdiff_search::SearchIndex;
 use careerdiff_site::{BuildOptions, Ranker, Shard, pair_path};
 
-use crate::args::{BuildArgs, CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
+use crate::args::{BuildArgs, CompareArgs, ContentArgs, MessageFormat, OnetArgs, SearchArgs, SimilarArgs};
 use crate::{Failure, preflight, terminal};
 
 /// Loads the content folder, printing every content error on failure.
@@ -20,27 +20,29 @@ fn load(args: &ContentArgs) -> Result<Content, Failure> {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", args.content.display()).into());
     }
     load_content(&args.content).map_err(|errors| {
-        eprintln!("{errors}");
+        terminal::diagnostics(&errors, args.message_format);
         Failure::Content
     })
 }
 
 /// The theme folder named in site.toml: `themes/<name>` beside the content
-/// folder. Only the default theme may be absent (it is built in).
-fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
-    let parent = content.root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+/// folder (the real one: `--content x/careers/..` is `x`). Only the
+/// default theme may be absent (it is built in).
+fn theme_dir(content: &Content, format: MessageFormat) -> Result<Option<PathBuf>, Failure> {
+    let root = content.root.canonicalize().unwrap_or_else(|_| content.root.clone());
+    let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = parent.join("themes").join(&content.site.theme);
     if dir.is_dir() {
         Ok(Some(dir))
     } else if content.site.theme == "default" {
         Ok(None)
     } else {
-        eprintln!(
-            "error: theme `{}` not found\n  --> {}\n  = expected: a folder {} with templates/ and static/",
-            content.site.theme,
-            content.root.join("site.toml").display(),
-            dir.display()
+        let missing = Diagnostic::whole_file(
+            &content.root.join("site.toml"),
+            format!("theme `{}` not found", content.site.theme),
+            format!("a folder {} with templates/ and static/", dir.display()),
         );
+        terminal::diagnostics(&ContentErrors(vec![missing]), format);
         Err(Failure::Content)
     }
 }
@@ -50,7 +52,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     // last file written, as a peer tool's wall time would be.
     let started = Instant::now();
     let content = Arc::new(load(&args.content)?);
-    let theme_dir = theme_dir(&content)?;
+    let theme_dir = theme_dir(&content, args.content.message_format)?;
     let shard = args.shard.unwrap_or(Shard::WHOLE);
     let bar = terminal::ProgressBar::new();
     // Only the shard that builds the non-pair pages needs the search index:
@@ -112,7 +114,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
 
 pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
     let content = load(&args)?;
-    theme_dir(&content)?;
+    theme_dir(&content, args.message_format)?;
     println!(
         "{}: {} careers, {} skills, no errors",
         args.content.display(),
@@ -214,7 +216,7 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
         if e.io {
             return Failure::Other(anyhow!("{e}\nnothing was written"));
         }
-        eprintln!("error: {e}\nnothing was written");
+        eprintln!("error: {}\nnothing was written", careerdiff_model::inert(&e.to_string()));
         Failure::Content
     })?;
     println!(
