@@ -1,3 +1,5 @@
+//! Tests of read_input: links inside and out, /proc and devices, FIFOs, size limits and loops.
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;

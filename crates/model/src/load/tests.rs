@@ -1,3 +1,6 @@
+//! Tests of loading whole content folders: slug rules, control characters,
+//! site settings and linked folders, each checked by its displayed diagnostic.
+
 use std::collections::HashSet;
 use std::fs;
 
