@@ -8,6 +8,7 @@ mod items;
 mod links;
 mod output_guard;
 mod snapshots;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use careerdiff_site::Shard;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turn a folder of career descriptions into a searchable comparison site.
 #[derive(Parser)]
@@ -85,6 +85,19 @@ pub(crate) struct ContentArgs {
     /// The content folder (site.toml, skills.toml, careers/).
     #[arg(long, default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
+    /// How content errors are printed: `human` (on stderr, with the source
+    /// line) or `json` (on stdout, one object per line, for tools).
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FMT")]
+    pub message_format: MessageFormat,
+}
+
+/// How content errors are printed.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MessageFormat {
+    /// Compiler-like text on stderr.
+    Human,
+    /// One JSON object per diagnostic on stdout.
+    Json,
 }
 
 #[derive(Args)]

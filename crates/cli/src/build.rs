@@ -33,7 +33,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let content = Arc::new(load(&args.content)?);
-    let theme_dir = theme_dir(&content)?;
+    let theme_dir = theme_dir(&content, args.content.message_format)?;
     let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
@@ -123,7 +123,8 @@ fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started
 /// folder beside it (site.toml names one theme; all are read, which costs
 /// little and needs nothing loaded).
 fn input_folders(content: &Path) -> Vec<PathBuf> {
-    let parent = content.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let real = content.canonicalize().unwrap_or_else(|_| content.to_owned());
+    let parent = real.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     vec![content.to_owned(), parent.join("themes")]
 }
 

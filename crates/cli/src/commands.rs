@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use anyhow::{Context, anyhow};
 use careerdiff_compare::{Comparer, Similar};
-use careerdiff_model::{Content, load_content};
+use careerdiff_model::{Content, ContentErrors, Diagnostic, load_content};
 use careerdiff_search::SearchIndex;
 use careerdiff_site::pair_path;
 
-use crate::args::{CompareArgs, ContentArgs, OnetArgs, SearchArgs, SimilarArgs};
+use crate::args::{CompareArgs, ContentArgs, MessageFormat, OnetArgs, SearchArgs, SimilarArgs};
 use crate::{Failure, terminal};
 
 /// Loads the content folder, printing every content error on failure.
@@ -19,34 +19,36 @@ pub(crate) fn load(args: &ContentArgs) -> Result<Content, Failure> {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", args.content.display()).into());
     }
     load_content(&args.content).map_err(|errors| {
-        eprintln!("{errors}");
+        terminal::diagnostics(&errors, args.message_format);
         Failure::Content
     })
 }
 
 /// The theme folder named in site.toml: `themes/<name>` beside the content
-/// folder. Only the default theme may be absent (it is built in).
-pub(crate) fn theme_dir(content: &Content) -> Result<Option<PathBuf>, Failure> {
-    let parent = content.root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+/// folder (the real one: `--content x/careers/..` is `x`). Only the
+/// default theme may be absent (it is built in).
+pub(crate) fn theme_dir(content: &Content, format: MessageFormat) -> Result<Option<PathBuf>, Failure> {
+    let root = content.root.canonicalize().unwrap_or_else(|_| content.root.clone());
+    let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = parent.join("themes").join(&content.site.theme);
     if dir.is_dir() {
         Ok(Some(dir))
     } else if content.site.theme == "default" {
         Ok(None)
     } else {
-        eprintln!(
-            "error: theme `{}` not found\n  --> {}\n  = expected: a folder {} with templates/ and static/",
-            content.site.theme,
-            content.root.join("site.toml").display(),
-            dir.display()
+        let missing = Diagnostic::whole_file(
+            &content.root.join("site.toml"),
+            format!("theme `{}` not found", content.site.theme),
+            format!("a folder {} with templates/ and static/", dir.display()),
         );
+        terminal::diagnostics(&ContentErrors(vec![missing]), format);
         Err(Failure::Content)
     }
 }
 
 pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
     let content = load(&args)?;
-    theme_dir(&content)?;
+    theme_dir(&content, args.message_format)?;
     println!(
         "{}: {} careers, {} skills, no errors",
         args.content.display(),
@@ -148,7 +150,7 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
         if e.io {
             return Failure::Other(anyhow!("{e}\nnothing was written"));
         }
-        eprintln!("error: {e}\nnothing was written");
+        eprintln!("error: {}\nnothing was written", careerdiff_model::inert(&e.to_string()));
         Failure::Content
     })?;
     println!(

@@ -53,7 +53,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content) => ExitCode::from(1),
         Err(Failure::Other(e)) => {
-            eprintln!("error: {e:#}");
+            // Errors name files and quote their text: shown inert.
+            eprintln!("error: {}", careerdiff_model::inert(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -1,9 +1,15 @@
-//! Plain-text views for the terminal.
+//! Plain-text views for the terminal. Every view is made inert before it
+//! is printed (`careerdiff_model::inert`): titles and skill names come from
+//! content, and must not reach the terminal as escape sequences or start
+//! a line a CI runner reads as a command.
 
 use std::fmt::Write;
 
 use careerdiff_compare::{Comparison, Similar, Verdict};
+use careerdiff_model::{ContentErrors, Diagnostic, inert};
 use careerdiff_search::Hit;
+
+use crate::args::MessageFormat;
 
 const NO_DATA: &str = "no data";
 
@@ -94,7 +100,7 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     for sentence in c.conclusion.iter() {
         let _ = writeln!(out, "  {sentence}");
     }
-    out
+    inert(&out).into_owned()
 }
 
 /// Search results, each with why it matched, and how many careers match
@@ -103,7 +109,7 @@ pub(crate) fn hits(query: &str, hits: &[Hit], total: usize) -> String {
     let mut out = String::new();
     if hits.is_empty() {
         let _ = writeln!(out, "No careers match \"{query}\".");
-        return out;
+        return inert(&out).into_owned();
     }
     let shown = if total > hits.len() { format!(", the best {} shown", hits.len()) } else { String::new() };
     let _ = writeln!(out, "{total} {} match \"{query}\"{shown}:", if total == 1 { "career" } else { "careers" });
@@ -114,13 +120,54 @@ pub(crate) fn hits(query: &str, hits: &[Hit], total: usize) -> String {
             let _ = writeln!(out, "      {reason}");
         }
     }
-    out
+    inert(&out).into_owned()
 }
 
 pub(crate) fn similar(slug: &str, list: &[Similar]) -> String {
     let mut out = format!("{slug}\n");
     for (rank, s) in list.iter().enumerate() {
         let _ = writeln!(out, "  {:>2}. {:<50} {:.3}  [{}]", rank + 1, s.title, s.score, s.slug);
+    }
+    inert(&out).into_owned()
+}
+
+/// Prints content errors: as compiler-like text on stderr (escaped by
+/// their `Display`), or as one JSON object per line on stdout.
+pub(crate) fn diagnostics(errors: &ContentErrors, format: MessageFormat) {
+    match format {
+        MessageFormat::Human => eprintln!("{errors}"),
+        MessageFormat::Json => {
+            for diagnostic in &errors.0 {
+                println!("{}", json_inert(&json_diagnostic(diagnostic)));
+            }
+        }
+    }
+}
+
+/// One diagnostic as `--message-format json` prints it: `level` (always
+/// `"error"`), `path`, `line`, `column`, `message`, `expected` and
+/// `source_line` (or `null`), keys in that order.
+fn json_diagnostic(d: &Diagnostic) -> String {
+    // The model serialises the fields in this order; `level` goes first.
+    let fields = serde_json::to_string(d).unwrap_or_else(|_| "{}".to_owned());
+    let rest = fields.strip_prefix('{').unwrap_or("}");
+    format!("{{\"level\":\"error\"{}{rest}", if rest == "}" { "" } else { "," })
+}
+
+/// JSON text with the control characters that JSON writers leave as they
+/// are (DEL, the C1 controls, bidirectional controls) written as `\uXXXX`
+/// escapes, so the line means the same and reaches a terminal inert. They
+/// can only occur inside strings, where the escape is valid.
+fn json_inert(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control()
+            || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -33,9 +33,12 @@
 
 mod career;
 mod collection;
+mod control;
 mod diagnostic;
 pub mod display;
 mod frontmatter;
+mod inert;
+mod input;
 mod load;
 mod locate;
 mod site_config;
@@ -45,9 +48,14 @@ mod worker_items;
 
 pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Rating, Ratings, Salary, SkillRef, Wage};
 pub use collection::{Collection, Filter, Sort, SortKey};
-pub use diagnostic::{ContentErrors, Diagnostic};
-pub use load::{Content, load_content, parse_career};
-pub use site_config::{PairPolicy, SiteConfig};
+pub use diagnostic::{ContentErrors, Diagnostic, SOURCE_WIDTH};
+pub use inert::{escape_text, inert};
+pub use input::{
+    CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, THEME_FILE_LIMIT,
+    read_input, resolve_inside,
+};
+pub use load::{Content, load_content, pair_slug_problem, parse_career};
+pub use site_config::{PairPolicy, SiteConfig, base_url_problem};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;
 pub use worker_items::{ItemKind, WORKER_ITEMS, WORKER_ITEMS_SOURCE, WorkerItem, worker_item};

@@ -8,8 +8,14 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use crate::control::{CONTROL_RULE, control_in_toml, control_message, first_control};
 use crate::frontmatter::{SplitError, split};
+use crate::input::{
+    CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, is_loop, read_input,
+    resolve_inside,
+};
 use crate::locate::{Step, locate};
+use crate::site_config::check_site;
 use crate::taxonomy::SkillsFile;
 use crate::validate::{Problem, check_career};
 use crate::{Career, Collection, ContentErrors, Diagnostic, SiteConfig, Taxonomy, is_valid_slug};
@@ -33,12 +39,17 @@ const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyp
 
 /// Loads and validates the content folder at `root`, reporting every
 /// problem in every file at once.
+///
+/// Every file is read with [`read_input`]: it must lie inside `root` once
+/// symbolic links are followed, be a regular file and stay under its
+/// size limit ([`CAREER_FILE_LIMIT`] and the like). Folders are walked in
+/// file-name order, and a symbolic link that loops is reported.
 pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
-    let site = load_toml_file::<SiteConfig>(&root.join("site.toml"), &mut diagnostics).unwrap_or_default();
-    let taxonomy = load_taxonomy(&root.join("skills.toml"), &mut diagnostics);
-    let careers = load_careers(&root.join("careers"), &taxonomy, &mut diagnostics);
-    let collections = load_collections(&root.join("collections"), &mut diagnostics);
+    let site = load_site(root, &mut diagnostics);
+    let taxonomy = load_taxonomy(root, &mut diagnostics);
+    let careers = load_careers(root, &taxonomy, &mut diagnostics);
+    let collections = load_collections(root, &mut diagnostics);
     if diagnostics.is_empty() {
         Ok(Content { root: root.to_owned(), site, taxonomy, careers, collections })
     } else {
@@ -50,6 +61,9 @@ pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
 /// derive the slug from the file name; nothing is read from disk.
 pub fn parse_career(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Career, Vec<Diagnostic>> {
     let expected_layout = "`+++` on the first line, TOML front matter, `+++`, then Markdown";
+    if let Some((offset, c)) = first_control(text) {
+        return Err(vec![Diagnostic::at_offset(path, text, offset, control_message(c), CONTROL_RULE)]);
+    }
     let parts = split(text).map_err(|e| {
         let (offset, message) = match e {
             SplitError::Empty => (0, "the file is empty"),
@@ -69,6 +83,10 @@ pub fn parse_career(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Care
             "front matter in the career format (see the README's \"Content format\")",
         )]
     })?;
+    if let Some((at, c)) = control_in_toml(parts.front) {
+        let problem = Problem { at, message: control_message(c), expected: CONTROL_RULE.to_owned() };
+        return Err(vec![locate_problem(path, text, parts.front, parts.front_offset, problem)]);
+    }
     career.slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     career.source = path.to_owned();
     career.body = parts.body.to_owned();
@@ -89,12 +107,19 @@ fn toml_message(e: &toml::de::Error) -> String {
     e.message().trim().replace('\n', "; ")
 }
 
-/// Reads a UTF-8 file, or records why it could not be.
-fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let bytes = match fs::read(path) {
+/// A diagnostic for a file or folder that was not read.
+fn refused(path: &Path, e: &InputError) -> Diagnostic {
+    Diagnostic::whole_file(path, e.to_string(), e.expected())
+}
+
+/// Reads a UTF-8 file of the content folder `root` (see [`read_input`]),
+/// or records why it could not be. Raw control characters are the
+/// caller's to check: a career's are found by [`parse_career`].
+fn read_text(root: &Path, path: &Path, limit: u64, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let bytes = match read_input(root, path, limit) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(Diagnostic::whole_file(path, format!("cannot read the file: {e}"), "a readable file"));
+            diagnostics.push(refused(path, &e));
             return None;
         }
     };
@@ -115,13 +140,30 @@ fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     }
 }
 
-fn load_toml_file<T: DeserializeOwned>(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
-    if !path.exists() {
+/// Whether `path` is there at all: a symbolic link counts even when what
+/// it points to is not, so that a broken or refused link is reported.
+fn is_present(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
+/// Reads and parses an optional TOML file of the content folder, and
+/// returns it with its text (for locating later problems).
+fn load_toml_file<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    limit: u64,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(T, String)> {
+    if !is_present(path) {
         return None;
     }
-    let text = read_text(path, diagnostics)?;
-    match toml::from_str(&text) {
-        Ok(value) => Some(value),
+    let text = read_text(root, path, limit, diagnostics)?;
+    if let Some((offset, c)) = first_control(&text) {
+        diagnostics.push(Diagnostic::at_offset(path, &text, offset, control_message(c), CONTROL_RULE));
+        return None;
+    }
+    let value = match toml::from_str(&text) {
+        Ok(value) => value,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
             diagnostics.push(Diagnostic::at_offset(
@@ -131,16 +173,33 @@ fn load_toml_file<T: DeserializeOwned>(path: &Path, diagnostics: &mut Vec<Diagno
                 toml_message(&e),
                 "valid TOML in the documented format",
             ));
-            None
+            return None;
         }
+    };
+    if let Some((at, c)) = control_in_toml(&text) {
+        let problem = Problem { at, message: control_message(c), expected: CONTROL_RULE.to_owned() };
+        diagnostics.push(locate_problem(path, &text, &text, 0, problem));
+        return None;
     }
+    Some((value, text))
 }
 
-fn load_taxonomy(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomy {
-    let Some(file) = load_toml_file::<SkillsFile>(path, diagnostics) else {
+fn load_site(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
+    let path = root.join("site.toml");
+    let Some((mut site, text)) = load_toml_file::<SiteConfig>(root, &path, SITE_FILE_LIMIT, diagnostics) else {
+        return SiteConfig::default();
+    };
+    for problem in check_site(&mut site) {
+        diagnostics.push(locate_problem(&path, &text, &text, 0, problem));
+    }
+    site
+}
+
+fn load_taxonomy(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomy {
+    let path = &root.join("skills.toml");
+    let Some((file, text)) = load_toml_file::<SkillsFile>(root, path, SKILLS_FILE_LIMIT, diagnostics) else {
         return Taxonomy::default();
     };
-    let text = fs::read_to_string(path).unwrap_or_default();
     let at = |steps: &[Step<'_>]| locate(&text, steps).map_or(0, |r| r.start);
     let mut skills = Vec::with_capacity(file.skills.len());
     for (id, mut skill) in file.skills {
@@ -170,8 +229,27 @@ fn load_taxonomy(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomy {
     taxonomy
 }
 
-fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnostic>) -> Vec<Career> {
-    if !dir.is_dir() {
+/// Why a career slug would make pair page paths ambiguous, or `None`.
+///
+/// A pair page is `compare/<a>-vs-<b>.html`. When no slug contains
+/// `-vs-`, starts with `vs-` or ends with `-vs`, the only `-vs-` in that
+/// name is the separator, so two different pairs never share a file
+/// (`aa-vs` + `ab` and `aa` + `vs-ab` would both give `aa-vs-vs-ab`).
+pub fn pair_slug_problem(slug: &str) -> Option<&'static str> {
+    if slug.contains("-vs-") {
+        Some("contains `-vs-`")
+    } else if slug.starts_with("vs-") {
+        Some("starts with `vs-`")
+    } else if slug.ends_with("-vs") {
+        Some("ends with `-vs`")
+    } else {
+        None
+    }
+}
+
+fn load_careers(root: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnostic>) -> Vec<Career> {
+    let dir = &root.join("careers");
+    if !dir.is_dir() && !is_present(dir) {
         diagnostics.push(Diagnostic::whole_file(
             dir,
             "no careers folder",
@@ -179,22 +257,52 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
         ));
         return Vec::new();
     }
+    if let Err(e) = resolve_inside(root, dir) {
+        diagnostics.push(refused(dir, &e));
+        return Vec::new();
+    }
     let mut careers = Vec::new();
     let mut paths = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    let entries = WalkDir::new(dir).sort_by_file_name().into_iter();
+    // Links are followed (a career may be a link to a file elsewhere in
+    // the content folder), but a linked folder is entered only when it
+    // stays inside; walkdir reports a link back to an ancestor as a loop.
+    let mut outside = Vec::new();
+    let entries = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+        if entry.depth() == 0 || !entry.path_is_symlink() || !entry.file_type().is_dir() {
+            return true;
+        }
+        let inside = resolve_inside(root, entry.path());
+        if let Err(e) = &inside {
+            outside.push(refused(entry.path(), e));
+        }
+        inside.is_ok()
+    });
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_owned();
-                diagnostics.push(Diagnostic::whole_file(&path, format!("cannot read: {e}"), "a readable folder"));
+                let loop_rule = "symbolic links that end at a file or a folder that is not their own ancestor";
+                let (message, expected) = match e.loop_ancestor() {
+                    Some(ancestor) => (
+                        format!("symbolic links loop: {} leads back to {}", path.display(), ancestor.display()),
+                        loop_rule,
+                    ),
+                    None if e.io_error().is_some_and(is_loop) => {
+                        (format!("symbolic links loop at {}", path.display()), loop_rule)
+                    }
+                    None => (format!("cannot read: {e}"), "a readable folder"),
+                };
+                diagnostics.push(Diagnostic::whole_file(&path, message, expected));
                 continue;
             }
         };
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || !name.ends_with(".md") {
+        // Anything that is not a folder is read, so that a FIFO or device
+        // named `x.md` is refused by name rather than skipped.
+        if entry.file_type().is_dir() || name.starts_with('.') || !name.ends_with(".md") {
             continue;
         }
         let slug = name.trim_end_matches(".md");
@@ -206,11 +314,12 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
             ));
             continue;
         }
-        if slug.contains("-vs-") {
+        if let Some(problem) = pair_slug_problem(slug) {
             diagnostics.push(Diagnostic::whole_file(
                 path,
-                format!("career file name `{name}` contains `-vs-`"),
-                "a name without `-vs-`, which pair page URLs (<a>-vs-<b>.html) reserve",
+                format!("career file name `{name}` {problem}, so pair page names could clash"),
+                "a name that does not contain `-vs-`, start with `vs-` or end with `-vs`: pair pages are \
+                 compare/<a>-vs-<b>.html, and `-vs-` must only ever be the separator",
             ));
             continue;
         }
@@ -225,13 +334,14 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
         seen.insert(slug.to_owned(), path.to_owned());
         paths.push(path.to_owned());
     }
+    diagnostics.append(&mut outside);
     // Reading and parsing run in parallel; problems are reported in file
     // order whatever the thread count.
     let parsed: Vec<Result<Career, Vec<Diagnostic>>> = paths
         .par_iter()
         .map(|path| {
             let mut problems = Vec::new();
-            let text = read_text(path, &mut problems).ok_or(problems)?;
+            let text = read_text(root, path, CAREER_FILE_LIMIT, &mut problems).ok_or(problems)?;
             parse_career(path, &text, taxonomy)
         })
         .collect();
@@ -248,9 +358,23 @@ fn load_careers(dir: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnosti
     careers
 }
 
-/// Reads `collections/*.toml` (the folder is optional).
-fn load_collections(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Collection> {
-    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+/// Reads `collections/*.toml` (the folder is optional), in file-name order.
+fn load_collections(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Collection> {
+    let dir = &root.join("collections");
+    if !is_present(dir) {
+        return Vec::new();
+    }
+    if let Err(e) = resolve_inside(root, dir) {
+        diagnostics.push(refused(dir, &e));
+        return Vec::new();
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diagnostics.push(Diagnostic::whole_file(dir, format!("cannot read: {e}"), "a readable folder"));
+            return Vec::new();
+        }
+    };
     let mut paths: Vec<PathBuf> =
         entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     paths.sort();
@@ -265,10 +389,14 @@ fn load_collections(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Collec
             ));
             continue;
         }
-        if let Some(mut collection) = load_toml_file::<Collection>(&path, diagnostics) {
+        if let Some((mut collection, _)) = load_toml_file::<Collection>(root, &path, COLLECTION_FILE_LIMIT, diagnostics)
+        {
             collection.slug = slug;
             collections.push(collection);
         }
     }
     collections
 }
+
+#[cfg(test)]
+mod tests;

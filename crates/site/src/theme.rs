@@ -57,17 +57,19 @@ impl Theme {
         env.add_function("skill_url", |id: &str| crate::urls::skill_path(id));
         let mut statics = Vec::new();
         for (path, text) in DEFAULT_FILES {
-            let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
-            let text = match &overridden {
-                Some(p) => fs::read_to_string(p).map_err(io_error("reading", p))?,
-                None => (*text).to_owned(),
+            // Anything there is read, so that a link out of the theme, a
+            // FIFO or a device is refused by name, not skipped.
+            let overridden = dir.map(|d| d.join(path)).filter(|p| fs::symlink_metadata(p).is_ok());
+            let bytes = match (dir, &overridden) {
+                (Some(dir), Some(p)) => read_theme_file(dir, p)?,
+                _ => text.as_bytes().to_vec(),
             };
-            add(&mut env, &mut statics, path, text.into_bytes())?;
+            add(&mut env, &mut statics, path, bytes)?;
         }
         if let Some(dir) = dir {
             for (rel, path) in extra_files(dir) {
                 if !DEFAULT_FILES.iter().any(|(p, _)| *p == rel) {
-                    let bytes = fs::read(&path).map_err(io_error("reading", &path))?;
+                    let bytes = read_theme_file(dir, &path)?;
                     add(&mut env, &mut statics, &rel, bytes)?;
                 }
             }
@@ -108,6 +110,13 @@ impl Theme {
     }
 }
 
+/// A theme file, read only inside the theme folder `dir`, only if it is a
+/// regular file and at most the model's theme file limit.
+fn read_theme_file(dir: &Path, path: &Path) -> Result<Vec<u8>, SiteError> {
+    careerdiff_model::read_input(dir, path, careerdiff_model::THEME_FILE_LIMIT)
+        .map_err(|e| io_error("reading", path)(e.into()))
+}
+
 fn add(
     env: &mut Environment<'static>,
     statics: &mut Vec<(String, Vec<u8>)>,
@@ -142,7 +151,8 @@ fn extra_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // Links are not followed but listed, for `read_theme_file` to check.
+        .filter(|e| !e.file_type().is_dir())
         .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
             (rel.starts_with("templates/") || rel.starts_with("static/")).then(|| (rel, e.path().to_owned()))

@@ -1,0 +1,123 @@
+//! Tests of loading whole content folders: slug rules, control characters,
+//! site settings and linked folders, each checked by its displayed diagnostic.
+
+use std::collections::HashSet;
+use std::fs;
+
+use super::*;
+
+/// Loads a content folder made of `files` (path, text) and returns the
+/// diagnostics as displayed, with the folder written `$C`.
+fn check(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    for (path, text) in files {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    match load_content(&root) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.0.iter().map(|d| d.to_string().replace(root.to_str().unwrap(), "$C")).collect(),
+    }
+}
+
+const CAREER: &str = "+++\ntitle = \"T\"\n+++\nBody.\n";
+
+#[test]
+fn a_plain_folder_loads() {
+    assert_eq!(check(&[("careers/a.md", CAREER)]), Vec::<String>::new());
+}
+
+#[test]
+fn errors_on_slugs_that_make_pair_paths_ambiguous() {
+    let errors = check(&[("careers/aa-vs.md", CAREER), ("careers/vs-ab.md", CAREER), ("careers/a-vs-b.md", CAREER)]);
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("error: career file name `a-vs-b.md` contains `-vs-`, so pair page names could clash")
+    );
+    assert!(errors[1].contains("`aa-vs.md` ends with `-vs`") && errors[1].contains("--> $C/careers/aa-vs.md:1:1"));
+    assert!(errors[2].contains("`vs-ab.md` starts with `vs-`"));
+    // `vs` alone and words that merely contain the letters are fine.
+    assert_eq!(check(&[("careers/vs.md", CAREER), ("careers/canvas-vsx.md", CAREER)]), Vec::<String>::new());
+}
+
+/// Every pair of slugs the rule allows, over an alphabet that can spell
+/// `-vs-`, has its own pair path.
+#[test]
+fn allowed_slugs_never_share_a_pair_path() {
+    let mut slugs = vec![String::new()];
+    let mut all = Vec::new();
+    for _ in 0..5 {
+        slugs = slugs.iter().flat_map(|s| ["a", "v", "s", "-"].map(|c| format!("{s}{c}"))).collect();
+        all.extend(slugs.iter().filter(|s| is_valid_slug(s) && pair_slug_problem(s).is_none()).cloned());
+    }
+    let mut paths = HashSet::new();
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
+            assert!(paths.insert(format!("{first}-vs-{second}")), "{first} + {second}");
+        }
+    }
+    assert!(paths.len() > 10_000, "{}", paths.len());
+}
+
+#[test]
+fn errors_on_control_characters_in_text_with_file_and_line() {
+    let errors = check(&[("careers/a.md", "+++\ntitle = \"T\"\n+++\nBody\0 with NUL.\n")]);
+    assert_eq!(
+        errors,
+        [
+            "error: control character `\\u{0}` in the text\n  --> $C/careers/a.md:4:5\n  |\n4 | Body\\u{0} with NUL.\n  |     ^\n  = expected: text without control characters (only tab and newline are allowed; remove it or write it out in words)"
+        ]
+    );
+    let escaped = check(&[("careers/a.md", "+++\ntitle = \"T\\u001b[2J\"\n+++\n")]);
+    assert_eq!(escaped.len(), 1);
+    assert!(
+        escaped[0].starts_with("error: control character `\\u{1b}` in the text\n  --> $C/careers/a.md:2:9"),
+        "{}",
+        escaped[0]
+    );
+    let in_skills = check(&[("careers/a.md", CAREER), ("skills.toml", "[skills.x]\nname = \"X\\u0000\"\n")]);
+    assert!(in_skills[0].contains("--> $C/skills.toml:2:8"), "{in_skills:?}");
+    let raw_in_site = check(&[("careers/a.md", CAREER), ("site.toml", "title = \"a\u{7}\"\n")]);
+    assert!(raw_in_site[0].contains("--> $C/site.toml:1:11"), "{raw_in_site:?}");
+    // A Windows line ending is not a control character out of place.
+    assert_eq!(check(&[("careers/a.md", "+++\r\ntitle = \"T\"\r\n+++\r\nBody.\r\n")]), Vec::<String>::new());
+}
+
+#[test]
+fn site_settings_are_checked_and_located() {
+    let site = "title = \"x\"\nbase_url = \"javascript:alert(1)//\"\n[pairs]\npolicy = \"similar\"\nper_career = 0\n";
+    let errors = check(&[("careers/a.md", CAREER), ("site.toml", site)]);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(
+            "error: `base_url` is neither an http(s) address nor a path from the root of the host: \"javascript:alert(1)//\"\n  --> $C/site.toml:2:12"
+        ),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].ends_with("or a path from the root of the host starting with a single `/`, such as `/careers/`"));
+    assert!(
+        errors[1].starts_with("error: `per_career` is 0") && errors[1].contains("$C/site.toml:5:14"),
+        "{}",
+        errors[1]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_careers_folder_out_of_the_content_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&root).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(elsewhere.join("a.md"), CAREER).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("careers")).unwrap();
+    let errors = load_content(&root).unwrap_err().0;
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, root.join("careers"));
+    assert!(errors[0].message.contains(elsewhere.to_str().unwrap()), "{}", errors[0].message);
+}
