@@ -10,32 +10,9 @@ use walkdir::WalkDir;
 use crate::output::Destination;
 use crate::{BuildReport, SiteError, io_error};
 
-macro_rules! embedded {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),*]
-    };
-}
-
-/// The built-in default theme, as (path in the theme folder, contents).
-const DEFAULT_FILES: &[(&str, &str)] = embedded![
-    "templates/base.html",
-    "templates/macros.html",
-    "templates/home.html",
-    "templates/career.html",
-    "templates/pair.html",
-    "templates/404.html",
-    "templates/roadmap.html",
-    "templates/skill.html",
-    "templates/item.html",
-    "templates/items.html",
-    "templates/collection.html",
-    "templates/search.html",
-    "templates/tool.html",
-    "static/style.css",
-    "static/search.js",
-    "static/compare.js",
-    "static/favicon.svg",
-];
+/// The built-in default theme, as (path in the theme folder, contents):
+/// every file of `themes/default`, listed by `build.rs`.
+const DEFAULT_FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// A loaded theme: a template environment plus the static files to copy.
 pub struct Theme {
@@ -57,13 +34,13 @@ impl Theme {
         // A technology skill's page path, by taxonomy id: the one rule of urls.rs.
         env.add_function("skill_url", |id: &str| crate::urls::skill_path(id));
         let mut statics = Vec::new();
-        for (path, text) in DEFAULT_FILES {
+        for &(path, text) in DEFAULT_FILES {
             let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
-            let text = match &overridden {
-                Some(p) => fs::read_to_string(p).map_err(io_error("reading", p))?,
-                None => (*text).to_owned(),
+            let bytes = match &overridden {
+                Some(p) => fs::read(p).map_err(io_error("reading", p))?,
+                None => text.to_vec(),
             };
-            add(&mut env, &mut statics, path, text.into_bytes())?;
+            add(&mut env, &mut statics, path, bytes)?;
         }
         if let Some(dir) = dir {
             for (rel, path) in extra_files(dir) {
@@ -227,6 +204,30 @@ mod tests {
         let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
         let expected = format!(r#"<a href="../{}">"#, crate::urls::skill_path("negotiation"));
         assert!(html[0].as_str().unwrap().contains(&expected), "{:?} lacks {expected}", html[0]);
+    }
+
+    /// The embedded theme is the folder: a file added to themes/default
+    /// is embedded with the same bytes, and nothing else is.
+    #[test]
+    fn embedded_theme_is_every_file_of_themes_default() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../themes/default");
+        let on_disk: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        let mut embedded: Vec<(String, Vec<u8>)> =
+            super::DEFAULT_FILES.iter().map(|&(rel, bytes)| (rel.to_owned(), bytes.to_vec())).collect();
+        embedded.sort();
+        let names = |files: &[(String, Vec<u8>)]| files.iter().map(|(rel, _)| rel.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&embedded), names(&on_disk), "embedded files vs themes/default");
+        assert!(embedded == on_disk, "an embedded file differs from its themes/default copy");
+        assert!(names(&embedded).contains(&"templates/pair.html".to_owned()));
     }
 
     #[test]
