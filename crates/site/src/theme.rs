@@ -31,8 +31,6 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
         env.add_function("salary_chart", crate::chart::salary_chart);
-        // A technology skill's page path, by taxonomy id: the one rule of urls.rs.
-        env.add_function("skill_url", |id: &str| crate::urls::skill_path(id));
         let mut statics = Vec::new();
         for &(path, text) in DEFAULT_FILES {
             let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
@@ -58,13 +56,15 @@ impl Theme {
         Ok(self.env.get_template(name)?.render(context)?)
     }
 
-    /// Calls macro `name` of template `template` once for each of `args`
-    /// and returns what each call wrote, as safe strings: for fragments
-    /// that many pages show, rendered once.
-    pub(crate) fn call_macro(
+    /// Calls macro `name` of template `template` once for each argument
+    /// list of `calls` and returns what each call wrote, as safe strings:
+    /// for fragments that many pages show, rendered once. The macros see
+    /// only their arguments (the template is evaluated without a page), so
+    /// a fragment that links anywhere takes the page's root as one.
+    pub(crate) fn call_macro<A: AsRef<[Value]>>(
         &self,
         (template, name): (&str, &str),
-        args: impl IntoIterator<Item = Value>,
+        calls: impl IntoIterator<Item = A>,
     ) -> Result<Vec<Value>, SiteError> {
         let defined = self.env.get_template(template)?.render_captured(())?;
         let state = defined.state();
@@ -72,7 +72,7 @@ impl Theme {
             let detail = format!("{template} defines no macro `{name}`, which pages use");
             return Err(Error::new(minijinja::ErrorKind::UnknownFunction, detail).into());
         }
-        args.into_iter().map(|arg| Ok(Value::from_safe_string(state.call_macro(name, &[arg])?))).collect()
+        calls.into_iter().map(|args| Ok(Value::from_safe_string(state.call_macro(name, args.as_ref())?))).collect()
     }
 
     /// Copies the static files into the output root.
@@ -185,10 +185,10 @@ mod tests {
     use super::Theme;
 
     #[test]
-    fn call_macro_renders_each_argument_as_a_safe_string() {
+    fn call_macro_renders_each_argument_list_as_a_safe_string() {
         let theme = Theme::load(None).unwrap();
-        let items = [context! { name => "R & D", hot => true, in_demand => false, skill_ids => ["r-d"] }];
-        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
+        let item = context! { name => "R & D", hot => true, in_demand => false, url => "skills/r-d.html" };
+        let html = theme.call_macro(("macros.html", "skill"), [[item, Value::from("../")]]).unwrap();
         assert_eq!(html.len(), 1);
         let text = html[0].as_str().unwrap();
         assert!(html[0].is_safe(), "pages insert it unescaped");
@@ -197,13 +197,18 @@ mod tests {
     }
 
     #[test]
-    fn skill_macro_links_a_technology_skill_by_the_site_s_path_rule() {
+    fn skill_macro_links_from_the_root_it_is_given() {
         let theme = Theme::load(None).unwrap();
-        let items =
-            [context! { name => "Negotiation", hot => false, in_demand => false, skill_ids => ["negotiation"] }];
-        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
-        let expected = format!(r#"<a href="../{}">"#, crate::urls::skill_path("negotiation"));
-        assert!(html[0].as_str().unwrap().contains(&expected), "{:?} lacks {expected}", html[0]);
+        let item = context! { name => "Negotiation", hot => false, in_demand => false, url => "skills/x.html" };
+        let unlinked = context! { name => "Chalk", hot => false, in_demand => false, url => () };
+        let calls = [[item.clone(), Value::from("")], [item, Value::from("../../")], [unlinked, Value::from("../")]];
+        let html = theme.call_macro(("macros.html", "skill"), calls).unwrap();
+        let html: Vec<&str> = html.iter().map(|h| h.as_str().unwrap()).collect();
+        assert_eq!(html, [
+            r#"<li><a href="skills/x.html">Negotiation</a></li>"#,
+            r#"<li><a href="../../skills/x.html">Negotiation</a></li>"#,
+            "<li>Chalk</li>",
+        ]);
     }
 
     /// The embedded theme is the folder: a file added to themes/default
@@ -243,7 +248,7 @@ mod tests {
     #[test]
     fn call_macro_names_a_missing_macro_and_its_template() {
         let theme = Theme::load(None).unwrap();
-        let err = theme.call_macro(("macros.html", "no_such"), [Value::from(1)]).unwrap_err().to_string();
+        let err = theme.call_macro(("macros.html", "no_such"), [[Value::from(1)]]).unwrap_err().to_string();
         assert!(err.contains("macros.html") && err.contains("no_such"), "{err}");
     }
 }
