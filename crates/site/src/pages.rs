@@ -175,7 +175,7 @@ fn render_site_pages(
     report.add(listings::render(plan, theme, site, out)?);
     report.add(item_pages::render(&content.careers, theme, site, out)?);
     if matches!(content.site.pairs, PairPolicy::Similar { .. }) {
-        report.add(tool_data::write(plan, out)?);
+        report.add(tool_data::write(plan, theme, out)?);
     }
     report.add(sitemap::write(out, &content.site.base_url, &all_urls(plan))?);
     report.add(theme.write_static(out)?);

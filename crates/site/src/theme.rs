@@ -31,6 +31,13 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
         env.add_function("salary_chart", crate::chart::salary_chart);
+        // The page comparing two careers, by their slugs: urls.rs's rule,
+        // so a theme never writes it again (the comparison tool's picker
+        // takes its URL pattern from here).
+        env.add_function("pair_url", |a: &str, b: &str| crate::urls::pair_path(a, b));
+        // Where the comparison tool's data lives (tool_data.rs).
+        env.add_function("tool_data_url", |slug: &str| crate::tool_data::data_path(slug));
+        env.add_function("tool_glance_url", || crate::tool_data::GLANCE_PATH);
         let mut statics = Vec::new();
         for &(path, text) in DEFAULT_FILES {
             let overridden = dir.map(|d| d.join(path)).filter(|p| p.is_file());
