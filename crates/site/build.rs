@@ -17,7 +17,8 @@ fn main() {
     let mut out = String::from("&[\n");
     for rel in &files {
         let path = theme.join(rel);
-        writeln!(out, "    ({rel:?}, include_bytes!({:?})),", path.display().to_string()).expect("a String takes writes");
+        writeln!(out, "    ({rel:?}, include_bytes!({:?})),", path.display().to_string())
+            .expect("a String takes writes");
     }
     out.push(']');
     let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("default_theme.rs");

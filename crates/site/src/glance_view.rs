@@ -65,9 +65,8 @@ impl GlanceCells {
             .map(|career| {
                 let values = facts(career).into_iter().map(|fact| [Value::from(fact.value)]);
                 let title = Some(career.title.as_str());
-                let wins = attributes
-                    .iter()
-                    .flat_map(|attr| [Verdict::A, Verdict::B].map(|v| [edge_arg(attr, v, title)]));
+                let wins =
+                    attributes.iter().flat_map(|attr| [Verdict::A, Verdict::B].map(|v| [edge_arg(attr, v, title)]));
                 let wins = theme.call_macro(EDGE_MACRO, wins)?;
                 let wins = wins.chunks_exact(2).map(|pair| [pair[0].clone(), pair[1].clone()]).collect();
                 Ok((theme.call_macro(VALUE_MACRO, values)?, wins))

@@ -197,7 +197,8 @@ mod tests {
             let only_a = |v: &Value| v.get_attr("skills").and_then(|s| s.get_attr("only_a")).unwrap();
             let items = only_a(&built);
             let root = Value::from("../");
-            let html = theme.call_macro(SKILL_MACRO, items.try_iter().unwrap().map(|item| [item, root.clone()])).unwrap();
+            let html =
+                theme.call_macro(SKILL_MACRO, items.try_iter().unwrap().map(|item| [item, root.clone()])).unwrap();
             for (item, expected) in items.try_iter().unwrap().zip(c.skills.only_a.iter()) {
                 let url = expected.skill_ids.first().map(|id| crate::urls::skill_path(id));
                 assert_eq!(item.get_attr("url").unwrap(), Value::from(url), "pair {i} {j}: the item's skill page");

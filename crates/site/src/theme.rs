@@ -10,6 +10,9 @@ use walkdir::WalkDir;
 use crate::output::Destination;
 use crate::{BuildReport, SiteError, io_error};
 
+#[cfg(test)]
+mod contract;
+
 /// The built-in default theme, as (path in the theme folder, contents):
 /// every file of `themes/default`, listed by `build.rs`.
 const DEFAULT_FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -60,6 +63,8 @@ impl Theme {
 
     /// Renders the template `name` with `context`.
     pub fn render(&self, name: &str, context: minijinja::Value) -> Result<String, SiteError> {
+        #[cfg(test)]
+        contract::record(name, &context);
         Ok(self.env.get_template(name)?.render(context)?)
     }
 
@@ -211,11 +216,14 @@ mod tests {
         let calls = [[item.clone(), Value::from("")], [item, Value::from("../../")], [unlinked, Value::from("../")]];
         let html = theme.call_macro(("macros.html", "skill"), calls).unwrap();
         let html: Vec<&str> = html.iter().map(|h| h.as_str().unwrap()).collect();
-        assert_eq!(html, [
-            r#"<li><a href="skills/x.html">Negotiation</a></li>"#,
-            r#"<li><a href="../../skills/x.html">Negotiation</a></li>"#,
-            "<li>Chalk</li>",
-        ]);
+        assert_eq!(
+            html,
+            [
+                r#"<li><a href="skills/x.html">Negotiation</a></li>"#,
+                r#"<li><a href="../../skills/x.html">Negotiation</a></li>"#,
+                "<li>Chalk</li>",
+            ]
+        );
     }
 
     /// The embedded theme is the folder: a file added to themes/default

@@ -121,7 +121,9 @@ pub(crate) fn write(plan: &Plan<'_>, theme: &Theme, out: &Destination) -> Result
                 wins: attributes
                     .iter()
                     .zip(&wins)
-                    .map(|(attr, [as_a, as_b])| (attr.key, BTreeMap::from([('a', as_a.as_str()), ('b', as_b.as_str())])))
+                    .map(|(attr, [as_a, as_b])| {
+                        (attr.key, BTreeMap::from([('a', as_a.as_str()), ('b', as_b.as_str())]))
+                    })
                     .collect(),
                 pairs,
             };
