@@ -284,4 +284,46 @@ mod tests {
         }
         assert!(problems.is_empty(), "{problems:#?}");
     }
+
+    /// A theme that overrides macros.html changes the cells of pair pages
+    /// and of the comparison tool alike: both come from its macros.
+    #[test]
+    fn overriding_macros_changes_pair_pages_and_the_tool_alike() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = tempfile::tempdir().unwrap();
+        let content_dir = dir.path().join("content");
+        std::fs::create_dir_all(content_dir.join("careers")).unwrap();
+        for slug in ["software-developers", "computer-programmers", "civil-engineers"] {
+            let file = format!("careers/{slug}.md");
+            std::fs::copy(repo.join("content").join(&file), content_dir.join(&file)).unwrap();
+        }
+        std::fs::copy(repo.join("content/skills.toml"), content_dir.join("skills.toml")).unwrap();
+        let site = "title = \"t\"\nbase_url = \"https://example.org/\"\n[pairs]\npolicy = \"similar\"\nper_career = 1\n";
+        std::fs::write(content_dir.join("site.toml"), site).unwrap();
+        let theme_dir = dir.path().join("theme");
+        std::fs::create_dir_all(theme_dir.join("templates")).unwrap();
+        let macros = std::fs::read_to_string(repo.join("themes/default/templates/macros.html")).unwrap();
+        let macros = macros
+            .replace("{% macro glance_edge(e) %}", "{% macro glance_edge(e) %}EDGE[{{ e.verdict }}]")
+            .replace("{% macro value(v) %}", "{% macro value(v) %}VALUE:")
+            .replace("<li>{% if s.url %}", "<li class=\"mine\">{% if s.url %}");
+        std::fs::write(theme_dir.join("templates/macros.html"), macros).unwrap();
+
+        let content = careerdiff_model::load_content(&content_dir).expect("the careers load");
+        let comparer = Comparer::new(&content);
+        let mut options = BuildOptions::new(dir.path().join("public"));
+        options.theme_dir = Some(theme_dir);
+        crate::build(&comparer, &options).expect("the site builds");
+        let public = dir.path().join("public");
+        let read = |rel: &str| std::fs::read_to_string(public.join(rel)).unwrap();
+
+        let pair = read("compare/computer-programmers-vs-software-developers.html");
+        assert!(pair.contains("<td>VALUE:"), "pair page value cells");
+        assert!(pair.contains("<td>EDGE[a]") || pair.contains("<td>EDGE[b]"), "pair page edge cells");
+        assert!(pair.contains("<li class=\"mine\">"), "pair page skill items");
+        let data = read("compare/data/civil-engineers.json");
+        assert!(data.contains("\"VALUE:"), "the tool's value cells");
+        assert!(data.contains("EDGE[a]") && data.contains("EDGE[b]"), "the tool's win cells");
+        assert!(read("compare/glance.json").contains("EDGE[tie]"), "the tool's draw cells");
+    }
 }
