@@ -34,9 +34,11 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
         env.add_function("salary_chart", crate::chart::salary_chart);
-        // The page comparing two careers, by their slugs: urls.rs's rule,
-        // so a theme never writes it again (the comparison tool's picker
-        // takes its URL pattern from here).
+        // A career's page and the page comparing two careers, by their
+        // slugs: urls.rs's rules, so a theme never writes them again (the
+        // search forms and the comparison tool take their URL patterns
+        // from here).
+        env.add_function("career_url", |slug: &str| crate::urls::career_path(slug));
         env.add_function("pair_url", |a: &str, b: &str| crate::urls::pair_path(a, b));
         // Where the comparison tool's data lives (tool_data.rs).
         env.add_function("tool_data_url", |slug: &str| crate::tool_data::data_path(slug));
