@@ -14,6 +14,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use rayon::prelude::*;
 
 use crate::SiteError;
+use crate::fields::fields;
 use crate::theme::Theme;
 
 /// The template and macro that render a value cell ("no data" for none).
@@ -106,8 +107,9 @@ impl GlanceCells {
             Verdict::B => Some(titles.1),
             _ => None,
         };
-        let cells = context! {
-            a => self.values[i][k].clone(), b => self.values[j][k].clone(),
+        let cells = fields! {
+            a => self.values[i][k].clone(),
+            b => self.values[j][k].clone(),
             edge => self.edge((i, j), k, row.verdict).clone(),
         };
         Value::from_object(Row {

@@ -298,7 +298,8 @@ mod tests {
             std::fs::copy(repo.join("content").join(&file), content_dir.join(&file)).unwrap();
         }
         std::fs::copy(repo.join("content/skills.toml"), content_dir.join("skills.toml")).unwrap();
-        let site = "title = \"t\"\nbase_url = \"https://example.org/\"\n[pairs]\npolicy = \"similar\"\nper_career = 1\n";
+        let site =
+            "title = \"t\"\nbase_url = \"https://example.org/\"\n[pairs]\npolicy = \"similar\"\nper_career = 1\n";
         std::fs::write(content_dir.join("site.toml"), site).unwrap();
         let theme_dir = dir.path().join("theme");
         std::fs::create_dir_all(theme_dir.join("templates")).unwrap();
