@@ -8,8 +8,13 @@ use std::sync::Arc;
 
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 
-/// A template value and its HTML (a safe string from a theme macro; the
-/// value also carries it as `html`).
+/// The `page.root` of the page at `path`: `../` once per folder, so a
+/// page links anywhere in the site relative to itself.
+pub(crate) fn page_root(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// A template value and its HTML (a safe string from a theme macro).
 #[derive(Debug, Clone)]
 pub(crate) struct Shown {
     pub(crate) value: Value,
@@ -76,7 +81,14 @@ mod tests {
 
     fn shown(name: &str) -> Shown {
         let html = Value::from_safe_string(format!("<li>{name}</li>"));
-        Shown { value: context! { name, html => html.clone() }, html }
+        Shown { value: context! { name }, html }
+    }
+
+    #[test]
+    fn page_root_climbs_one_folder_per_slash() {
+        assert_eq!(super::page_root("index.html"), "");
+        assert_eq!(super::page_root("compare/a-vs-b.html"), "../");
+        assert_eq!(super::page_root("x/y/z.html"), "../../");
     }
 
     #[test]

@@ -20,7 +20,7 @@ fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
     });
     let column = facts(career).into_iter().find(|f| f.key == column).and_then(|f| f.value);
     context! {
-        title => career.title, url => career_path(&career.slug), category => career.category,
+        title => career.title, slug => career.slug, url => career_path(&career.slug), category => career.category,
         median, column, summary => career.summary,
     }
 }

@@ -33,6 +33,9 @@ pub enum PageId {
     Pair(u32, u32),
     /// `404.html`.
     NotFound,
+    /// `compare/glance.json`: what the comparison tool's data of every
+    /// career shares, when pairs have no page of their own.
+    ToolGlance,
     /// `compare/data/<slug>.json`: the comparison tool's data for a
     /// career, when pairs have no page of their own.
     ToolData(u32),

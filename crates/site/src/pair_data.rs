@@ -3,9 +3,9 @@
 //! and collection links as hundreds of other pair pages, so those are
 //! template values made once and shared (a `Value` clone is a reference
 //! count), and only what belongs to the pair is serialised per page.
-//! Skill items and links also carry their HTML, rendered once by the
-//! theme's `skill` and `link_item` macros (macros.html), and their lists
-//! print whole ([`HtmlList`]).
+//! The lists of skill items and links print whole ([`HtmlList`]): their
+//! HTML is rendered once by the theme's `skill` and `link_item` macros
+//! (macros.html), given the pair pages' root.
 
 use careerdiff_compare::{Comparison, SkillItem, SkillList};
 use minijinja::{Value, context};
@@ -14,25 +14,26 @@ use serde::Serialize;
 
 use crate::SiteError;
 use crate::fields::fields;
-use crate::fragments::{HtmlList, Shown};
+use crate::fragments::{HtmlList, Shown, page_root};
 use crate::glance_view::GlanceCells;
 use crate::item_links::ItemUrls;
 use crate::plan::{Plan, SIMILAR_SHOWN};
 use crate::theme::Theme;
-use crate::urls::{collection_path, pair_path};
+use crate::urls::{collection_path, pair_path, skill_path};
 
 /// The template and macro that render one skill item.
 pub(crate) const SKILL_MACRO: (&str, &str) = ("macros.html", "skill");
 /// The template and macro that render one link of a list.
 pub(crate) const LINK_MACRO: (&str, &str) = ("macros.html", "link_item");
 
-/// A skill item as pair pages see it: its fields and its rendered HTML.
+/// A skill item as pair pages see it: its fields and the page of its
+/// first canonical skill, the one shape the `skill` macro takes.
 #[derive(Serialize)]
 struct ShownSkill<'c> {
     #[serde(flatten)]
     item: SkillItem<'c>,
-    /// The theme's `skill` macro for this item: a whole `<li>`.
-    html: Value,
+    /// Its skill page from the site root, if it stands for a skill.
+    url: Option<String>,
 }
 
 /// Template values reused across pair pages.
@@ -45,7 +46,7 @@ pub(crate) struct PairParts {
     /// A link to each collection.
     collection_links: Vec<Shown>,
     /// The glance table's cells.
-    glance: GlanceCells,
+    pub(crate) glance: GlanceCells,
     /// The pages of the profile's skills and knowledge areas.
     item_urls: ItemUrls,
 }
@@ -54,9 +55,11 @@ impl PairParts {
     pub(crate) fn new(plan: &Plan, theme: &Theme) -> Result<Self, SiteError> {
         let comparer = &plan.comparer;
         let content = comparer.content();
+        // Every pair page lives at the depth of this one.
+        let root = Value::from(page_root(&pair_path("a", "b")));
         let phrases = (0..content.careers.len())
             .into_par_iter()
-            .map(|c| shown_skills(theme, &comparer.skills_of(c)))
+            .map(|c| shown_skills(theme, &root, &comparer.skills_of(c)))
             .collect::<Result<_, _>>()?;
         let careers = &content.careers;
         let pair_links = plan
@@ -66,11 +69,11 @@ impl PairParts {
             .map(|(me, similar)| {
                 let others: Vec<_> = similar.iter().filter(|s| plan.has_pair(me, s.index)).collect();
                 let urls = others.iter().map(|s| (s.title.as_str(), pair_path(&careers[me].slug, &s.slug)));
-                Ok(others.iter().map(|s| s.index).zip(links(theme, urls)?).collect())
+                Ok(others.iter().map(|s| s.index).zip(links(theme, &root, urls)?).collect())
             })
             .collect::<Result<_, SiteError>>()?;
         let collection_links =
-            links(theme, content.collections.iter().map(|c| (c.title.as_str(), collection_path(&c.slug))))?;
+            links(theme, &root, content.collections.iter().map(|c| (c.title.as_str(), collection_path(&c.slug))))?;
         let glance = GlanceCells::new(theme, careers)?;
         Ok(PairParts { phrases, pair_links, collection_links, glance, item_urls: ItemUrls::new() })
     }
@@ -121,7 +124,7 @@ impl PairParts {
             a => Value::from_serialize(&c.a),
             b => Value::from_serialize(&c.b),
             similarity => c.similarity,
-            glance => c.glance.iter().map(|row| self.glance.row((i, j), row)).collect::<Vec<_>>(),
+            glance => c.glance.iter().map(|row| self.glance.row((i, j), (c.a.title, c.b.title), row)).collect::<Vec<_>>(),
             skills,
             profile => self.item_urls.profile(&c.profile),
             transitions => Value::from_serialize(&c.transitions),
@@ -132,25 +135,28 @@ impl PairParts {
     }
 }
 
-/// Links with the given titles and URLs, with their HTML.
-fn links<'t>(theme: &Theme, links: impl Iterator<Item = (&'t str, String)>) -> Result<Vec<Shown>, SiteError> {
+/// Links with the given titles and URLs, with their HTML on pages at `root`.
+fn links<'t>(
+    theme: &Theme,
+    root: &Value,
+    links: impl Iterator<Item = (&'t str, String)>,
+) -> Result<Vec<Shown>, SiteError> {
     let plain: Vec<Value> = links.map(|(title, url)| context! { title, url }).collect();
-    let html = theme.call_macro(LINK_MACRO, plain.iter().cloned())?;
-    Ok(plain
-        .into_iter()
-        .zip(html)
-        .map(|(link, html)| Shown { value: context! { html => html.clone(), ..link }, html })
-        .collect())
+    let html = theme.call_macro(LINK_MACRO, plain.iter().map(|link| [link.clone(), root.clone()]))?;
+    Ok(plain.into_iter().zip(html).map(|(value, html)| Shown { value, html }).collect())
 }
 
-/// The items of `list` with their HTML.
-fn shown_skills(theme: &Theme, list: &SkillList<'_>) -> Result<Vec<Shown>, SiteError> {
-    let html = theme.call_macro(SKILL_MACRO, list.iter().map(|item| Value::from_serialize(&item)))?;
-    let shown = |(item, html): (SkillItem<'_>, Value)| Shown {
-        value: Value::from_serialize(ShownSkill { item, html: html.clone() }),
-        html,
-    };
-    Ok(list.iter().zip(html).map(shown).collect())
+/// The items of `list` with their HTML on pages at `root`.
+fn shown_skills(theme: &Theme, root: &Value, list: &SkillList<'_>) -> Result<Vec<Shown>, SiteError> {
+    let values: Vec<Value> = list
+        .iter()
+        .map(|item| {
+            let url = item.skill_ids.first().map(|id| skill_path(id));
+            Value::from_serialize(ShownSkill { item, url })
+        })
+        .collect();
+    let html = theme.call_macro(SKILL_MACRO, values.iter().map(|item| [item.clone(), root.clone()]))?;
+    Ok(values.into_iter().zip(html).map(|(value, html)| Shown { value, html }).collect())
 }
 
 #[cfg(test)]
@@ -181,8 +187,9 @@ mod tests {
     }
 
     /// The parts-built value holds everything serialising the comparison
-    /// gives, so templates see one contract, and each listed skill item
-    /// carries the theme's rendering of that item.
+    /// gives, so templates see one contract; each listed skill item has
+    /// its skill page, and the list prints the theme's rendering of its
+    /// items at the pair pages' root.
     #[test]
     fn comparison_value_holds_the_serialised_comparison_and_item_html() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
@@ -199,11 +206,14 @@ mod tests {
             let serialised = Value::from_serialize(&c);
             assert_holds(&built, &serialised, &format!("pair {i} {j}"));
             let only_a = |v: &Value| v.get_attr("skills").and_then(|s| s.get_attr("only_a")).unwrap();
-            let items = only_a(&serialised);
-            let html = theme.call_macro(SKILL_MACRO, items.try_iter().unwrap()).unwrap();
-            let built_html: Vec<Value> =
-                only_a(&built).try_iter().unwrap().map(|item| item.get_attr("html").unwrap()).collect();
-            assert_eq!(built_html, html, "pair {i} {j}");
+            let items = only_a(&built);
+            let root = Value::from("../");
+            let html =
+                theme.call_macro(SKILL_MACRO, items.try_iter().unwrap().map(|item| [item, root.clone()])).unwrap();
+            for (item, expected) in items.try_iter().unwrap().zip(c.skills.only_a.iter()) {
+                let url = expected.skill_ids.first().map(|id| crate::urls::skill_path(id));
+                assert_eq!(item.get_attr("url").unwrap(), Value::from(url), "pair {i} {j}: the item's skill page");
+            }
             let whole: String = html.iter().map(|h| format!("{h}\n")).collect();
             assert_eq!(
                 only_a(&built).get_attr("html").unwrap().as_str(),

@@ -62,7 +62,10 @@ impl Site {
                 let (i, j) = (i as usize, j as usize);
                 Source::Pair((i, j), self.plan.comparer.compare(i, j))
             }
-            PageId::ToolData(i) => Source::Text(tool_data::career_file(&self.plan, i as usize)),
+            PageId::ToolGlance => Source::Text(tool_data::glance_file(&self.parts.glance)),
+            PageId::ToolData(i) => {
+                Source::Text(tool_data::career_file(&self.plan, &self.parts.glance, self.tool_pairs(), i as usize))
+            }
             PageId::Sitemap(n) => {
                 let listed = self.pages().filter(|p| p.in_sitemap()).map(|p| self.url_path(p));
                 let mine = listed.skip(n as usize * sitemap::MAX_URLS_PER_FILE).take(sitemap::MAX_URLS_PER_FILE);

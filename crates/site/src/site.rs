@@ -2,7 +2,7 @@
 //! renders its page list and a long-running process (a preview server) can
 //! hold one, render pages on request and swap it for a new one on reload.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use careerdiff_compare::Comparer;
 use careerdiff_model::{Content, PairPolicy, WORKER_ITEMS};
@@ -13,6 +13,7 @@ use crate::pair_data::PairParts;
 use crate::plan::Plan;
 use crate::sitemap::MAX_URLS_PER_FILE;
 use crate::theme::Theme;
+use crate::tool_data::{self, ToolPairs};
 use crate::urls::{ITEMS_INDEX_PATH, career_path, collection_path, item_path, pair_path, roadmap_path, skill_path};
 use crate::{Ranker, SiteError, credits, fingerprint};
 
@@ -41,6 +42,8 @@ pub struct Site {
     pub(crate) extras: Vec<(String, Vec<u8>)>,
     /// What several pages read, hashed once, for fingerprints.
     pub(crate) shared: fingerprint::Shared,
+    /// The comparison tool's comparisons, made when first needed.
+    tool_pairs: OnceLock<ToolPairs>,
 }
 
 impl Site {
@@ -54,7 +57,7 @@ impl Site {
             ..Value::from_serialize(&content.site)
         };
         let shared = fingerprint::Shared::new(&plan, &parts, &theme, &globals);
-        Ok(Site { plan, theme, parts, globals, extras: options.extra_files, shared })
+        Ok(Site { plan, theme, parts, globals, extras: options.extra_files, shared, tool_pairs: OnceLock::new() })
     }
 
     /// The content the site is built from.
@@ -82,7 +85,11 @@ impl Site {
         let collections = (0..self.content().collections.len() as u32).map(PageId::Collection);
         let items = std::iter::once(PageId::ItemsIndex).chain((0..WORKER_ITEMS.len() as u16).map(PageId::Item));
         let pairs = self.plan.pairs.iter().map(|&(i, j)| PageId::Pair(i, j));
-        let tool_data = (0..if self.has_tool_data() { n } else { 0 }).map(PageId::ToolData);
+        let tool_data = self
+            .has_tool_data()
+            .then(|| std::iter::once(PageId::ToolGlance).chain((0..n).map(PageId::ToolData)))
+            .into_iter()
+            .flatten();
         let sitemaps = (0..self.sitemap_files()).map(PageId::Sitemap);
         let tail = [PageId::SitemapIndex, PageId::Robots].into_iter();
         let statics = (0..self.theme.statics().len() as u32).map(PageId::Static);
@@ -103,7 +110,7 @@ impl Site {
     /// How many pages [`Site::pages`] lists.
     pub fn page_count(&self) -> usize {
         let n = self.content().careers.len();
-        let tool_data = if self.has_tool_data() { n } else { 0 };
+        let tool_data = if self.has_tool_data() { n + 1 } else { 0 };
         let fixed = 3 + 1 + 1 + 2; // home, search, tool; items index; 404; sitemap index, robots
         fixed
             + 2 * n
@@ -133,7 +140,8 @@ impl Site {
             PageId::Item(n) => item_path(&WORKER_ITEMS[n as usize]),
             PageId::Pair(i, j) => pair_path(slug(i), slug(j)),
             PageId::NotFound => "404.html".into(),
-            PageId::ToolData(i) => format!("compare/data/{}.json", slug(i)),
+            PageId::ToolGlance => tool_data::GLANCE_PATH.into(),
+            PageId::ToolData(i) => tool_data::data_path(slug(i)),
             PageId::Sitemap(n) => format!("sitemap-{}.xml", n + 1),
             PageId::SitemapIndex => "sitemap.xml".into(),
             PageId::Robots => "robots.txt".into(),
@@ -188,6 +196,11 @@ impl Site {
         })
     }
 
+    /// The comparison tool's comparisons, each pair once.
+    pub(crate) fn tool_pairs(&self) -> &ToolPairs {
+        self.tool_pairs.get_or_init(|| ToolPairs::new(&self.plan))
+    }
+
     /// Whether the build writes the comparison tool's data: when pairs
     /// have no page of their own.
     pub(crate) fn has_tool_data(&self) -> bool {
@@ -214,6 +227,16 @@ impl Site {
         dirs.sort();
         dirs.dedup();
         dirs
+    }
+
+    /// The site of the content folder `content` with the theme folder
+    /// `theme` (if any) laid over the default one, for tests.
+    #[cfg(test)]
+    pub(crate) fn load(content: &std::path::Path, theme: Option<&std::path::Path>) -> Site {
+        let content = careerdiff_model::load_content(content).expect("the content loads");
+        let comparer = Arc::new(Comparer::new(Arc::new(content)));
+        Site::new(comparer, Theme::load(theme).expect("the theme loads"), SiteOptions::default())
+            .expect("the site is prepared")
     }
 
     /// How many sitemap files the site's URLs fill.

@@ -9,32 +9,12 @@ use walkdir::WalkDir;
 
 use crate::{SiteError, io_error};
 
-macro_rules! embedded {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),*]
-    };
-}
+#[cfg(test)]
+mod contract;
 
-/// The built-in default theme, as (path in the theme folder, contents).
-const DEFAULT_FILES: &[(&str, &str)] = embedded![
-    "templates/base.html",
-    "templates/macros.html",
-    "templates/home.html",
-    "templates/career.html",
-    "templates/pair.html",
-    "templates/404.html",
-    "templates/roadmap.html",
-    "templates/skill.html",
-    "templates/item.html",
-    "templates/items.html",
-    "templates/collection.html",
-    "templates/search.html",
-    "templates/tool.html",
-    "static/style.css",
-    "static/search.js",
-    "static/compare.js",
-    "static/favicon.svg",
-];
+/// The built-in default theme, as (path in the theme folder, contents):
+/// every file of `themes/default`, listed by `build.rs`.
+const DEFAULT_FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// A loaded theme: a template environment plus the static files to copy.
 pub struct Theme {
@@ -53,16 +33,23 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(html_formatter);
         env.add_function("salary_chart", crate::chart::salary_chart);
-        // A technology skill's page path, by taxonomy id: the one rule of urls.rs.
-        env.add_function("skill_url", |id: &str| crate::urls::skill_path(id));
+        // A career's page and the page comparing two careers, by their
+        // slugs: urls.rs's rules, so a theme never writes them again (the
+        // search forms and the comparison tool take their URL patterns
+        // from here).
+        env.add_function("career_url", |slug: &str| crate::urls::career_path(slug));
+        env.add_function("pair_url", |a: &str, b: &str| crate::urls::pair_path(a, b));
+        // Where the comparison tool's data lives (tool_data.rs).
+        env.add_function("tool_data_url", |slug: &str| crate::tool_data::data_path(slug));
+        env.add_function("tool_glance_url", || crate::tool_data::GLANCE_PATH);
         let mut statics = Vec::new();
-        for (path, text) in DEFAULT_FILES {
+        for &(path, text) in DEFAULT_FILES {
             // Anything there is read, so that a link out of the theme, a
             // FIFO or a device is refused by name, not skipped.
             let overridden = dir.map(|d| d.join(path)).filter(|p| fs::symlink_metadata(p).is_ok());
             let bytes = match (dir, &overridden) {
                 (Some(dir), Some(p)) => read_theme_file(dir, p)?,
-                _ => text.as_bytes().to_vec(),
+                _ => text.to_vec(),
             };
             add(&mut env, &mut statics, path, bytes)?;
         }
@@ -79,16 +66,20 @@ impl Theme {
 
     /// Renders the template `name` with `context`.
     pub fn render(&self, name: &str, context: minijinja::Value) -> Result<String, SiteError> {
+        #[cfg(test)]
+        contract::record(name, &context);
         Ok(self.env.get_template(name)?.render(context)?)
     }
 
-    /// Calls macro `name` of template `template` once for each of `args`
-    /// and returns what each call wrote, as safe strings: for fragments
-    /// that many pages show, rendered once.
-    pub(crate) fn call_macro(
+    /// Calls macro `name` of template `template` once for each argument
+    /// list of `calls` and returns what each call wrote, as safe strings:
+    /// for fragments that many pages show, rendered once. The macros see
+    /// only their arguments (the template is evaluated without a page), so
+    /// a fragment that links anywhere takes the page's root as one.
+    pub(crate) fn call_macro<A: AsRef<[Value]>>(
         &self,
         (template, name): (&str, &str),
-        args: impl IntoIterator<Item = Value>,
+        calls: impl IntoIterator<Item = A>,
     ) -> Result<Vec<Value>, SiteError> {
         let defined = self.env.get_template(template)?.render_captured(())?;
         let state = defined.state();
@@ -96,7 +87,7 @@ impl Theme {
             let detail = format!("{template} defines no macro `{name}`, which pages use");
             return Err(Error::new(minijinja::ErrorKind::UnknownFunction, detail).into());
         }
-        args.into_iter().map(|arg| Ok(Value::from_safe_string(state.call_macro(name, &[arg])?))).collect()
+        calls.into_iter().map(|args| Ok(Value::from_safe_string(state.call_macro(name, args.as_ref())?))).collect()
     }
 
     /// Every template, as (name, source).
@@ -215,10 +206,10 @@ mod tests {
     use super::Theme;
 
     #[test]
-    fn call_macro_renders_each_argument_as_a_safe_string() {
+    fn call_macro_renders_each_argument_list_as_a_safe_string() {
         let theme = Theme::load(None).unwrap();
-        let items = [context! { name => "R & D", hot => true, in_demand => false, skill_ids => ["r-d"] }];
-        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
+        let item = context! { name => "R & D", hot => true, in_demand => false, url => "skills/r-d.html" };
+        let html = theme.call_macro(("macros.html", "skill"), [[item, Value::from("../")]]).unwrap();
         assert_eq!(html.len(), 1);
         let text = html[0].as_str().unwrap();
         assert!(html[0].is_safe(), "pages insert it unescaped");
@@ -227,13 +218,45 @@ mod tests {
     }
 
     #[test]
-    fn skill_macro_links_a_technology_skill_by_the_site_s_path_rule() {
+    fn skill_macro_links_from_the_root_it_is_given() {
         let theme = Theme::load(None).unwrap();
-        let items =
-            [context! { name => "Negotiation", hot => false, in_demand => false, skill_ids => ["negotiation"] }];
-        let html = theme.call_macro(("macros.html", "skill"), items).unwrap();
-        let expected = format!(r#"<a href="../{}">"#, crate::urls::skill_path("negotiation"));
-        assert!(html[0].as_str().unwrap().contains(&expected), "{:?} lacks {expected}", html[0]);
+        let item = context! { name => "Negotiation", hot => false, in_demand => false, url => "skills/x.html" };
+        let unlinked = context! { name => "Chalk", hot => false, in_demand => false, url => () };
+        let calls = [[item.clone(), Value::from("")], [item, Value::from("../../")], [unlinked, Value::from("../")]];
+        let html = theme.call_macro(("macros.html", "skill"), calls).unwrap();
+        let html: Vec<&str> = html.iter().map(|h| h.as_str().unwrap()).collect();
+        assert_eq!(
+            html,
+            [
+                r#"<li><a href="skills/x.html">Negotiation</a></li>"#,
+                r#"<li><a href="../../skills/x.html">Negotiation</a></li>"#,
+                "<li>Chalk</li>",
+            ]
+        );
+    }
+
+    /// The embedded theme is the folder: a file added to themes/default
+    /// is embedded with the same bytes, and nothing else is.
+    #[test]
+    fn embedded_theme_is_every_file_of_themes_default() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../themes/default");
+        let on_disk: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        let mut embedded: Vec<(String, Vec<u8>)> =
+            super::DEFAULT_FILES.iter().map(|&(rel, bytes)| (rel.to_owned(), bytes.to_vec())).collect();
+        embedded.sort();
+        let names = |files: &[(String, Vec<u8>)]| files.iter().map(|(rel, _)| rel.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&embedded), names(&on_disk), "embedded files vs themes/default");
+        assert!(embedded == on_disk, "an embedded file differs from its themes/default copy");
+        assert!(names(&embedded).contains(&"templates/pair.html".to_owned()));
     }
 
     #[test]
@@ -249,7 +272,7 @@ mod tests {
     #[test]
     fn call_macro_names_a_missing_macro_and_its_template() {
         let theme = Theme::load(None).unwrap();
-        let err = theme.call_macro(("macros.html", "no_such"), [Value::from(1)]).unwrap_err().to_string();
+        let err = theme.call_macro(("macros.html", "no_such"), [[Value::from(1)]]).unwrap_err().to_string();
         assert!(err.contains("macros.html") && err.contains("no_such"), "{err}");
     }
 }

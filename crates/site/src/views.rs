@@ -53,9 +53,12 @@ pub(crate) struct CareerView<'c> {
     pub chart: Option<ChartPoints>,
     pub onet_code: Option<&'c str>,
     pub job_zone_name: Option<&'c str>,
-    pub overview_html: String,
-    /// The writer's roadmap, when the body has a `## Roadmap` section.
-    pub roadmap_html: Option<String>,
+    /// The body before any `## Roadmap` section, as HTML (a safe string:
+    /// Markdown with raw HTML turned to text; empty when there is none).
+    pub overview: minijinja::Value,
+    /// The writer's roadmap, when the body has a `## Roadmap` section, as
+    /// HTML (a safe string, or none).
+    pub roadmap: minijinja::Value,
     /// Otherwise, steps built from the career's data.
     pub roadmap_steps: Vec<String>,
     /// Most similar careers, with the URL of the pair page when it exists.
@@ -164,8 +167,8 @@ impl<'c> CareerView<'c> {
             chart: career.salary.as_ref().and_then(ChartPoints::of),
             onet_code: onet.map(|o| o.code.as_str()),
             job_zone_name: onet.and_then(|o| o.job_zone_name.as_deref()),
-            overview_html: to_html(overview),
-            roadmap_html: roadmap.map(to_html),
+            overview: minijinja::Value::from_safe_string(to_html(overview)),
+            roadmap: roadmap.map_or(minijinja::Value::from(()), |r| minijinja::Value::from_safe_string(to_html(r))),
             roadmap_steps: if roadmap.is_some() { Vec::new() } else { roadmap_steps(career) },
             similar,
             json_ld: json_ld(career),

@@ -182,13 +182,19 @@
     return { hits: hits, total: order.length };
   }
 
-  function render(list, hits) {
+  // `text` with each {name} replaced by values[name].
+  function fill(text, values) {
+    return (text || "").replace(/\{(\w+)\}/g, function (all, name) { return values.hasOwnProperty(name) ? values[name] : all; });
+  }
+
+  // The page's form gives the career pages' URL and every word shown.
+  function render(form, list, hits) {
     list.textContent = "";
     hits.forEach(function (hit) {
       var li = document.createElement("li"), a = document.createElement("a");
       li.className = "result";
       a.className = "result-title";
-      a.href = root + "careers/" + hit.slug + ".html";
+      a.href = fill(form.getAttribute("data-career-url"), { slug: hit.slug });
       a.textContent = hit.title;
       li.appendChild(a);
       if (hit.category) {
@@ -207,11 +213,12 @@
     });
   }
 
-  function countText(query, found) {
+  function countText(form, query, found) {
     if (!query.trim()) return "";
-    if (!found.total) return "No career matches \u201c" + query.trim() + "\u201d.";
-    var n = found.total + (found.total === 1 ? " career matches" : " careers match");
-    return found.total > found.hits.length ? n + "; the best " + found.hits.length + " are shown." : n + ".";
+    var says = function (name, values) { return fill(form.getAttribute("data-" + name), values); };
+    if (!found.total) return says("none", { query: query.trim() });
+    var count = says(found.total === 1 ? "one" : "many", { n: found.total });
+    return says(found.total > found.hits.length ? "some" : "all", { count: count, shown: found.hits.length });
   }
 
   // Live results under every search form: typing shows results at once.
@@ -225,8 +232,8 @@
       var query = input.value, ticket = ++latest;
       search(query, SHOWN).then(function (found) {
         if (ticket !== latest) return;
-        render(list, found.hits);
-        if (status) status.textContent = countText(query, found);
+        render(form, list, found.hits);
+        if (status) status.textContent = countText(form, query, found);
         if (form.hasAttribute("data-url")) {
           var url = new URL(location.href);
           if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
