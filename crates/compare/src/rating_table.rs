@@ -41,6 +41,10 @@ pub(crate) struct RatingTable {
     items: Vec<(Box<str>, RatingKind)>,
     /// Per career, a cell per item id (empty: the career has no ratings).
     careers: Vec<Vec<Cell>>,
+    /// Per career, the items it rates important, as [`Key::by_importance`]
+    /// keys, sorted: a pair's profile merges two of
+    /// these lists rather than sorting its items.
+    important: Vec<Vec<u64>>,
 }
 
 impl RatingTable {
@@ -84,8 +88,19 @@ impl RatingTable {
                 }
                 row
             })
+            .collect::<Vec<Vec<Cell>>>();
+        let important = careers
+            .iter()
+            .map(|row| {
+                let mut keys: Vec<u64> = (row.iter().enumerate())
+                    .filter(|(_, cell)| cell.importance >= IMPORTANT)
+                    .map(|(item, cell)| Key::by_importance(cell.rank, item))
+                    .collect();
+                keys.sort_unstable();
+                keys
+            })
             .collect();
-        RatingTable { items, careers }
+        RatingTable { items, careers, important }
     }
 
     /// The side-by-side profile of careers `a` and `b`, and the gaps of the
@@ -100,7 +115,9 @@ impl RatingTable {
         if ra.is_empty() || rb.is_empty() {
             return (Profile::default(), [Gaps::default(), Gaps::default()]);
         }
-        SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch))
+        let (mut profile, gaps) = SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch));
+        (profile.items, profile.both_need) = self.important_items((a, b), (ra, rb));
+        (profile, gaps)
     }
 
     /// [`RatingTable::pair`] of two careers that both have ratings, rows
@@ -113,51 +130,93 @@ impl RatingTable {
         // level has NaN levels, so it is no gap either way and neither far
         // apart nor close (NaN is neither above nor below anything).
         let n = ra.len();
-        let Scratch { important, apart, clear: [to_b, to_a] } = scratch;
-        // Important items, by importance, marked when close.
-        let mut important = Kept::new(important, n);
+        let Scratch { apart, clear: [to_b, to_a] } = scratch;
         // Important items far apart, by difference × importance.
         let mut apart = Kept::new(apart, n);
         // Per move, its clear gaps, by importance × gap.
         let mut clear = [Kept::new(to_b, n), Kept::new(to_a, n)];
+        let mut totals = [0.0; 2];
+        let [clear_b, clear_a] = &mut clear;
+        let [total_b, total_a] = &mut totals;
         for (item, (x, y)) in ra.iter().zip(rb).enumerate() {
-            for (m, (from, to)) in [(x, y), (y, x)].into_iter().enumerate() {
-                let gap = to.level - from.level;
-                let weight = to.importance * gap;
-                // Adding 0 leaves the total as it is.
-                moves[m].total += if gap > 0.0 { weight } else { 0.0 };
-                clear[m].push_if(gap >= SAME_LEVEL, Key::by_weight(weight, item as u64));
-            }
+            // The move to `b` and the move back: `x.level - y.level` is
+            // exactly `-gap`.
+            let gap = y.level - x.level;
+            let back = x.level - y.level;
+            let (weight_b, weight_a) = (y.importance * gap, x.importance * back);
+            // Adding 0 leaves a total as it is.
+            *total_b += if gap > 0.0 { weight_b } else { 0.0 };
+            *total_a += if back > 0.0 { weight_a } else { 0.0 };
+            clear_b.push_if(gap >= SAME_LEVEL, Key::by_weight(weight_b, item as u64));
+            clear_a.push_if(back >= SAME_LEVEL, Key::by_weight(weight_a, item as u64));
             let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
-            let difference = (x.level - y.level).abs();
-            // Important to both at about the same level: "both need" it.
-            let close = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT) & (difference < SAME_LEVEL);
-            let key = Key::by_importance(x.rank.min(y.rank), item, close);
-            important.push_if(is_important, key);
+            let difference = gap.abs();
+            let key = Key::by_importance(x.rank.min(y.rank), item);
             let weight = difference * x.importance.max(y.importance);
             apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
         }
         for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
             let clear = clear.into_slice();
             moves[m].count = clear.len();
-            moves[m].total /= 5.0;
-            let gaps = smallest::<GAPS_SHOWN>(clear);
+            moves[m].total = totals[m] / 5.0;
+            let gaps = smallest::<GAPS_SHOWN, _>(clear.iter().copied());
             moves[m].top = gaps.iter().map(|&key| self.gap(key as u64 as usize, from, to)).collect();
         }
-        let (important, apart) = (important.into_slice(), &*apart.into_slice());
-        important.sort_unstable();
+        let apart = &*apart.into_slice();
         let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
-        let profile = Profile {
-            items: important.iter().take(PROFILE_ITEMS).map(|&key| rated(key)).collect(),
-            differ_most: smallest::<HIGHLIGHTS>(apart).iter().map(|&key| rated(key as u64)).collect(),
-            both_need: important
-                .iter()
-                .filter(|&&key| Key::close(key))
-                .take(HIGHLIGHTS)
-                .map(|&key| rated(key))
-                .collect(),
-        };
+        let differ_most =
+            smallest::<HIGHLIGHTS, _>(apart.iter().copied()).iter().map(|&key| rated(key as u64)).collect();
+        let profile = Profile { differ_most, ..Profile::default() };
         (profile, moves)
+    }
+
+    /// The items important to either of careers `a` and `b` (rows `ra`
+    /// and `rb`) and rated by both, most important first (by the higher
+    /// importance, then item id): the first [`PROFILE_ITEMS`], and the
+    /// first [`HIGHLIGHTS`] that both rate important at about the same
+    /// level. One merge of the careers' lists of important items, which
+    /// stops once both lists are full: an item important to both is taken
+    /// where its importance is higher (from `a`'s list when equal).
+    fn important_items(
+        &self,
+        (a, b): (usize, usize),
+        (ra, rb): (&[Cell], &[Cell]),
+    ) -> (Vec<RatedItem<'_>>, Vec<RatedItem<'_>>) {
+        let (la, lb) = (&self.important[a], &self.important[b]);
+        let (mut items, mut both_need) = (Vec::with_capacity(PROFILE_ITEMS), Vec::with_capacity(HIGHLIGHTS));
+        let (mut i, mut j) = (0, 0);
+        while items.len() < PROFILE_ITEMS || both_need.len() < HIGHLIGHTS {
+            // The next key of the merge, and whether it is `a`'s.
+            let (key, from_a) = match (la.get(i), lb.get(j)) {
+                (Some(&x), Some(&y)) if x <= y => (x, true),
+                (_, Some(&y)) => (y, false),
+                (Some(&x), None) => (x, true),
+                (None, None) => break,
+            };
+            if from_a {
+                i += 1;
+            } else {
+                j += 1;
+            }
+            let item = Key::item(key);
+            let (mine, theirs) = if from_a { (&ra[item], &rb[item]) } else { (&rb[item], &ra[item]) };
+            // Taken from the other list where it ranks higher there (or
+            // as high, for `b`'s list), or left out if the other career
+            // does not rate it.
+            let other_first =
+                theirs.importance >= IMPORTANT && (theirs.rank < mine.rank || !from_a && theirs.rank == mine.rank);
+            if !theirs.rated() || other_first {
+                continue;
+            }
+            if items.len() < PROFILE_ITEMS {
+                items.push(self.rated_item(item, ra, rb));
+            }
+            let close = theirs.importance >= IMPORTANT && (mine.level - theirs.level).abs() < SAME_LEVEL;
+            if close && both_need.len() < HIGHLIGHTS {
+                both_need.push(self.rated_item(item, ra, rb));
+            }
+        }
+        (items, both_need)
     }
 
     /// Item `item` as a gap of the move from row `from` to row `to`.
@@ -182,20 +241,14 @@ struct Key;
 
 impl Key {
     /// Importance from the highest (`rank`, see [`Cell::rank`]), then the
-    /// item, with a mark of whether the item is close (not part of the
-    /// order: item ids are unique).
-    fn by_importance(rank: u32, item: usize, close: bool) -> u64 {
-        (u64::from(rank) << 32) | ((item as u64) << 1) | u64::from(close)
+    /// item.
+    fn by_importance(rank: u32, item: usize) -> u64 {
+        (u64::from(rank) << 32) | item as u64
     }
 
     /// The item of a [`Key::by_importance`] key.
     fn item(key: u64) -> usize {
-        (key as u32 >> 1) as usize
-    }
-
-    /// Whether a [`Key::by_importance`] key marks its item close.
-    fn close(key: u64) -> bool {
-        key & 1 == 1
+        key as u32 as usize
     }
 
     /// `weight` from the largest, then `then`. The weights sorted are
@@ -209,9 +262,9 @@ impl Key {
 /// The `K` smallest of `keys`, smallest first. A pair's lists show the
 /// first few of a dozen or two candidates, and keeping the few as they come
 /// costs less than sorting them all.
-fn smallest<const K: usize>(keys: &[u128]) -> Vec<u128> {
-    let mut first: Vec<u128> = Vec::with_capacity(K);
-    for &key in keys {
+fn smallest<const K: usize, T: Ord + Copy>(keys: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut first: Vec<T> = Vec::with_capacity(K);
+    for key in keys {
         if first.len() == K {
             if key >= first[K - 1] {
                 continue;
@@ -229,7 +282,6 @@ fn smallest<const K: usize>(keys: &[u128]) -> Vec<u128> {
 /// so a pair allocates and clears none of it.
 #[derive(Default)]
 struct Scratch {
-    important: Vec<u64>,
     apart: Vec<u128>,
     clear: [Vec<u128>; 2],
 }

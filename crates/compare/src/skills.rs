@@ -43,44 +43,44 @@ pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, (a, b): 
     let (mut only_a, mut only_b) = (pa.only(shared_at.iter().map(|s| s.0)), pb.only(shared_at.iter().map(|s| s.1)));
     // The most telling first: office suites last, then in demand, then
     // hot, on either side; among those the rarer skills, since sharing
-    // Excel says little.
-    let mut shared: Vec<((bool, f64), SharedSkill<'c>)> = shared_at
+    // Excel says little; then by name. Each shared unit is ordered by an
+    // integer key (the flags, then the weight from the largest: weights
+    // are positive, and the bits of positive floats are in their order)
+    // and its name, then its place, which makes the unstable sort of
+    // small entries what a stable sort gives.
+    let mut order: Vec<(u128, &'c str, u32)> = shared_at
         .iter()
-        .map(|&(i, j)| {
+        .enumerate()
+        .map(|(place, &(i, j))| {
             let unit = pa.units[i];
-            let (flags_a, flags_b) = (pa.unit_flags[i], pb.unit_flags[j]);
-            let (a_phrases, b_phrases) = (Phrases::new(ca, pa.entries_of(i)), Phrases::new(cb, pb.entries_of(j)));
-            let (id, name, common_noun) = match content.taxonomy.skills().get(unit as usize) {
-                Some(skill) => (Some(skill.id.as_str()), skill.name.as_str(), prepared.canonical_nouns[unit as usize]),
-                // The first career's first phrase for it.
-                None => {
-                    let phrase = pa.entries_of(i)[0].1 as usize;
-                    (None, ca.skills[phrase].name.as_str(), pa.name_nouns[phrase])
-                }
-            };
-            let either = |flag| (flags_a | flags_b) & flag != 0;
-            let skill = SharedSkill {
-                id,
-                name,
-                a_phrases,
-                b_phrases,
-                hot: either(HOT),
-                in_demand: either(IN_DEMAND),
-                common_noun,
-            };
+            let flags = pa.unit_flags[i] | pb.unit_flags[j];
             // Office and ERP suites (as the first career words it) last,
             // as in every skill list.
-            ((flags_a & GENERIC != 0, prepared.weight[unit as usize]), skill)
+            let rank = (u128::from(pa.unit_flags[i] & GENERIC != 0) << 2)
+                | (u128::from(flags & IN_DEMAND == 0) << 1)
+                | u128::from(flags & HOT == 0);
+            let weight = u64::MAX - prepared.weight[unit as usize].to_bits();
+            ((rank << 64) | u128::from(weight), shared_name(prepared, content, (pa, ca), i).1, place as u32)
         })
         .collect();
-    let flags = |g: bool, s: &SharedSkill<'_>| (g, !s.in_demand, !s.hot);
-    shared.sort_by(|x, y| {
-        flags(x.0.0, &x.1).cmp(&flags(y.0.0, &y.1)).then(y.0.1.total_cmp(&x.0.1)).then(x.1.name.cmp(y.1.name))
-    });
-    // Into a new list of the right size (collecting in place would shrink
-    // the old one with a copy).
-    let mut skills = Vec::with_capacity(shared.len());
-    skills.extend(shared.into_iter().map(|(_, skill)| skill));
+    order.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)).then(x.2.cmp(&y.2)));
+    let skills: Vec<SharedSkill<'c>> = order
+        .iter()
+        .map(|&(_, name, place)| {
+            let (i, j) = shared_at[place as usize];
+            let (id, _, common_noun) = shared_name(prepared, content, (pa, ca), i);
+            let flags = pa.unit_flags[i] | pb.unit_flags[j];
+            SharedSkill {
+                id,
+                name,
+                a_phrases: Phrases::new(ca, pa.entries_of(i)),
+                b_phrases: Phrases::new(cb, pb.entries_of(j)),
+                hot: flags & HOT != 0,
+                in_demand: flags & IN_DEMAND != 0,
+                common_noun,
+            }
+        })
+        .collect();
 
     let related = related(pa, pb, &mut only_a, &mut only_b)
         .into_iter()
@@ -96,6 +96,25 @@ pub(crate) fn overlap<'c>(prepared: &'c Prepared, content: &'c Content, (a, b): 
         related,
         overlap_percent,
         distinct,
+    }
+}
+
+/// The canonical id, name and whether the name is a common noun of the
+/// unit at place `i` of career `pa`'s units: the taxonomy's skill, or for
+/// a unit outside it the career's first phrase for it.
+fn shared_name<'c>(
+    prepared: &'c Prepared,
+    content: &'c Content,
+    (pa, ca): (&'c PreparedCareer, &'c Career),
+    i: usize,
+) -> (Option<&'c str>, &'c str, bool) {
+    let unit = pa.units[i];
+    match content.taxonomy.skills().get(unit as usize) {
+        Some(skill) => (Some(skill.id.as_str()), skill.name.as_str(), prepared.canonical_nouns[unit as usize]),
+        None => {
+            let phrase = pa.entries_of(i)[0].1 as usize;
+            (None, ca.skills[phrase].name.as_str(), pa.name_nouns[phrase])
+        }
     }
 }
 

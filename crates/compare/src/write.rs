@@ -62,13 +62,36 @@ pub(crate) fn push_number(text: &mut String, mut n: usize) {
 
 /// Writes a level with at most one decimal, as `display::one_decimal`
 /// shows it ("4.5", "5"), without formatting a float: every pair writes
-/// a dozen of these.
+/// a few dozen of these. Levels and importances (0–7) are read from a
+/// table of their texts; anything else is written digit by digit.
 pub(crate) fn push_decimal(text: &mut String, x: f64) {
     let tenths = (x * 10.0).round();
+    if (0.0..=TENTHS_SHOWN as f64).contains(&tenths) {
+        text.push_str(&DECIMALS[tenths as usize]);
+        return;
+    }
     if tenths < 0.0 {
         text.push('-');
     }
-    let tenths = tenths.abs() as usize;
+    write_tenths(text, tenths.abs() as usize);
+}
+
+/// The largest number of tenths [`DECIMALS`] holds: O*NET's scales end at 7.
+const TENTHS_SHOWN: usize = 70;
+
+/// The text of every number of tenths from 0 to [`TENTHS_SHOWN`].
+static DECIMALS: std::sync::LazyLock<Vec<Box<str>>> = std::sync::LazyLock::new(|| {
+    (0..=TENTHS_SHOWN)
+        .map(|tenths| {
+            let mut text = String::new();
+            write_tenths(&mut text, tenths);
+            text.into()
+        })
+        .collect()
+});
+
+/// Writes a count of tenths as a number with at most one decimal.
+fn write_tenths(text: &mut String, tenths: usize) {
     push_number(text, tenths / 10);
     if !tenths.is_multiple_of(10) {
         text.push('.');
@@ -107,7 +130,7 @@ mod tests {
 
     #[test]
     fn levels_in_sentences_read_as_one_decimal_shows_them() {
-        for x in [0.0, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0] {
+        for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5] {
             let mut text = String::new();
             push_decimal(&mut text, x);
             assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");

@@ -191,9 +191,7 @@ fn hand_written_ai_careers_have_computing_neighbours() {
     ] {
         // The first three. Without O*NET ratings (no one has rated this
         // work, and borrowed ratings would be shown as if they were its
-        // own) the routing career's title word "model" still brings in
-        // Models and Model Makers further down its list: a known weakness
-        // of the title signal, not asserted away here.
+        // own) the lists rest on tasks, titles and technologies.
         let similar = most_similar(&comparer, slug, 3);
         assert_eq!(similar[0], other);
         for neighbour in &similar[1..] {
@@ -201,6 +199,50 @@ fn hand_written_ai_careers_have_computing_neighbours() {
             assert_eq!(category, Some("Computer and Mathematical"), "{slug}: {neighbour} in {similar:?}");
         }
     }
+}
+
+#[test]
+fn hand_written_ai_careers_are_not_like_fashion_models() {
+    // "Model" in "AI Model Routing Engineer" is not the one in "Models":
+    // the O*NET occupation of fashion and art models shares the title
+    // word and nothing of the work, and must not be in the top ten.
+    let content = default_content();
+    let comparer = Comparer::new(content.clone());
+    for slug in ["ai-model-routing-engineer", "ai-middleware-engineer"] {
+        let similar = most_similar(&comparer, slug, 10);
+        assert!(!similar.iter().any(|s| s == "models"), "{slug}: {similar:?}");
+        assert!(similar.iter().any(|s| s == "data-scientists"), "{slug}: {similar:?}");
+        let computing = similar
+            .iter()
+            .filter(|s| {
+                let category = content.careers[comparer.index_of(s).unwrap()].category.as_deref();
+                matches!(category, Some("Computer and Mathematical" | "AI Engineering"))
+            })
+            .count();
+        assert!(computing >= 3, "{slug}: {similar:?}");
+    }
+    let similar = most_similar(&comparer, "ai-middleware-engineer", 10);
+    assert!(similar.iter().any(|s| s == "software-developers"), "{similar:?}");
+}
+
+#[test]
+fn a_shared_title_word_counts_only_as_far_as_the_tasks_agree() {
+    // Two careers whose one-word titles match ("Models" and "AI Model
+    // Engineer" share "model") but whose tasks share nothing are less
+    // alike than two whose tasks agree and whose titles share nothing.
+    let mut engineer = career("ai-model-engineer", "AI Model Engineer");
+    engineer.tasks = vec!["Evaluate language model providers on latency and cost.".into()];
+    let mut models = career("models", "Models");
+    models.tasks = vec!["Pose for photographs and fashion shows wearing garments.".into()];
+    let mut evaluator = career("benchmark-analyst", "Benchmark Analyst");
+    evaluator.tasks = vec!["Evaluate providers on latency and cost of requests.".into()];
+    let mut careers = vec![engineer, models, evaluator];
+    careers.extend(office_workers(6));
+    let content = content(careers);
+    let unrelated = similarity(&content, "ai-model-engineer", "models");
+    let related = similarity(&content, "ai-model-engineer", "benchmark-analyst");
+    assert!(unrelated < related, "models {unrelated} vs analyst {related}");
+    assert_eq!(unrelated, 0.0, "the title alone counts for nothing when no task word is shared");
 }
 
 #[test]
