@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod errors;
+mod incremental;
 mod items;
 mod links;
 mod output_guard;
