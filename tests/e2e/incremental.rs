@@ -156,12 +156,28 @@ fn editing_a_template_rewrites_the_pages_it_renders() {
     let before = project.inodes();
     let repo_template = crate::repo().join("themes/default/templates/roadmap.html");
     let template = fs::read_to_string(repo_template).unwrap();
-    fs::write(project.path("themes/default/templates/roadmap.html"), format!("{template}\n<!-- edited -->\n")).unwrap();
+    let edited = template.replacen("{% block main %}", "{% block main %}<!-- edited -->", 1);
+    assert_ne!(edited, template, "roadmap.html has a main block");
+    fs::write(project.path("themes/default/templates/roadmap.html"), edited).unwrap();
     project.rebuild_matches_a_full_build();
     let changed = changed(&before, &project.inodes());
     let pages: Vec<&String> = changed.iter().filter(|rel| rel.ends_with(".html")).collect();
     assert!(!pages.is_empty() && pages.iter().all(|rel| rel.starts_with("roadmaps/")), "{pages:?}");
     assert_eq!(pages.len(), 4, "one roadmap per career: {pages:?}");
+}
+
+/// A template edit that changes no page's bytes (text outside the blocks
+/// of a child template) re-renders the pages but writes none.
+#[test]
+fn an_edit_that_changes_no_bytes_writes_no_page() {
+    let project = Project::new();
+    project.build("public", &[]);
+    let before = project.inodes();
+    let template = fs::read_to_string(crate::repo().join("themes/default/templates/roadmap.html")).unwrap();
+    fs::write(project.path("themes/default/templates/roadmap.html"), format!("{template}\n<!-- unseen -->\n")).unwrap();
+    assert_eq!(project.rebuild_matches_a_full_build(), 0);
+    let changed = changed(&before, &project.inodes());
+    assert_eq!(changed, [MANIFEST.to_owned()], "only the manifest is written");
 }
 
 #[test]

@@ -51,6 +51,7 @@ static WISHES: std::sync::LazyLock<Vec<Option<Wish>>> =
     std::sync::LazyLock::new(|| crate::glance::keys().map(wish).collect());
 
 /// What "Choose … if you…" reads from one career, made once per career.
+#[derive(Debug)]
 pub(crate) struct ChoiceFacts {
     /// Its task statements as ids (equal statements, equal ids), sorted.
     tasks: Vec<u32>,

@@ -15,7 +15,7 @@ struct Measure {
 }
 
 /// What a value is compared on.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Compared {
     key: i64,
     /// Only a lower bound (BLS's "at or above the top of the range").
@@ -29,6 +29,7 @@ struct Compared {
 /// value is compared on, and the values as shown in one string. Every
 /// comparison of the career reads them, and one string is a line or two
 /// of memory where a string per value was a line each.
+#[derive(Debug)]
 pub(crate) struct Measures {
     compared: Vec<Option<Compared>>,
     shown: String,

@@ -13,6 +13,7 @@ mod comparison;
 mod generic;
 mod glance;
 mod hash;
+mod inputs;
 mod legacy;
 mod lists;
 mod prepare;
@@ -36,6 +37,7 @@ pub use comparison::{
 };
 pub use generic::is_generic_software;
 pub use glance::{Fact, better_words, facts};
+pub use inputs::InputHashes;
 pub use lists::{Phrases, Sentences, SkillList};
 pub use profile::{Gap, Level, Profile, RatedItem, RatingKind};
 pub use similarity::{Similar, SimilarityModel};

@@ -17,6 +17,7 @@ pub(crate) type Unit = u32;
 /// lines: with thousands of careers, each comparison reads the other
 /// career from memory, a line at a time.
 #[repr(C)]
+#[derive(Debug)]
 pub(crate) struct PreparedCareer {
     /// All units of the career, sorted, without repeats.
     pub units: Vec<Unit>,

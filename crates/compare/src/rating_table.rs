@@ -13,7 +13,7 @@ use crate::profile::{
 /// "none": an item the career does not rate has a NaN importance, a rating
 /// without a level a NaN level.
 #[derive(Debug, Clone, Copy)]
-struct Cell {
+pub(crate) struct Cell {
     importance: f64,
     level: f64,
     /// The importance's rank among every importance of the table, highest
@@ -48,6 +48,16 @@ pub(crate) struct RatingTable {
 }
 
 impl RatingTable {
+    /// Every rated item's name and kind, by item id.
+    pub(crate) fn items(&self) -> &[(Box<str>, RatingKind)] {
+        &self.items
+    }
+
+    /// What the table holds of career `c`: its cells and important items.
+    pub(crate) fn row(&self, c: usize) -> (&[Cell], &[u64]) {
+        (&self.careers[c], &self.important[c])
+    }
+
     pub(crate) fn new(content: &Content) -> Self {
         let mut ids: crate::hash::Map<(&str, RatingKind), usize> = Default::default();
         let mut items = Vec::new();

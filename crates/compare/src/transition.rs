@@ -17,6 +17,7 @@ const GAP_MODERATE: f64 = 2.5;
 const GAP_HARD: f64 = 6.0;
 
 /// What a move's difficulty and reason read from one career.
+#[derive(Debug)]
 pub(crate) struct MoveFacts {
     barrier: Option<EntryBarrier>,
     job_zone: Option<u8>,

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use crate::prepare::Unit;
 
 /// One career's word pairs, sorted, each with the phrases that have it.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct WordPairs {
     /// The pairs, as keys (see [`pair_key`]), sorted, without repeats.
     pub keys: Vec<u64>,

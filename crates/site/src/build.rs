@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::manifest::Manifest;
+use crate::fingerprint::output_fingerprint;
+use crate::manifest::{Fingerprints, Manifest};
 use crate::out_guard::{self, MARKER};
 use crate::output::{Destination, Staging, Writer};
 use crate::page::PageId;
@@ -80,7 +81,8 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
     }
     let staging = Staging::create(&options.out)?;
     let pages: Vec<PageId> = pages_of(site, options.shard).collect();
-    let (mut report, fingerprints) = write_pages(site, &pages, &staging.output(), options.progress.as_deref(), whole)?;
+    let (mut report, fingerprints) =
+        write_pages(site, &pages, &staging.output(), options.progress.as_deref(), whole, None)?;
     if whole {
         let paths: Vec<String> = pages.par_iter().map(|&p| site.path(p)).collect();
         let listed = paths.iter().map(String::as_str).zip(fingerprints);
@@ -93,14 +95,14 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
 /// Renders every page of `shard` and writes nothing: to measure rendering.
 pub fn render_only(site: &Site, shard: Shard, progress: Option<&dyn Progress>) -> Result<BuildReport, SiteError> {
     let pages: Vec<PageId> = pages_of(site, shard).collect();
-    Ok(write_pages(site, &pages, &Destination::Discard, progress, false)?.0)
+    Ok(write_pages(site, &pages, &Destination::Discard, progress, false, None)?.0)
 }
 
 /// Renders every page into memory, path → bytes: what a build would write.
 pub fn render_to_memory(site: &Site) -> Result<std::collections::BTreeMap<String, Vec<u8>>, SiteError> {
     let pages: Vec<PageId> = site.pages().collect();
     let memory = Destination::Memory(Default::default());
-    write_pages(site, &pages, &memory, None, false)?;
+    write_pages(site, &pages, &memory, None, false, None)?;
     match memory {
         Destination::Memory(files) => Ok(files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)),
         _ => unreachable!("made as memory above"),
@@ -121,26 +123,33 @@ fn pages_of(site: &Site, shard: Shard) -> impl Iterator<Item = PageId> + '_ {
     })
 }
 
-/// Renders `pages` in parallel into `dest`, with each page's fingerprint
-/// when `fingerprints` (else zeros), in page order.
+/// Renders `pages` in parallel into `dest`, with each page's fingerprints
+/// when `fingerprints` (else zeros), in page order. A page whose bytes
+/// `old` already lists is not written again.
 fn write_pages(
     site: &Site,
     pages: &[PageId],
     dest: &Destination,
     progress: Option<&dyn Progress>,
     fingerprints: bool,
-) -> Result<(BuildReport, Vec<u64>), SiteError> {
+    old: Option<&Manifest>,
+) -> Result<(BuildReport, Vec<Fingerprints>), SiteError> {
     if let Some(progress) = progress {
         progress.start(pages.len() as u64);
     }
     dest.create_dirs(site.dirs().iter().map(String::as_str))?;
-    let written: Vec<(BuildReport, u64)> = dest.with_writer(|writer| {
+    let written: Vec<(BuildReport, Fingerprints)> = dest.with_writer(|writer| {
         pages
             .par_iter()
             .map(|&page| {
                 let source = site.source(page);
-                let fingerprint = if fingerprints { site.fingerprint(page, &source) } else { 0 };
-                let report = write_page(site, writer, page, site.render_source(source)?)?;
+                let input = if fingerprints { site.fingerprint(&source) } else { 0 };
+                let bytes = site.render_source(source)?;
+                let fingerprint =
+                    Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };
+                let path = site.path(page);
+                let same = old.and_then(|old| old.pages.get(&path)).is_some_and(|o| o.output == fingerprint.output);
+                let report = if same { BuildReport::default() } else { write_page(writer, page, path, bytes)? };
                 if let Some(progress) = progress {
                     progress.advance(1);
                 }
@@ -157,8 +166,8 @@ fn write_pages(
     Ok((report, fingerprints))
 }
 
-fn write_page(site: &Site, writer: &Writer<'_>, page: PageId, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
-    let mut report = writer.write(site.path(page), bytes)?;
+fn write_page(writer: &Writer<'_>, page: PageId, path: String, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
+    let mut report = writer.write(path, bytes)?;
     if page.is_pair() {
         report.pair_pages = report.pages;
         report.pair_bytes = report.bytes;
@@ -170,14 +179,21 @@ fn write_page(site: &Site, writer: &Writer<'_>, page: PageId, bytes: Vec<u8>) ->
 fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Result<BuildReport, SiteError> {
     let out = &options.out;
     let pages: Vec<PageId> = site.pages().collect();
-    let (paths, fingerprints): (Vec<String>, Vec<u64>) =
-        pages.par_iter().map(|&page| (site.path(page), site.fingerprint(page, &site.source(page)))).unzip();
-    let changed: Vec<PageId> = pages
-        .iter()
-        .zip(paths.iter().zip(&fingerprints))
-        .filter(|(_, (path, fingerprint))| manifest.pages.get(path.as_str()) != Some(fingerprint))
-        .map(|(&page, _)| page)
-        .collect();
+    let (paths, inputs): (Vec<String>, Vec<u64>) =
+        pages.par_iter().map(|&page| (site.path(page), site.input_fingerprint(page))).unzip();
+    // Pages whose inputs changed are rendered again; of those, the pages
+    // whose bytes changed are written.
+    let mut listed: Vec<Fingerprints> = Vec::with_capacity(pages.len());
+    let mut changed = Vec::new();
+    for ((&page, path), &input) in pages.iter().zip(&paths).zip(&inputs) {
+        match manifest.pages.get(path.as_str()) {
+            Some(&old) if old.input == input => listed.push(old),
+            _ => {
+                changed.push((listed.len(), page));
+                listed.push(Fingerprints::default());
+            }
+        }
+    }
     let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let mut gone: Vec<&str> = manifest.pages.keys().map(String::as_str).filter(|p| !kept.contains(p)).collect();
     gone.sort_unstable();
@@ -185,15 +201,20 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
     // site the old manifest describes: without one, the next build is full.
     Manifest::remove(out)?;
     let dest = Destination::Folder { root: out.clone(), whole: true };
-    let (mut report, _) = write_pages(site, &changed, &dest, options.progress.as_deref(), false)?;
+    let rendered: Vec<PageId> = changed.iter().map(|&(_, page)| page).collect();
+    let (mut report, fingerprints) =
+        write_pages(site, &rendered, &dest, options.progress.as_deref(), true, Some(manifest))?;
+    for ((at, _), fingerprint) in changed.iter().zip(fingerprints) {
+        listed[*at] = fingerprint;
+    }
     for path in &gone {
         remove_page(out, path)?;
     }
     remove_empty_folders(out, &gone, &site.dirs())?;
-    let listed = paths.iter().map(String::as_str).zip(fingerprints);
+    let listed = paths.iter().map(String::as_str).zip(listed);
     Manifest::write(out, &Manifest::text(&options.generator, options.inputs, listed))?;
     report.incremental = true;
-    report.unchanged = (pages.len() - changed.len()) as u64;
+    report.unchanged = pages.len() as u64 - report.files;
     report.deleted = gone.len() as u64;
     Ok(report)
 }

@@ -7,22 +7,28 @@
 //! of what the page reads, whole-site inputs included: a career page's
 //! context holds its similar careers, so a similar-careers list changes
 //! the pages that show it, and only those. A pair page's inputs are named
-//! in [`PairInputs`] and hashed from parts made once per career, since
-//! serialising a whole pair context for every one of 400,000 pairs would
-//! cost more than the edit it saves. Files that no template makes (data,
-//! sitemaps, assets) are fingerprinted by their bytes.
+//! in [`PairInputs`] and hashed from parts made once per career and from
+//! what its comparison reads ([`careerdiff_compare::InputHashes`]), so a
+//! pair's fingerprint is known without comparing it: on 400,000 pairs,
+//! comparing and hashing each comparison cost more than a fifth of a full
+//! build. Files that no template makes (data, sitemaps, assets) are
+//! fingerprinted by their bytes.
 //!
-//! The hash is SipHash-1-3 (the standard library's), 64 bits: a page whose
-//! inputs changed keeps its old fingerprint with a chance of 2^-64.
+//! A page's output fingerprint is the hash of its bytes: a page whose
+//! inputs changed but whose bytes did not is not written again.
+//!
+//! The hash is XXH3, 64 bits: a page whose inputs changed keeps its old
+//! fingerprint with a chance of 2^-64.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 
-use careerdiff_compare::Comparison;
+use careerdiff_compare::InputHashes;
 use minijinja::Value;
 use rayon::prelude::*;
 use serde::Serialize;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::pages;
 use crate::pair_data::PairParts;
@@ -42,6 +48,8 @@ pub(crate) struct Shared {
     careers: Vec<u64>,
     /// The collections' titles and paths, which pair pages link to.
     collections: u64,
+    /// What comparisons read.
+    compared: InputHashes,
 }
 
 /// What a pair page is made from, each input named.
@@ -51,13 +59,12 @@ struct PairInputs {
     site: u64,
     a: u64,
     b: u64,
-    /// The comparison: verdicts, skill lists, profile, moves, advice.
-    comparison: u64,
+    /// What the comparison reads: its verdicts, skill lists, profile,
+    /// moves and advice are made from it.
+    compared: u64,
     /// The collections linked from the page, and their titles.
     collections: Vec<usize>,
     collection_titles: u64,
-    /// The pair itself, which decides the links to other pairs it leaves out.
-    pair: (usize, usize),
 }
 
 impl Shared {
@@ -66,14 +73,15 @@ impl Shared {
         let careers = (0..content.careers.len())
             .into_par_iter()
             .map(|c| {
-                let mut hasher = DefaultHasher::new();
+                let mut hasher = Xxh3::new();
                 serialized(&plan.careers[c]).hash(&mut hasher);
                 parts.career_fingerprint(c, &mut hasher);
                 hasher.finish()
             })
             .collect();
         let collections = hash_of(&content.collections.iter().map(|c| (&c.title, &c.slug)).collect::<Vec<_>>());
-        Shared { templates: template_hashes(theme), globals: serialized(globals), careers, collections }
+        let compared = plan.comparer.input_hashes();
+        Shared { templates: template_hashes(theme), globals: serialized(globals), careers, collections, compared }
     }
 
     fn template(&self, name: &str) -> u64 {
@@ -82,40 +90,48 @@ impl Shared {
 }
 
 impl Site {
-    /// The fingerprint of the page made from `source`.
-    pub(crate) fn fingerprint(&self, page: crate::PageId, source: &Source<'_>) -> u64 {
-        let shared = &self.shared;
-        match source {
-            Source::Template(name, context) => hash_of(&(shared.template(name), serialized(context))),
-            Source::Pair((i, j), comparison) => {
-                let (i, j) = (*i, *j);
-                let inputs = PairInputs {
-                    template: shared.template(page.template().unwrap_or_default()),
-                    site: shared.globals,
-                    a: shared.careers[i],
-                    b: shared.careers[j],
-                    comparison: comparison_hash(comparison),
-                    collections: pages::pair_collections(&self.plan, (i, j)),
-                    collection_titles: shared.collections,
-                    pair: (i, j),
-                };
-                hash_of(&inputs)
-            }
-            Source::Text(text) => hash_of(text.as_bytes()),
-            Source::Bytes(bytes) => hash_of(bytes),
+    /// The input fingerprint of `page`, made from its source only when
+    /// needed (a pair page's is made without comparing the pair).
+    pub(crate) fn input_fingerprint(&self, page: crate::PageId) -> u64 {
+        match page {
+            crate::PageId::Pair(i, j) => self.pair_fingerprint((i as usize, j as usize)),
+            _ => self.fingerprint(&self.source(page)),
         }
+    }
+
+    /// The input fingerprint of the page made from `source`.
+    pub(crate) fn fingerprint(&self, source: &Source<'_>) -> u64 {
+        match source {
+            Source::Template(name, context) => hash_of(&(self.shared.template(name), serialized(context))),
+            Source::Pair(pair, _) => self.pair_fingerprint(*pair),
+            Source::Text(text) => output_fingerprint(text.as_bytes()),
+            Source::Bytes(bytes) => output_fingerprint(bytes),
+        }
+    }
+
+    fn pair_fingerprint(&self, (i, j): (usize, usize)) -> u64 {
+        let shared = &self.shared;
+        let inputs = PairInputs {
+            template: shared.template("pair.html"),
+            site: shared.globals,
+            a: shared.careers[i],
+            b: shared.careers[j],
+            compared: self.plan.comparer.pair_input_hash(&shared.compared, i, j),
+            collections: pages::pair_collections(&self.plan, (i, j)),
+            collection_titles: shared.collections,
+        };
+        hash_of(&inputs)
     }
 }
 
-/// The hash of a comparison's serialised form (what `compare --json`
-/// prints): every field the page's `cmp` is made from.
-fn comparison_hash(comparison: &Comparison<'_>) -> u64 {
-    serialized(comparison)
+/// The fingerprint of a page's bytes.
+pub(crate) fn output_fingerprint(bytes: &[u8]) -> u64 {
+    xxh3_64(bytes)
 }
 
 /// The hash of `value` as JSON, written straight into the hasher.
 pub(crate) fn serialized(value: &impl Serialize) -> u64 {
-    let mut writer = HashWriter(DefaultHasher::new());
+    let mut writer = HashWriter(Xxh3::new());
     // Writing into a hasher cannot fail; a value that cannot be serialised
     // hashes as far as it got, the same every time.
     let _ = serde_json::to_writer(&mut writer, value);
@@ -123,13 +139,13 @@ pub(crate) fn serialized(value: &impl Serialize) -> u64 {
 }
 
 pub(crate) fn hash_of(value: &(impl Hash + ?Sized)) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = Xxh3::new();
     value.hash(&mut hasher);
     hasher.finish()
 }
 
 /// An `io::Write` that hashes what is written.
-pub(crate) struct HashWriter(pub(crate) DefaultHasher);
+pub(crate) struct HashWriter(pub(crate) Xxh3);
 
 impl Write for HashWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

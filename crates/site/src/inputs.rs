@@ -2,8 +2,10 @@
 //! build recorded (and the program is the same), the site is up to date
 //! and a build has nothing to do, without loading anything.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
 use std::path::Path;
+use xxhash_rust::xxh3::Xxh3;
 
 use walkdir::WalkDir;
 
@@ -14,7 +16,7 @@ use crate::fingerprint::HashWriter;
 /// target path is what counts), and only regular files are read, so a
 /// link to a device or a FIFO cannot make it hang.
 pub fn input_digest(folders: &[&Path]) -> u64 {
-    let mut hasher = HashWriter(DefaultHasher::new());
+    let mut hasher = HashWriter(Xxh3::new());
     for folder in folders {
         folder.hash(&mut hasher.0);
         for entry in WalkDir::new(folder).sort_by_file_name() {

@@ -1,8 +1,9 @@
 //! The manifest a build leaves in its output (`.careerdiff-manifest`, a
 //! dotfile that publishing steps and `diff -r -x ".*"` skip): which
 //! program wrote the site, a digest of every input file, and each page's
-//! path with its fingerprint. The next build re-renders only the pages
-//! whose fingerprint changed.
+//! path with two fingerprints: of what it is made from (its inputs) and of
+//! its bytes. The next build re-renders only the pages whose inputs
+//! changed, and writes only those whose bytes changed.
 //!
 //! The manifest only ever describes a finished site: an incremental build
 //! removes it before it changes any page and writes the new one (to a
@@ -20,7 +21,16 @@ use crate::{SiteError, io_error};
 pub const MANIFEST: &str = ".careerdiff-manifest";
 
 /// The first line of every manifest, with the format's version.
-const HEADER: &str = "careerdiff manifest 1";
+const HEADER: &str = "careerdiff manifest 2";
+
+/// A page's fingerprints.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// Of what the page is made from.
+    pub input: u64,
+    /// Of the page's bytes.
+    pub output: u64,
+}
 
 /// A finished site's manifest.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,8 +39,8 @@ pub struct Manifest {
     pub generator: String,
     /// A digest of every input file (see [`crate::input_digest`]).
     pub inputs: u64,
-    /// Each page's path and fingerprint.
-    pub pages: HashMap<String, u64>,
+    /// Each page's path and fingerprints.
+    pub pages: HashMap<String, Fingerprints>,
 }
 
 impl Manifest {
@@ -46,8 +56,10 @@ impl Manifest {
         let inputs = u64::from_str_radix(lines.next()?.strip_prefix("inputs ")?, 16).ok()?;
         let mut pages = HashMap::new();
         for line in lines {
-            let (fingerprint, path) = line.split_once(' ')?;
-            pages.insert(path.to_owned(), u64::from_str_radix(fingerprint, 16).ok()?);
+            let (input, rest) = line.split_once(' ')?;
+            let (output, path) = rest.split_once(' ')?;
+            let hex = |text| u64::from_str_radix(text, 16).ok();
+            pages.insert(path.to_owned(), Fingerprints { input: hex(input)?, output: hex(output)? });
         }
         Some(Manifest { generator, inputs, pages })
     }
@@ -68,10 +80,14 @@ impl Manifest {
     }
 
     /// The manifest's text: pages in the order given.
-    pub(crate) fn text<'p>(generator: &str, inputs: u64, pages: impl Iterator<Item = (&'p str, u64)>) -> String {
+    pub(crate) fn text<'p>(
+        generator: &str,
+        inputs: u64,
+        pages: impl Iterator<Item = (&'p str, Fingerprints)>,
+    ) -> String {
         let mut text = format!("{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n");
-        for (path, fingerprint) in pages {
-            let _ = writeln!(text, "{fingerprint:016x} {path}");
+        for (path, Fingerprints { input, output }) in pages {
+            let _ = writeln!(text, "{input:016x} {output:016x} {path}");
         }
         text
     }
@@ -108,13 +124,15 @@ mod tests {
     #[test]
     fn a_written_manifest_reads_back_and_its_header_says_current() {
         let dir = tempfile::tempdir().unwrap();
+        let (one, max) = (Fingerprints { input: 1, output: 2 }, Fingerprints { input: u64::MAX, output: 0 });
         let text =
-            Manifest::text("careerdiff 1 x", 0xabc, [("index.html", 1), ("compare/a-vs-b.html", u64::MAX)].into_iter());
+            Manifest::text("careerdiff 1 x", 0xabc, [("index.html", one), ("compare/a-vs-b.html", max)].into_iter());
         Manifest::write(dir.path(), &text).unwrap();
         let manifest = Manifest::read(dir.path()).expect("reads");
         assert_eq!(manifest.generator, "careerdiff 1 x");
         assert_eq!(manifest.inputs, 0xabc);
-        assert_eq!(manifest.pages.get("compare/a-vs-b.html"), Some(&u64::MAX));
+        assert_eq!(manifest.pages.get("compare/a-vs-b.html"), Some(&max));
+        assert_eq!(manifest.pages.get("index.html"), Some(&one));
         assert_eq!(manifest.pages.len(), 2);
         assert!(Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabc));
         assert!(!Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabd));
@@ -130,8 +148,10 @@ mod tests {
         for text in [
             "",
             "careerdiff manifest 0\n",
-            "careerdiff manifest 1\ngenerator g\ninputs zz\n",
-            "careerdiff manifest 1\ngenerator g\ninputs 1\nnot-hex index.html\n",
+            "careerdiff manifest 1\ngenerator g\ninputs 1\n0000000000000001 index.html\n",
+            "careerdiff manifest 2\ngenerator g\ninputs zz\n",
+            "careerdiff manifest 2\ngenerator g\ninputs 1\nnot-hex 1 index.html\n",
+            "careerdiff manifest 2\ngenerator g\ninputs 1\n1 index.html\n",
         ] {
             fs::write(dir.path().join(MANIFEST), text).unwrap();
             assert_eq!(Manifest::read(dir.path()), None, "{text:?}");

@@ -67,9 +67,10 @@ impl Site {
                 Source::Text(tool_data::career_file(&self.plan, &self.parts.glance, self.tool_pairs(), i as usize))
             }
             PageId::Sitemap(n) => {
-                let listed = self.pages().filter(|p| p.in_sitemap()).map(|p| self.url_path(p));
+                let listed = self.pages().filter(|p| p.in_sitemap());
+                // Skipped before the URLs are made: only this file's are.
                 let mine = listed.skip(n as usize * sitemap::MAX_URLS_PER_FILE).take(sitemap::MAX_URLS_PER_FILE);
-                Source::Text(sitemap::file(base_url, mine))
+                Source::Text(sitemap::file(base_url, mine.map(|p| self.url_path(p))))
             }
             PageId::SitemapIndex => Source::Text(sitemap::index(base_url, self.sitemap_files())),
             PageId::Robots => Source::Text(sitemap::robots(base_url)),
