@@ -52,14 +52,15 @@ pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
             "index_build",
         ],
     )?;
-    let bin = root.join("target/release/careerdiff");
+    let release = crate::target_dir(root).join("release");
     let work = std::env::temp_dir().join(format!("careerdiff-bench-{}", std::process::id()));
-    let result = bench(root, &bin, &datasets, &work);
+    let result = bench(root, &release, &datasets, &work);
     let _ = fs::remove_dir_all(&work);
     result
 }
 
-fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Result<()> {
+fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::Result<()> {
+    let bin = &release.join("careerdiff");
     let content = work.join("content");
     let onet = datasets.join("onet-29.2");
     let oews = datasets.join("oews-2025/national_M2025.csv");
@@ -71,10 +72,10 @@ fn bench(root: &Path, bin: &Path, datasets: &Path, work: &Path) -> anyhow::Resul
     careerdiff(bin, &["import", "onet", "--onet", s(&onet), "--oews", s(&oews), "--all", "--out", s(&content)])?;
     let import_s = started.elapsed().as_secs_f64();
 
-    let example = root.join("target/release/examples/all_pairs");
+    let example = release.join("examples/all_pairs");
     let compare_923 = output(&example, &["--content", s(&content)])?;
     let compare_5000 = output(&example, &["--content", s(&content), "--synthetic", "5000"])?;
-    let search_index = output(&root.join("target/release/examples/index_build"), &["--content", s(&content)])?;
+    let search_index = output(&release.join("examples/index_build"), &["--content", s(&content)])?;
 
     let public = work.join("public");
     let render = build(bin, &content, &public, &["--render-only"])?;

@@ -44,10 +44,7 @@ fn main() -> anyhow::Result<()> {
 
 fn build(root: &Path) -> anyhow::Result<()> {
     run(root, "cargo", &["build", "--release", "--package", "careerdiff-cli"])?;
-    // Cargo builds into CARGO_TARGET_DIR when it is set (relative to the
-    // directory cargo runs in, here the root), else into target/.
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
-    let bin = target.join("release/careerdiff");
+    let bin = target_dir(root).join("release/careerdiff");
     run(root, bin.to_str().context("non-UTF-8 path")?, &["build", "--content", "content", "--out", "public"])
 }
 
@@ -60,6 +57,12 @@ pub(crate) fn run(dir: &Path, program: &str, args: &[&str]) -> anyhow::Result<()
         bail!("{program} {} failed with {status}", args.join(" "));
     }
     Ok(())
+}
+
+/// Where cargo builds: CARGO_TARGET_DIR when it is set (relative to the
+/// directory cargo runs in, here the root), else target/.
+pub(crate) fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
 fn project_root() -> PathBuf {

@@ -12,8 +12,7 @@ use anyhow::Context;
 pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
     crate::run(root, "cargo", &["build", "--release", "-p", "careerdiff-cli"])?;
     crate::run(root, "cargo", &["build", "--release", "-p", "careerdiff-search", "--example", "search_check"])?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |d| root.join(PathBuf::from(d)));
+    let target = crate::target_dir(root);
     let path = |p: PathBuf| p.to_str().map(str::to_owned).context("non-UTF-8 path");
     let bin = path(target.join("release/careerdiff"))?;
     let site = path(target.join("search-check-site"))?;

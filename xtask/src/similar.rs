@@ -7,7 +7,7 @@
 //!
 //!     cargo xtask similar-check [--datasets DIR] [--content DIR]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 
@@ -27,8 +27,7 @@ pub(crate) fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         bail!("{} not found: similar-check reads O*NET, OEWS and the BLS crosswalk from there", datasets.display());
     }
     crate::run(root, "cargo", &["build", "--release", "-p", "careerdiff-compare", "--example", "similar_check"])?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let example = root.join(target).join("release/examples/similar_check");
+    let example = crate::target_dir(root).join("release/examples/similar_check");
     let datasets = datasets.to_str().context("non-UTF-8 path")?;
     let mut example_args = vec!["--datasets", datasets];
     match &content {
