@@ -98,3 +98,24 @@ fn import_exit_codes_tell_missing_files_from_bad_data() {
     assert_eq!(output.status.code(), Some(1), "{}", crate::stderr(&output));
     assert!(!out.exists(), "nothing was written");
 }
+
+/// `careerdiff similar --json | head`: a reader that closes the pipe ends
+/// the command quietly, with success, not a panic.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    for args in [&["similar", "data-scientists", "--json"][..], &["search", "python", "--limit", "20"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerdiff"))
+            .args(args)
+            .current_dir(crate::repo())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the command has loaded the content and printed.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = crate::stderr(&output);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

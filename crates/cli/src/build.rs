@@ -25,7 +25,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let inputs = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let may_skip = !args.full && !args.render_only && shard == Shard::WHOLE;
     if may_skip && Manifest::is_current(&args.out, &generator, inputs) {
-        println!(
+        out!(
             "{} is up to date: no input changed since it was built, 0 pages rewritten ({:.2} s)",
             args.out.display(),
             started.elapsed().as_secs_f64()
@@ -91,7 +91,7 @@ fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started
     let secs = started.elapsed().as_secs_f64();
     let peak = terminal::peak_memory_mib();
     if report.incremental {
-        println!(
+        out!(
             "updated {} in place: {} pages rewritten ({} files, {:.1} MB), {} deleted, {} unchanged ({} careers) in {:.2} s, peak memory {peak} MB",
             args.out.display(),
             report.pages,
@@ -107,7 +107,7 @@ fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started
     let target =
         if args.render_only { "rendered, not written".to_owned() } else { format!("into {}", args.out.display()) };
     let in_shard = if args.shard.is_some() { " in this shard" } else { "" };
-    println!(
+    out!(
         "built {} pages ({} careers, {} pair pages{in_shard}) {target}: {} files, {:.1} MB in {:.2} s ({:.0} pages/s), peak memory {peak} MB",
         report.pages,
         careers,

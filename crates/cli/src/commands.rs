@@ -49,7 +49,7 @@ pub(crate) fn theme_dir(content: &Content, format: MessageFormat) -> Result<Opti
 pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
     let content = load(&args)?;
     theme_dir(&content, args.message_format)?;
-    println!(
+    out!(
         "{}: {} careers, {} skills, no errors",
         args.content.display(),
         content.careers.len(),
@@ -81,10 +81,10 @@ pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
     }
     let comparison = comparer.compare(a, b);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&comparison).context("writing JSON")?);
+        out!("{}", serde_json::to_string_pretty(&comparison).context("writing JSON")?);
     } else {
-        print!("{}", terminal::comparison(&comparison));
-        println!("\nPage: {}", pair_path(&args.a, &args.b));
+        out_text!("{}", terminal::comparison(&comparison));
+        out!("\nPage: {}", pair_path(&args.a, &args.b));
     }
     Ok(())
 }
@@ -94,9 +94,9 @@ pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
     let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
     let (hits, total) = index.search_counted(&args.query, args.limit).context("searching")?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
+        out!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
     } else {
-        print!("{}", terminal::hits(&args.query, &hits, total));
+        out_text!("{}", terminal::hits(&args.query, &hits, total));
     }
     Ok(())
 }
@@ -112,10 +112,10 @@ pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
         None => content.careers.iter().map(|c| c.slug.as_str()).zip(comparer.all_similar(args.limit)).collect(),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&lists).context("writing JSON")?);
+        out!("{}", serde_json::to_string_pretty(&lists).context("writing JSON")?);
     } else {
         for (slug, list) in &lists {
-            print!("{}", terminal::similar(slug, list));
+            out_text!("{}", terminal::similar(slug, list));
         }
     }
     Ok(())
@@ -153,7 +153,7 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
         eprintln!("error: {}\nnothing was written", careerdiff_model::inert(&e.to_string()));
         Failure::Content
     })?;
-    println!(
+    out!(
         "imported {} careers from O*NET {} into {}: {} written, {} unchanged, {} skills in skills.toml ({:.1} s)",
         report.careers,
         report.release,
@@ -173,9 +173,9 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
     if let Some(unknown) = report.unknown.get("remote_friendly") {
         with.push(format!("remote_friendly unknown {unknown}"));
     }
-    println!("careers with {}", with.join(", "));
+    out!("careers with {}", with.join(", "));
     if report.wrote_site_config {
-        println!(
+        out!(
             "wrote a default {}: set its base_url to the address the site will be published at",
             args.out.join("site.toml").display()
         );

@@ -5,6 +5,18 @@
 //! Exit codes: 0 success, 1 content errors (every one is printed), 2 usage
 //! or I/O errors.
 
+/// `println!` for everything the commands print: a reader that stops
+/// reading (`careerdiff similar --json | head`) ends the program quietly,
+/// as other Unix tools do, where `println!` would panic.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::terminal::print_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` for text that ends its own lines, as `out!` does.
+macro_rules! out_text {
+    ($($arg:tt)*) => { $crate::terminal::print_out(format_args!($($arg)*)) };
+}
+
 mod args;
 mod build;
 mod chores;

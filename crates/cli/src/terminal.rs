@@ -138,7 +138,7 @@ pub(crate) fn diagnostics(errors: &ContentErrors, format: MessageFormat) {
         MessageFormat::Human => eprintln!("{errors}"),
         MessageFormat::Json => {
             for diagnostic in &errors.0 {
-                println!("{}", json_inert(&json_diagnostic(diagnostic)));
+                out!("{}", json_inert(&json_diagnostic(diagnostic)));
             }
         }
     }
@@ -216,4 +216,19 @@ pub(crate) fn peak_memory_mib() -> u64 {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0);
     kib / 1024
+}
+
+/// Writes to stdout (see the `out!` macro). A closed pipe ends
+/// the program with success, since the reader has what it wanted; any
+/// other write error ends it as an I/O error.
+pub(crate) fn print_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: writing to stdout: {e}");
+        std::process::exit(2);
+    }
 }
