@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod errors;
+mod faults;
 mod incremental;
 mod items;
 mod links;

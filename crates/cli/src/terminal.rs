@@ -201,6 +201,13 @@ impl careerdiff_site::Progress for ProgressBar {
         }
     }
 
+    fn waiting(&self, lock: &std::path::Path) {
+        eprintln!(
+            "waiting for another build of the same output to finish (it holds {})",
+            careerdiff_model::inert(&lock.display().to_string())
+        );
+    }
+
     fn advance(&self, n: u64) {
         self.0.inc(n);
     }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::fingerprint::output_fingerprint;
 use crate::manifest::{Fingerprints, Manifest};
 use crate::out_guard::{self, MARKER};
+use crate::out_lock;
 use crate::output::{Destination, Staging, Writer};
 use crate::page::PageId;
 use crate::site::Site;
@@ -71,6 +72,11 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
     let mut protected = vec![("content", site.content().root.as_path())];
     protected.extend(options.theme_dir.as_deref().map(|theme| ("theme", theme)));
     out_guard::check_output(&options.out, &protected, options.force)?;
+    let _lock = out_lock::lock(&options.out, |lock| {
+        if let Some(progress) = &options.progress {
+            progress.waiting(lock);
+        }
+    })?;
     let whole = options.shard == Shard::WHOLE;
     if whole
         && !options.full

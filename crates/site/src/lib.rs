@@ -28,6 +28,7 @@ mod listings;
 mod manifest;
 mod markdown;
 mod out_guard;
+mod out_lock;
 mod output;
 mod page;
 mod pages;
@@ -90,6 +91,11 @@ pub trait Progress: Send + Sync {
     fn start(&self, total: u64);
     /// `n` more pages are written.
     fn advance(&self, n: u64);
+    /// Another build of the same output is running: this one waits for it
+    /// (`lock` is the lock file they share).
+    fn waiting(&self, lock: &Path) {
+        let _ = lock;
+    }
 }
 
 /// One of `count` deterministic slices of a site, so that several machines

@@ -1,0 +1,87 @@
+//! Faults during a build: a full disk, and two builds of one output.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::{MARKER, fixture, stderr};
+
+/// A tmpfs of `size` mounted at a new folder, unmounted when dropped.
+/// `None` where this process may not mount (not root, or a sandbox).
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(SmallDisk { dir })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// The disk fills during a build: the error names the output and the
+/// cause, the previous site is intact and no staging folder is left.
+#[test]
+fn a_full_disk_leaves_the_previous_site_and_no_staging_folder() {
+    let Some(disk) = SmallDisk::mount("1m") else {
+        eprintln!("skipped: this machine does not let the test mount a tmpfs");
+        return;
+    };
+    let public = disk.dir.path().join("public");
+    fs::create_dir(&public).unwrap();
+    fs::write(public.join("index.html"), "old site").unwrap();
+    fs::write(public.join(MARKER), "").unwrap();
+    let content = fixture("ok/small");
+    let output =
+        crate::careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains(public.to_str().unwrap()), "the error names the output: {err}");
+    assert!(err.contains("No space left on device"), "the error says why: {err}");
+    assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
+    let left: Vec<String> = fs::read_dir(disk.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".careerdiff-lock"))
+        .collect();
+    assert_eq!(left, ["public"], "nothing but the old site is left");
+}
+
+/// A build of an output that another build holds waits for it, says so,
+/// and then builds; it never writes beside the other.
+#[test]
+fn a_second_build_of_one_output_waits_for_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    // The first build, as far as the second can tell: the lock held.
+    let lock = fs::File::create(dir.path().join(".public.careerdiff-lock")).unwrap();
+    lock.lock().unwrap();
+    let content = fixture("ok/small");
+    let mut second = Command::new(env!("CARGO_BIN_EXE_careerdiff"))
+        .args(["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(second.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.contains("waiting for another build"), "{line}");
+    assert!(!public.exists(), "nothing is written while the other build holds the output");
+    drop(lock);
+    let output = second.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(public.join("index.html").is_file(), "then it builds");
+}
