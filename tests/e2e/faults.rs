@@ -13,10 +13,10 @@ struct SmallDisk {
 }
 
 impl SmallDisk {
-    fn mount(size: &str) -> Option<SmallDisk> {
+    fn mount(options: &str) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().unwrap();
         let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
             .arg(dir.path())
             .stderr(Stdio::null())
             .status()
@@ -35,7 +35,7 @@ impl Drop for SmallDisk {
 /// cause, the previous site is intact and no staging folder is left.
 #[test]
 fn a_full_disk_leaves_the_previous_site_and_no_staging_folder() {
-    let Some(disk) = SmallDisk::mount("1m") else {
+    let Some(disk) = SmallDisk::mount("size=1m") else {
         eprintln!("skipped: this machine does not let the test mount a tmpfs");
         return;
     };
@@ -84,4 +84,22 @@ fn a_second_build_of_one_output_waits_for_the_first() {
     let output = second.wait_with_output().unwrap();
     assert!(output.status.success());
     assert!(public.join("index.html").is_file(), "then it builds");
+}
+
+/// An output that cannot be written (a read-only file system: root may
+/// write anywhere else) stops the build with the output's name and why.
+#[test]
+fn an_unwritable_output_is_an_error_naming_it() {
+    let Some(disk) = SmallDisk::mount("ro,size=1m") else {
+        eprintln!("skipped: this machine does not let the test mount a tmpfs");
+        return;
+    };
+    let public = disk.dir.path().join("public");
+    let content = fixture("ok/small");
+    let output =
+        crate::careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains(public.to_str().unwrap()), "the error names the output: {err}");
+    assert!(err.contains("Read-only file system"), "the error says why: {err}");
 }
