@@ -182,8 +182,8 @@ pub(crate) fn number_in_text(text: &str) -> Option<String> {
         _ => (cleaned.as_str(), 1.0),
     };
     let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-    let number = digits.parse::<f64>().ok().filter(|n| plain && n.is_finite())? * factor;
-    Some(((number * 100.0).round() / 100.0).to_string())
+    let number = (digits.parse::<f64>().ok()? * factor * 100.0).round() / 100.0;
+    (plain && number.is_finite()).then(|| number.to_string())
 }
 
 #[cfg(test)]
@@ -199,6 +199,7 @@ mod tests {
         assert_eq!(number_in_text("inf"), None);
         assert_eq!(number_in_text("a lot"), None);
         assert_eq!(number_in_text("k"), None);
+        assert_eq!(number_in_text(&"9".repeat(400)), None);
     }
 
     #[test]

@@ -98,3 +98,29 @@ fn skills_sites_and_collections_report_every_error() {
     assert_eq!(shown(&collection), ["3:21 `max_entry_barrier` cannot be \"Low\" [did you mean \"low\"?]"]);
     assert_eq!(shown(&parse_collection(Path::new("c.toml"), "description = \"d\"\n")), ["1:1 the file has no `title`"]);
 }
+
+/// Inputs that once crashed or hung a fuzz target (`cargo xtask fuzz`),
+/// kept under `tests/fixtures/fuzz/<target>/`: each must parse to values
+/// or diagnostics, and its diagnostics must display.
+#[test]
+fn fuzz_findings_parse_without_panicking() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz");
+    let taxonomy = Taxonomy::new(vec![Skill::new("python", "Python", &["py"])]).0;
+    let mut n_inputs = 0;
+    for target in ["career", "skills", "collection", "site"] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            let diagnostics = match target {
+                "career" => check_career_file(&path, &text, Some(&taxonomy)).diagnostics,
+                "skills" => parse_skills(&path, &text).diagnostics,
+                "collection" => parse_collection(&path, &text).diagnostics,
+                _ => parse_site(&path, &text).diagnostics,
+            };
+            diagnostics.iter().for_each(|d| drop(d.to_string()));
+            n_inputs += 1;
+        }
+    }
+    eprintln!("{n_inputs} fuzz findings replayed");
+}
