@@ -58,18 +58,20 @@ error: unknown skill id `pyton`
   |
 4 | skills = [{ name = "Py", tags = ["pyton"] }]
   |                                  ^
-  = expected: a skill id defined in skills.toml, such as `python`
+  = expected: a skill id defined in skills.toml
+  = help: did you mean `python`?
 
 error: duplicate slug `dup`: $C/careers/dup.md has the same file name
   --> $C/careers/sub/dup.md:1:1
   = expected: one file per slug across all folders under careers/
 
-error: unknown field `salery`, expected one of `title`, `singular`, `category`, `summary`, `salary`, `employment`, `projected_growth`, `annual_openings`, `projections_group`, `ai_exposure`, `demand_score`, `ai_risk`, `learning_months`, `difficulty`, `entry_barrier`, `remote_friendly`, `requires_coding`, `education`, `entry_education`, `entry_experience`, `entry_training`, `outlook_url`, `skills`, `tasks`, `tools`, `alternate_titles`, `onet`, `ratings`, `provenance`
+error: unknown field `salery`
   --> $C/careers/typo.md:3:1
   |
 3 | salery = 5
   | ^
-  = expected: front matter in the career format (see the README's "Content format")
+  = expected: one of `title`, `singular`, `category`, `summary`, `salary`, `employment`, `projected_growth`, `annual_openings`, `projections_group`, `ai_exposure`, `demand_score`, `ai_risk`, `learning_months`, `difficulty`, `entry_barrier`, `remote_friendly`, `requires_coding`, `education`, `entry_education`, `entry_experience`, `entry_training`, `outlook_url`, `skills`, `tasks`, `tools`, `alternate_titles`, `onet`, `ratings`, `provenance`
+  = help: did you mean `salary`?
 
 10 content errors
 "#;

@@ -3,6 +3,7 @@
 
 mod build;
 mod cli;
+mod diagnostics;
 mod errors;
 mod faults;
 mod incremental;

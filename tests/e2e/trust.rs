@@ -276,7 +276,7 @@ fn message_format_json_prints_one_object_per_diagnostic() {
     assert_eq!(lines.len(), 10, "{lines:#?}");
     assert_eq!(
         lines[0].replace(c, "$C"),
-        r#"{"level":"error","path":"$C/careers/Bad_Name.md","line":1,"column":1,"message":"`Bad_Name.md` is not a valid career file name","expected":"a file name of lowercase letters, digits and single hyphens, ending in .md","source_line":null}"#
+        r#"{"level":"error","path":"$C/careers/Bad_Name.md","line":1,"column":1,"message":"`Bad_Name.md` is not a valid career file name","expected":"a file name of lowercase letters, digits and single hyphens, ending in .md","source_line":null,"help":null}"#
     );
     // The same diagnostics, in the same order, as the human format.
     let located = |text: &str| -> Vec<String> {
@@ -297,8 +297,23 @@ fn message_format_json_prints_one_object_per_diagnostic() {
     assert_eq!(from_json, located(&stderr(&human)));
 }
 
-/// What `careerdiff check` says about `tests/fixtures/err/unsafe`.
-const UNSAFE: &str = r#"error: career file name `aa-vs.md` ends with `-vs`, so pair page names could clash
+/// What `careerdiff check` says about `tests/fixtures/err/unsafe`: the
+/// content folder's own files first, as root causes.
+const UNSAFE: &str = r#"error: `base_url` starts with `//`, which browsers read as the address of another host: "//evil.example/"
+  --> $C/site.toml:2:12
+  |
+2 | base_url = "//evil.example/"
+  |            ^
+  = expected: an absolute http:// or https:// address with a host, such as `https://careers.example.org/`, or a path from the root of the host starting with a single `/`, such as `/careers/`
+
+error: `per_career` is 0, so no career would get a pair page
+  --> $C/site.toml:6:14
+  |
+6 | per_career = 0
+  |              ^
+  = expected: a number of similar careers per career of at least 1
+
+error: career file name `aa-vs.md` ends with `-vs`, so pair page names could clash
   --> $C/careers/aa-vs.md:1:1
   = expected: a name that does not contain `-vs-`, start with `vs-` or end with `-vs`: pair pages are compare/<a>-vs-<b>.html, and `-vs-` must only ever be the separator
 
@@ -326,20 +341,6 @@ error: control character `\u{0}` in the text
 error: career file name `vs-ab.md` starts with `vs-`, so pair page names could clash
   --> $C/careers/vs-ab.md:1:1
   = expected: a name that does not contain `-vs-`, start with `vs-` or end with `-vs`: pair pages are compare/<a>-vs-<b>.html, and `-vs-` must only ever be the separator
-
-error: `base_url` starts with `//`, which browsers read as the address of another host: "//evil.example/"
-  --> $C/site.toml:2:12
-  |
-2 | base_url = "//evil.example/"
-  |            ^
-  = expected: an absolute http:// or https:// address with a host, such as `https://careers.example.org/`, or a path from the root of the host starting with a single `/`, such as `/careers/`
-
-error: `per_career` is 0, so no career would get a pair page
-  --> $C/site.toml:6:14
-  |
-6 | per_career = 0
-  |              ^
-  = expected: a number of similar careers per career of at least 1
 
 7 content errors
 "#;

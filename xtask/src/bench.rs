@@ -110,7 +110,9 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
     let templates = work.join("themes/default/templates");
     fs::create_dir_all(&templates)?;
     let roadmap = fs::read_to_string(root.join("themes/default/templates/roadmap.html"))?;
-    fs::write(templates.join("roadmap.html"), format!("{roadmap}<!-- edited -->\n"))?;
+    // Inside the page's block, so every roadmap page changes.
+    let edited = roadmap.replacen("{% block main %}", "{% block main %}<!-- edited -->", 1);
+    fs::write(templates.join("roadmap.html"), edited)?;
     let template_edit = build(bin, &content, &public, &[])?;
     sync();
 

@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask build | test | ci | bench | similar-check | search-check`. Commands are echoed
+//! Project tasks: `cargo xtask build | test | ci | bench | similar-check | search-check | fuzz`. Commands are echoed
 //! before they run; the first failure stops the task.
 
 use std::path::{Path, PathBuf};
@@ -7,17 +7,20 @@ use std::process::Command;
 use anyhow::{Context, bail};
 
 mod bench;
+mod fuzz;
 mod search_check;
 mod similar;
 #[cfg(test)]
 mod tidy;
 
-const USAGE: &str = "usage: cargo xtask <build|test|ci|bench|similar-check|search-check>
+const USAGE: &str = "usage: cargo xtask <build|test|ci|bench|similar-check|search-check|fuzz>
   build          release build of the CLI, then the site from content/ into public/
   bench          the large-site benchmark: 923 careers, 425,000 pair pages (needs ../shared/datasets)
   similar-check  recall@10 of the similar-careers lists against BLS relations (needs ../shared/datasets);
                  [--datasets DIR] [--content DIR: measure that folder instead of importing]
   search-check   precision@5 and best-in-first-3 of search by skill, terminal and site, on rule-derived answers
+  fuzz           every cargo-fuzz target of fuzz/ for a bounded time (needs nightly; installs cargo-fuzz);
+                 [--seconds N: per target, default 60] [TARGET…]
   test           the test suite (cargo test --workspace)
   ci             rustfmt check, clippy with warnings denied, then the tests";
 
@@ -30,6 +33,7 @@ fn main() -> anyhow::Result<()> {
         "bench" => bench::run(&root),
         "similar-check" => similar::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "search-check" => search_check::run(&root),
+        "fuzz" => fuzz::run_all(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "ci" => {
             run(&root, "cargo", &["fmt", "--all", "--", "--check"])?;
             run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;

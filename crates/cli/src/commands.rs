@@ -13,15 +13,18 @@ use careerdiff_site::pair_path;
 use crate::args::{CompareArgs, ContentArgs, MessageFormat, OnetArgs, SearchArgs, SimilarArgs};
 use crate::{Failure, terminal};
 
-/// Loads the content folder, printing every content error on failure.
+/// Loads the content folder, printing every content error on failure and
+/// every warning on success (once: every command loads once).
 pub(crate) fn load(args: &ContentArgs) -> Result<Content, Failure> {
     if !args.content.is_dir() {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", args.content.display()).into());
     }
-    load_content(&args.content).map_err(|errors| {
+    let content = load_content(&args.content).map_err(|errors| {
         terminal::diagnostics(&errors, args.message_format);
         Failure::Content
-    })
+    })?;
+    terminal::warnings(&content.warnings, args.message_format);
+    Ok(content)
 }
 
 /// The theme folder named in site.toml: `themes/<name>` beside the content

@@ -131,27 +131,41 @@ pub(crate) fn similar(slug: &str, list: &[Similar]) -> String {
     inert(&out).into_owned()
 }
 
-/// Prints content errors: as compiler-like text on stderr (escaped by
-/// their `Display`), or as one JSON object per line on stdout.
+/// Prints content errors (and the warnings among them): as compiler-like
+/// text on stderr (escaped by their `Display`), or as one JSON object per
+/// line on stdout.
 pub(crate) fn diagnostics(errors: &ContentErrors, format: MessageFormat) {
     match format {
         MessageFormat::Human => eprintln!("{errors}"),
-        MessageFormat::Json => {
-            for diagnostic in &errors.0 {
-                out!("{}", json_inert(&json_diagnostic(diagnostic)));
-            }
-        }
+        MessageFormat::Json => json_lines(&errors.0),
     }
 }
 
-/// One diagnostic as `--message-format json` prints it: `level` (always
-/// `"error"`), `path`, `line`, `column`, `message`, `expected` and
-/// `source_line` (or `null`), keys in that order.
-fn json_diagnostic(d: &Diagnostic) -> String {
-    // The model serialises the fields in this order; `level` goes first.
-    let fields = serde_json::to_string(d).unwrap_or_else(|_| "{}".to_owned());
-    let rest = fields.strip_prefix('{').unwrap_or("}");
-    format!("{{\"level\":\"error\"{}{rest}", if rest == "}" { "" } else { "," })
+/// Prints the warnings of content that loaded, once, the same way.
+pub(crate) fn warnings(warnings: &[Diagnostic], format: MessageFormat) {
+    match format {
+        MessageFormat::Human => {
+            for warning in warnings {
+                eprintln!("{warning}\n");
+            }
+            if !warnings.is_empty() {
+                let n = warnings.len();
+                eprintln!("{n} content warning{}", if n == 1 { "" } else { "s" });
+            }
+        }
+        MessageFormat::Json => json_lines(warnings),
+    }
+}
+
+/// Diagnostics as `--message-format json` prints them, one a line: `level`
+/// (`"error"` or `"warning"`), `path`, `line`, `column`, `message`,
+/// `expected`, `source_line` (or `null`) and `help` (or `null`), keys in
+/// that order.
+fn json_lines(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        let json = serde_json::to_string(diagnostic).unwrap_or_else(|_| "{}".to_owned());
+        out!("{}", json_inert(&json));
+    }
 }
 
 /// JSON text with the control characters that JSON writers leave as they

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// One career: the front matter of its file plus where it came from.
@@ -315,11 +317,34 @@ pub struct SkillRef {
 }
 
 /// A skill as a writer may write it: just the phrase, or a table.
-#[derive(Deserialize)]
-#[serde(untagged)]
+///
+/// Not `#[serde(untagged)]`: that says only "data did not match any
+/// variant" and hides the table's own error (`nmae`, `tags = "x"`).
 enum SkillEntry {
     Phrase(String),
     Table(SkillTable),
+}
+
+impl<'de> Deserialize<'de> for SkillEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> Visitor<'de> for Entry {
+            type Value = SkillEntry;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a skill phrase or table")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, phrase: &str) -> Result<SkillEntry, E> {
+                Ok(SkillEntry::Phrase(phrase.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SkillEntry, A::Error> {
+                SkillTable::deserialize(MapAccessDeserializer::new(map)).map(SkillEntry::Table)
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 #[derive(Deserialize)]

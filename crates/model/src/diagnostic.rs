@@ -12,11 +12,13 @@ use crate::inert::escape_text;
 /// file that happens to have no line breaks.
 pub const SOURCE_WIDTH: usize = 120;
 
-/// One problem in one content file.
+/// One problem in one content file: an error, or a warning about a likely
+/// mistake that does not stop the build.
 ///
 /// Displayed the way compilers do it, so editors and terminals can jump to
-/// it: `error: <message>`, then ` --> path:line:col`, the offending source
-/// line with a caret, and `= expected: …`. Every text in it that comes
+/// it: `error: <message>` (or `warning:`), then ` --> path:line:col`, the
+/// offending source line with a caret, `= expected: …` and, when there is
+/// a likely fix, `= help: …` ("did you mean `salary`?"). Every text in it that comes
 /// from content or file names is escaped when displayed (see
 /// [`crate::escape_text`]), so printing a diagnostic cannot move the
 /// cursor, set the clipboard or start a line a CI runner reads as a
@@ -26,6 +28,8 @@ pub const SOURCE_WIDTH: usize = 120;
 /// are: the JSON writer escapes control characters itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether the problem stops the build.
+    pub level: Level,
     /// The file, as the user named it (content folder joined with the
     /// relative path).
     #[serde(serialize_with = "lossy_path")]
@@ -46,6 +50,20 @@ pub struct Diagnostic {
     /// `column` when the line was cut).
     #[serde(skip)]
     pub source_column: usize,
+    /// The likely fix, when there is one: "did you mean `salary`?", "write
+    /// 85000, without quotes".
+    pub help: Option<String>,
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The content cannot be built as it is.
+    Error,
+    /// Likely a mistake (a fraction where a percent is meant, two careers
+    /// with one title); printed once, and the build goes on.
+    Warning,
 }
 
 impl Diagnostic {
@@ -65,6 +83,7 @@ impl Diagnostic {
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         let (source_line, source_column) = cut_line(text[line_start..line_end].trim_end_matches('\r'), column);
         Diagnostic {
+            level: Level::Error,
             path: path.to_owned(),
             line,
             column,
@@ -72,12 +91,14 @@ impl Diagnostic {
             expected: expected.into(),
             source_line: Some(source_line),
             source_column,
+            help: None,
         }
     }
 
     /// A diagnostic about a whole file (it cannot be read, it is not UTF-8 …).
     pub fn whole_file(path: &Path, message: impl Into<String>, expected: impl Into<String>) -> Self {
         Diagnostic {
+            level: Level::Error,
             path: path.to_owned(),
             line: 1,
             column: 1,
@@ -85,7 +106,24 @@ impl Diagnostic {
             expected: expected.into(),
             source_line: None,
             source_column: 1,
+            help: None,
         }
+    }
+
+    /// The same problem as a warning.
+    pub fn warning(self) -> Self {
+        Diagnostic { level: Level::Warning, ..self }
+    }
+
+    /// The same problem with a likely fix (none when `help` is empty).
+    pub fn with_help(self, help: impl Into<String>) -> Self {
+        let help = help.into();
+        Diagnostic { help: (!help.is_empty()).then_some(help), ..self }
+    }
+
+    /// Whether the problem stops the build.
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
     }
 }
 
@@ -123,7 +161,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", escape_text(&self.message))?;
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        writeln!(f, "{level}: {}", escape_text(&self.message))?;
         let path = self.path.display().to_string();
         write!(f, "  --> {}:{}:{}", escape_text(&path), self.line, self.column)?;
         if let Some(source) = &self.source_line {
@@ -141,19 +183,31 @@ impl fmt::Display for Diagnostic {
         if !self.expected.is_empty() {
             write!(f, "\n  = expected: {}", escape_text(&self.expected))?;
         }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {}", escape_text(help))?;
+        }
         Ok(())
     }
 }
 
-/// Every problem found in a content folder, sorted by file, line and column.
+/// Every problem found in a content folder, errors and warnings, root
+/// causes first: the files of the content folder itself (`site.toml`,
+/// `skills.toml`), which the others depend on, then every other file;
+/// each group by file, line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentErrors(pub Vec<Diagnostic>);
 
 impl ContentErrors {
-    pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    pub(crate) fn sorted(root: &Path, mut diagnostics: Vec<Diagnostic>) -> Self {
+        sort_diagnostics(root, &mut diagnostics);
         ContentErrors(diagnostics)
     }
+}
+
+/// Sorts diagnostics as [`ContentErrors`] holds them.
+pub(crate) fn sort_diagnostics(root: &Path, diagnostics: &mut [Diagnostic]) {
+    let depth = |d: &Diagnostic| d.path.strip_prefix(root).map_or(usize::MAX, |rel| rel.components().count().min(2));
+    diagnostics.sort_by(|a, b| (depth(a), &a.path, a.line, a.column).cmp(&(depth(b), &b.path, b.line, b.column)));
 }
 
 impl fmt::Display for ContentErrors {
@@ -161,8 +215,13 @@ impl fmt::Display for ContentErrors {
         for diagnostic in &self.0 {
             writeln!(f, "{diagnostic}\n")?;
         }
-        let n = self.0.len();
-        write!(f, "{n} content error{}", if n == 1 { "" } else { "s" })
+        let errors = self.0.iter().filter(|d| d.is_error()).count();
+        let warnings = self.0.len() - errors;
+        write!(f, "{errors} content error{}", if errors == 1 { "" } else { "s" })?;
+        if warnings > 0 {
+            write!(f, ", {warnings} warning{}", if warnings == 1 { "" } else { "s" })?;
+        }
+        Ok(())
     }
 }
 

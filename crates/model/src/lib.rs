@@ -36,25 +36,32 @@ mod collection;
 mod control;
 mod diagnostic;
 pub mod display;
+mod explain;
+mod field_help;
 mod frontmatter;
 mod inert;
 mod input;
 mod load;
 mod locate;
+mod parse;
 mod site_config;
+mod suggest;
 mod taxonomy;
+mod tolerant;
 mod validate;
+mod warnings;
 mod worker_items;
 
 pub use career::{Career, Difficulty, EntryBarrier, Onet, Period, Rating, Ratings, Salary, SkillRef, Wage};
 pub use collection::{Collection, Filter, Sort, SortKey};
-pub use diagnostic::{ContentErrors, Diagnostic, SOURCE_WIDTH};
+pub use diagnostic::{ContentErrors, Diagnostic, Level, SOURCE_WIDTH};
 pub use inert::{escape_text, inert};
 pub use input::{
     CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, THEME_FILE_LIMIT,
     read_input, resolve_inside,
 };
-pub use load::{Content, load_content, pair_slug_problem, parse_career};
+pub use load::{Content, load_content, pair_slug_problem};
+pub use parse::{Checked, parse_career, parse_collection, parse_site, parse_skills};
 pub use site_config::{PairPolicy, SiteConfig, base_url_problem};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;

@@ -5,19 +5,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::control::{CONTROL_RULE, control_in_toml, control_message, first_control};
-use crate::frontmatter::{SplitError, split};
+use crate::diagnostic::sort_diagnostics;
 use crate::input::{
     CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, is_loop, read_input,
     resolve_inside,
 };
 use crate::locate::{Step, locate};
-use crate::site_config::check_site;
-use crate::taxonomy::SkillsFile;
-use crate::validate::{Problem, check_career};
+use crate::parse::{Checked, check_career_file, parse_collection, parse_site, parse_skills};
+use crate::warnings::duplicate_titles;
 use crate::{Career, Collection, ContentErrors, Diagnostic, SiteConfig, Taxonomy, is_valid_slug};
 
 /// A whole, valid content folder.
@@ -33,12 +30,18 @@ pub struct Content {
     pub careers: Vec<Career>,
     /// Every collection of `collections/`, sorted by slug.
     pub collections: Vec<Collection>,
+    /// Likely mistakes that do not stop the build (a fraction where a
+    /// percent is meant, two careers with one title), root causes first
+    /// as in [`ContentErrors`]; the CLI prints them once.
+    pub warnings: Vec<Diagnostic>,
 }
 
 const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyphens, ending in .md";
 
 /// Loads and validates the content folder at `root`, reporting every
-/// problem in every file at once.
+/// problem in every file at once: the root causes first, and nothing that
+/// follows from them (a broken `skills.toml` is one error, not also one
+/// "unknown skill id" per tag that uses it).
 ///
 /// Every file is read with [`read_input`]: it must lie inside `root` once
 /// symbolic links are followed, be a regular file and stay under its
@@ -46,65 +49,36 @@ const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyp
 /// file-name order, and a symbolic link that loops is reported.
 pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
-    let site = load_site(root, &mut diagnostics);
-    let taxonomy = load_taxonomy(root, &mut diagnostics);
-    let careers = load_careers(root, &taxonomy, &mut diagnostics);
+    let site = load_file(root, "site.toml", SITE_FILE_LIMIT, parse_site, &mut diagnostics).unwrap_or_default();
+    let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills, &mut diagnostics);
+    let careers = load_careers(root, taxonomy.as_ref(), &mut diagnostics);
     let collections = load_collections(root, &mut diagnostics);
-    if diagnostics.is_empty() {
-        Ok(Content { root: root.to_owned(), site, taxonomy, careers, collections })
-    } else {
-        Err(ContentErrors::sorted(diagnostics))
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(ContentErrors::sorted(root, diagnostics));
     }
+    sort_diagnostics(root, &mut diagnostics);
+    let taxonomy = taxonomy.unwrap_or_default();
+    Ok(Content { root: root.to_owned(), site, taxonomy, careers, collections, warnings: diagnostics })
 }
 
-/// Parses one career file. `path` is only used in diagnostics and to
-/// derive the slug from the file name; nothing is read from disk.
-pub fn parse_career(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Career, Vec<Diagnostic>> {
-    let expected_layout = "`+++` on the first line, TOML front matter, `+++`, then Markdown";
-    if let Some((offset, c)) = first_control(text) {
-        return Err(vec![Diagnostic::at_offset(path, text, offset, control_message(c), CONTROL_RULE)]);
+/// Reads and parses `name`, a file of the content folder itself. `Some`
+/// when it has no errors, or is not there at all (its defaults hold);
+/// `None` when it is there but broken.
+fn load_file<T: Default>(
+    root: &Path,
+    name: &str,
+    limit: u64,
+    parse: fn(&Path, &str) -> Checked<T>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let path = root.join(name);
+    if !is_present(&path) {
+        return Some(T::default());
     }
-    let parts = split(text).map_err(|e| {
-        let (offset, message) = match e {
-            SplitError::Empty => (0, "the file is empty"),
-            SplitError::NoOpeningFence => (0, "the file does not start with `+++`"),
-            SplitError::NoClosingFence(at) => (at, "the front matter is never closed with `+++`"),
-        };
-        vec![Diagnostic::at_offset(path, text, offset, message, expected_layout)]
-    })?;
-    let in_file = |span_start: usize| parts.front_offset + span_start;
-    let mut career: Career = toml::from_str(parts.front).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        vec![Diagnostic::at_offset(
-            path,
-            text,
-            in_file(offset),
-            toml_message(&e),
-            "front matter in the career format (see the README's \"Content format\")",
-        )]
-    })?;
-    if let Some((at, c)) = control_in_toml(parts.front) {
-        let problem = Problem { at, message: control_message(c), expected: CONTROL_RULE.to_owned() };
-        return Err(vec![locate_problem(path, text, parts.front, parts.front_offset, problem)]);
-    }
-    career.slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    career.source = path.to_owned();
-    career.body = parts.body.to_owned();
-    let problems = check_career(&career, taxonomy);
-    if problems.is_empty() {
-        Ok(career)
-    } else {
-        Err(problems.into_iter().map(|p| locate_problem(path, text, parts.front, parts.front_offset, p)).collect())
-    }
-}
-
-fn locate_problem(path: &Path, text: &str, front: &str, front_offset: usize, p: Problem) -> Diagnostic {
-    let offset = locate(front, &p.at).map_or(0, |r| r.start);
-    Diagnostic::at_offset(path, text, front_offset + offset, p.message, p.expected)
-}
-
-fn toml_message(e: &toml::de::Error) -> String {
-    e.message().trim().replace('\n', "; ")
+    let text = read_text(root, &path, limit, diagnostics)?;
+    let checked = parse(&path, &text);
+    diagnostics.extend(checked.diagnostics);
+    checked.value
 }
 
 /// A diagnostic for a file or folder that was not read.
@@ -146,89 +120,6 @@ fn is_present(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok()
 }
 
-/// Reads and parses an optional TOML file of the content folder, and
-/// returns it with its text (for locating later problems).
-fn load_toml_file<T: DeserializeOwned>(
-    root: &Path,
-    path: &Path,
-    limit: u64,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(T, String)> {
-    if !is_present(path) {
-        return None;
-    }
-    let text = read_text(root, path, limit, diagnostics)?;
-    if let Some((offset, c)) = first_control(&text) {
-        diagnostics.push(Diagnostic::at_offset(path, &text, offset, control_message(c), CONTROL_RULE));
-        return None;
-    }
-    let value = match toml::from_str(&text) {
-        Ok(value) => value,
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start);
-            diagnostics.push(Diagnostic::at_offset(
-                path,
-                &text,
-                offset,
-                toml_message(&e),
-                "valid TOML in the documented format",
-            ));
-            return None;
-        }
-    };
-    if let Some((at, c)) = control_in_toml(&text) {
-        let problem = Problem { at, message: control_message(c), expected: CONTROL_RULE.to_owned() };
-        diagnostics.push(locate_problem(path, &text, &text, 0, problem));
-        return None;
-    }
-    Some((value, text))
-}
-
-fn load_site(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
-    let path = root.join("site.toml");
-    let Some((mut site, text)) = load_toml_file::<SiteConfig>(root, &path, SITE_FILE_LIMIT, diagnostics) else {
-        return SiteConfig::default();
-    };
-    for problem in check_site(&mut site) {
-        diagnostics.push(locate_problem(&path, &text, &text, 0, problem));
-    }
-    site
-}
-
-fn load_taxonomy(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomy {
-    let path = &root.join("skills.toml");
-    let Some((file, text)) = load_toml_file::<SkillsFile>(root, path, SKILLS_FILE_LIMIT, diagnostics) else {
-        return Taxonomy::default();
-    };
-    let at = |steps: &[Step<'_>]| locate(&text, steps).map_or(0, |r| r.start);
-    let mut skills = Vec::with_capacity(file.skills.len());
-    for (id, mut skill) in file.skills {
-        if !is_valid_slug(&id) {
-            let offset = at(&[Step::Key("skills"), Step::Key(&id)]);
-            diagnostics.push(Diagnostic::at_offset(
-                path,
-                &text,
-                offset,
-                format!("skill id `{id}` cannot be used in a URL"),
-                "an id of lowercase letters, digits and single hyphens",
-            ));
-        }
-        skill.id = id;
-        skills.push(skill);
-    }
-    let (taxonomy, clashes) = Taxonomy::new(skills);
-    for (id, phrase, other) in clashes {
-        diagnostics.push(Diagnostic::at_offset(
-            path,
-            &text,
-            at(&[Step::Key("skills"), Step::Key(&id)]),
-            format!("skill `{id}`: \"{phrase}\" already names skill `{other}`"),
-            "each name and alias to belong to one skill",
-        ));
-    }
-    taxonomy
-}
-
 /// Why a career slug would make pair page paths ambiguous, or `None`.
 ///
 /// A pair page is `compare/<a>-vs-<b>.html`. When no slug contains
@@ -247,7 +138,9 @@ pub fn pair_slug_problem(slug: &str) -> Option<&'static str> {
     }
 }
 
-fn load_careers(root: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnostic>) -> Vec<Career> {
+/// Reads every career; skill tags are checked against `taxonomy` unless
+/// `skills.toml` is broken (`None`).
+fn load_careers(root: &Path, taxonomy: Option<&Taxonomy>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Career> {
     let dir = &root.join("careers");
     if !dir.is_dir() && !is_present(dir) {
         diagnostics.push(Diagnostic::whole_file(
@@ -337,25 +230,45 @@ fn load_careers(root: &Path, taxonomy: &Taxonomy, diagnostics: &mut Vec<Diagnost
     diagnostics.append(&mut outside);
     // Reading and parsing run in parallel; problems are reported in file
     // order whatever the thread count.
-    let parsed: Vec<Result<Career, Vec<Diagnostic>>> = paths
+    let parsed: Vec<Checked<Career>> = paths
         .par_iter()
         .map(|path| {
             let mut problems = Vec::new();
-            let text = read_text(root, path, CAREER_FILE_LIMIT, &mut problems).ok_or(problems)?;
-            parse_career(path, &text, taxonomy)
+            match read_text(root, path, CAREER_FILE_LIMIT, &mut problems) {
+                Some(text) => check_career_file(path, &text, taxonomy),
+                None => Checked { value: None, diagnostics: problems },
+            }
         })
         .collect();
-    for result in parsed {
-        match result {
-            Ok(career) => careers.push(career),
-            Err(errors) => diagnostics.extend(errors),
-        }
+    for checked in parsed {
+        careers.extend(checked.value);
+        diagnostics.extend(checked.diagnostics);
     }
-    if careers.is_empty() && diagnostics.is_empty() {
+    if careers.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(Diagnostic::whole_file(dir, "no career files", "at least one careers/<slug>.md file"));
     }
     careers.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for (later, first) in duplicate_titles(&careers) {
+        diagnostics.push(duplicate_title(root, &careers[later], &careers[first]));
+    }
     careers
+}
+
+/// A warning at `career`'s title, which `first` already has. The file is
+/// read again, which only happens in this rare case.
+fn duplicate_title(root: &Path, career: &Career, first: &Career) -> Diagnostic {
+    let message = format!("career title \"{}\" is also the title of {}", career.title, first.source.display());
+    let expected = "a title of its own, so that readers can tell the careers apart in lists and comparisons";
+    let text = read_input(root, &career.source, CAREER_FILE_LIMIT).ok().and_then(|b| String::from_utf8(b).ok());
+    let at = text.as_deref().and_then(|text| {
+        let front = crate::frontmatter::split(text).ok()?;
+        Some(front.front_offset + locate(front.front, &[Step::Key("title")])?.start)
+    });
+    match (text, at) {
+        (Some(text), Some(at)) => Diagnostic::at_offset(&career.source, &text, at, message, expected),
+        _ => Diagnostic::whole_file(&career.source, message, expected),
+    }
+    .warning()
 }
 
 /// Reads `collections/*.toml` (the folder is optional), in file-name order.
@@ -389,10 +302,10 @@ fn load_collections(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Colle
             ));
             continue;
         }
-        if let Some((mut collection, _)) = load_toml_file::<Collection>(root, &path, COLLECTION_FILE_LIMIT, diagnostics)
-        {
-            collection.slug = slug;
-            collections.push(collection);
+        if let Some(text) = read_text(root, &path, COLLECTION_FILE_LIMIT, diagnostics) {
+            let checked = parse_collection(&path, &text);
+            collections.extend(checked.value);
+            diagnostics.extend(checked.diagnostics);
         }
     }
     collections

@@ -14,6 +14,27 @@ pub(crate) enum Step<'a> {
     Index(usize),
 }
 
+impl Step<'_> {
+    /// The key, when the step is one.
+    pub(crate) fn key(&self) -> Option<&str> {
+        match self {
+            Step::Key(key) => Some(key),
+            Step::Owned(key) => Some(key),
+            Step::Index(_) => None,
+        }
+    }
+}
+
+/// A key is the same step whether borrowed or owned.
+impl PartialEq for Step<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Step::Index(a), Step::Index(b)) => a == b,
+            _ => self.key().is_some() && self.key() == other.key(),
+        }
+    }
+}
+
 /// The byte range of the value at `path` in `source`; if that value is not
 /// there, the range of the deepest part of the path that is; `None` when
 /// the source does not parse.

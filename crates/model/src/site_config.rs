@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::locate::Step;
-use crate::validate::Problem;
+use crate::validate::{Problem, problem};
 
 /// Site-wide settings.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -82,29 +82,29 @@ const BASE_URL_RULE: &str = "an absolute http:// or https:// address with a host
 pub(crate) fn check_site(config: &mut SiteConfig) -> Vec<Problem> {
     let mut problems = Vec::new();
     match base_url_problem(&config.base_url) {
-        Some(reason) => problems.push(Problem {
-            at: vec![Step::Key("base_url")],
-            message: format!("`base_url` {reason}: {:?}", config.base_url),
-            expected: BASE_URL_RULE.to_owned(),
-        }),
+        Some(reason) => problems.push(problem(
+            vec![Step::Key("base_url")],
+            format!("`base_url` {reason}: {:?}", config.base_url),
+            BASE_URL_RULE,
+        )),
         None if !config.base_url.ends_with('/') => config.base_url.push('/'),
         None => {}
     }
     let theme_ok =
         !config.theme.is_empty() && config.theme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !theme_ok {
-        problems.push(Problem {
-            at: vec![Step::Key("theme")],
-            message: format!("`theme` is not a folder name: {:?}", config.theme),
-            expected: "the name of a folder under themes/: letters, digits, `-` and `_`".to_owned(),
-        });
+        problems.push(problem(
+            vec![Step::Key("theme")],
+            format!("`theme` is not a folder name: {:?}", config.theme),
+            "the name of a folder under themes/: letters, digits, `-` and `_`",
+        ));
     }
     if let PairPolicy::Similar { per_career: 0 } = config.pairs {
-        problems.push(Problem {
-            at: vec![Step::Key("pairs"), Step::Key("per_career")],
-            message: "`per_career` is 0, so no career would get a pair page".to_owned(),
-            expected: "a number of similar careers per career of at least 1".to_owned(),
-        });
+        problems.push(problem(
+            vec![Step::Key("pairs"), Step::Key("per_career")],
+            "`per_career` is 0, so no career would get a pair page".to_owned(),
+            "a number of similar careers per career of at least 1",
+        ));
     }
     problems
 }

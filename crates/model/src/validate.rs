@@ -1,6 +1,7 @@
 //! Checks on values that parse but make no sense: ranges, orders, ids.
 
 use crate::locate::Step;
+use crate::suggest::did_you_mean;
 use crate::{Career, Salary, Taxonomy, Wage};
 
 /// A problem with a value, before it is located in the source.
@@ -9,14 +10,18 @@ pub(crate) struct Problem {
     pub at: Vec<Step<'static>>,
     pub message: String,
     pub expected: String,
+    /// The likely fix, or empty.
+    pub help: String,
 }
 
-fn problem(at: Vec<Step<'static>>, message: String, expected: impl Into<String>) -> Problem {
-    Problem { at, message, expected: expected.into() }
+pub(crate) fn problem(at: Vec<Step<'static>>, message: String, expected: impl Into<String>) -> Problem {
+    Problem { at, message, expected: expected.into(), help: String::new() }
 }
 
 /// Every problem with one career's values, in file order as far as known.
-pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem> {
+/// Skill tags are checked against `taxonomy` unless it is `None` (a
+/// broken `skills.toml`, whose error says it all).
+pub(crate) fn check_career(career: &Career, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
     let mut problems = Vec::new();
     if career.title.trim().is_empty() {
         problems.push(problem(
@@ -62,17 +67,19 @@ pub(crate) fn check_career(career: &Career, taxonomy: &Taxonomy) -> Vec<Problem>
                 "a skill phrase such as \"Python\"",
             ));
         }
+        let Some(taxonomy) = taxonomy else { continue };
         for (j, tag) in skill.tags.iter().enumerate() {
             if taxonomy.index_of(tag).is_none() {
-                let hint = match closest_id(tag, taxonomy) {
-                    Some(id) => format!("a skill id defined in skills.toml, such as `{id}`"),
-                    None => "a skill id defined in skills.toml".to_owned(),
-                };
-                problems.push(problem(
-                    vec![Step::Key("skills"), Step::Index(i), Step::Key("tags"), Step::Index(j)],
-                    format!("unknown skill id `{tag}`"),
-                    hint,
-                ));
+                let ids = taxonomy.skills().iter().map(|s| s.id.as_str());
+                let help = did_you_mean(tag, ids).map(|id| format!("did you mean `{id}`?")).unwrap_or_default();
+                problems.push(Problem {
+                    help,
+                    ..problem(
+                        vec![Step::Key("skills"), Step::Index(i), Step::Key("tags"), Step::Index(j)],
+                        format!("unknown skill id `{tag}`"),
+                        "a skill id defined in skills.toml",
+                    )
+                });
             }
         }
     }
@@ -154,43 +161,5 @@ fn check_salary(salary: &Salary, out: &mut Vec<Problem>) {
             format!("currency `{currency}` is not an ISO 4217 code"),
             "three capital letters such as \"USD\"",
         ));
-    }
-}
-
-/// The defined skill id nearest to a mistyped one, if any is close.
-fn closest_id<'t>(tag: &str, taxonomy: &'t Taxonomy) -> Option<&'t str> {
-    taxonomy
-        .skills()
-        .iter()
-        .map(|s| (edit_distance(tag, &s.id), s.id.as_str()))
-        .filter(|(d, id)| *d <= 2.max(id.len() / 4))
-        .min()
-        .map(|(_, id)| id)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = prev + usize::from(ca != cb);
-            prev = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(prev + 1);
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("python", "pyton"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }
