@@ -51,12 +51,7 @@ fn a_full_disk_leaves_the_previous_site_and_no_staging_folder() {
     assert!(err.contains(public.to_str().unwrap()), "the error names the output: {err}");
     assert!(err.contains("No space left on device"), "the error says why: {err}");
     assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "old site");
-    let left: Vec<String> = fs::read_dir(disk.dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.ends_with(".careerdiff-lock"))
-        .collect();
-    assert_eq!(left, ["public"], "nothing but the old site is left");
+    assert_eq!(crate::entries_but_locks(disk.dir.path()), ["public"], "nothing but the old site is left");
 }
 
 /// A build of an output that another build holds waits for it, says so,

@@ -42,6 +42,17 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The names in `dir` but the lock files builds keep beside their output.
+fn entries_but_locks(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".careerdiff-lock"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Builds `content` into a new temporary folder and returns it.
 fn build_site(content: &Path, extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("temp dir");
