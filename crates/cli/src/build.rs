@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use careerdiff_compare::Comparer;
+use careerdiff_model::Content;
 use careerdiff_search::SearchIndex;
 use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
 
@@ -37,20 +38,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
-    // Indexing (one tantivy thread) runs beside preparing the comparer.
-    let search = || -> Result<SiteOptions, Failure> {
-        if !shard.owns_site_pages() {
-            return Ok(SiteOptions::default());
-        }
-        let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
-        let extra_files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        let limit = content.careers.len();
-        let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
-        Ok(SiteOptions { extra_files, rank: Some(rank) })
-    };
-    let (comparer, options) = rayon::join(|| Comparer::new(Arc::clone(&content)), search);
-    let site = Site::new(Arc::new(comparer), theme, options?).context("preparing the site")?;
+    let site = prepare(Arc::clone(&content), theme, shard.owns_site_pages())?.site;
     let bar = terminal::ProgressBar::new();
     let report = if args.render_only {
         careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
@@ -85,6 +73,39 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
         eprint!("{}", preflight::warnings(&built));
     }
     Ok(())
+}
+
+/// A site ready to render or serve, with the search index it was made
+/// with (when asked for).
+pub(crate) struct Prepared {
+    pub site: Site,
+    pub search: Option<Arc<SearchIndex>>,
+}
+
+/// Prepares the site of `content`: its comparer and, with `search`, the
+/// search index (skill pages are ranked by it; the static search files are
+/// made from it). Indexing (one tantivy thread) runs beside preparing the
+/// comparer. `careerdiff build` and `careerdiff serve` both start here.
+pub(crate) fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Prepared> {
+    let index = || -> anyhow::Result<Option<(SiteOptions, Arc<SearchIndex>)>> {
+        if !search {
+            return Ok(None);
+        }
+        let index = Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?);
+        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
+        let extra_files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        let limit = content.careers.len();
+        let ranking = Arc::clone(&index);
+        let rank: Arc<Ranker> = Arc::new(move |query: &str| ranking.rank(query, limit).unwrap_or_default());
+        Ok(Some((SiteOptions { extra_files, rank: Some(rank) }, index)))
+    };
+    let (comparer, indexed) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
+    let (options, search) = match indexed? {
+        Some((options, index)) => (options, Some(index)),
+        None => (SiteOptions::default(), None),
+    };
+    let site = Site::new(Arc::new(comparer), theme, options).context("preparing the site")?;
+    Ok(Prepared { site, search })
 }
 
 fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {
@@ -122,7 +143,7 @@ fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started
 /// The folders a site is built from: the content folder and the themes
 /// folder beside it (site.toml names one theme; all are read, which costs
 /// little and needs nothing loaded).
-fn input_folders(content: &Path) -> Vec<PathBuf> {
+pub(crate) fn input_folders(content: &Path) -> Vec<PathBuf> {
     let real = content.canonicalize().unwrap_or_else(|_| content.to_owned());
     let parent = real.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     vec![content.to_owned(), parent.join("themes")]

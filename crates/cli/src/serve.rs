@@ -1,0 +1,134 @@
+//! `careerdiff serve`: prepares the site as `build` does (content, theme,
+//! search index, comparer), binds, prints the address and hands the site
+//! to the server crate with a loader that prepares it again after every
+//! change. Problems are printed here, as every command prints them; the
+//! server shows them in the browser.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow};
+use careerdiff_model::{ContentErrors, inert, load_content};
+use careerdiff_serve::{LoadFailure, Loaded, Problem, ServeOptions};
+use careerdiff_site::{PageId, SiteError, Theme};
+
+use crate::args::{MessageFormat, ServeArgs};
+use crate::build::{input_folders, prepare};
+use crate::commands::theme_folder;
+use crate::{Failure, terminal};
+
+/// How long one request may take before it is answered 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
+    let started = Instant::now();
+    let dir = args.content.content.clone();
+    let format = args.content.message_format;
+    if !dir.is_dir() {
+        return Err(anyhow!("content folder {} not found (pass --content DIR)", dir.display()).into());
+    }
+    let folders = input_folders(&dir);
+    let first = match load_site(&dir, &folders) {
+        Ok(loaded) => loaded,
+        Err(Broken::Content(errors)) => {
+            terminal::diagnostics(&errors, format);
+            return Err(Failure::Content);
+        }
+        Err(Broken::Other(e, _)) => return Err(e.into()),
+    };
+    let careers = first.site.content().careers.len();
+    let listener = TcpListener::bind(SocketAddr::new(args.bind, args.port))
+        .with_context(|| format!("listening on {}:{}", args.bind, args.port))?;
+    let url = format!("http://{}/", listener.local_addr().context("reading the bound address")?);
+    let watch = if args.no_reload { Vec::new() } else { folders.clone() };
+    let reload = if args.no_reload { "no live reload" } else { "live reload on" };
+    println!(
+        "serving {careers} careers at {url} ({reload}; ready in {:.2} s; Ctrl-C stops)",
+        started.elapsed().as_secs_f64()
+    );
+    if args.open {
+        open_browser(&url);
+    }
+    let loader = move || {
+        load_site(&dir, &folders).map_err(|broken| match broken {
+            Broken::Content(errors) => {
+                terminal::diagnostics(&errors, format);
+                LoadFailure::from(&errors)
+            }
+            Broken::Other(e, problem) => {
+                if format == MessageFormat::Human {
+                    eprintln!("error: {}", inert(&format!("{e:#}")));
+                }
+                LoadFailure::from(problem)
+            }
+        })
+    };
+    let report = Arc::new(|line: &str| eprintln!("{}", inert(line)));
+    let options = ServeOptions { watch, request_timeout: REQUEST_TIMEOUT, report };
+    careerdiff_serve::serve(listener, first, Arc::new(loader), options).context("serving")?;
+    println!("stopped");
+    Ok(())
+}
+
+/// Why a site could not be prepared.
+enum Broken {
+    /// Content errors (and a missing theme), for the terminal and the page.
+    Content(ContentErrors),
+    /// Anything else, with what the page shows of it.
+    Other(anyhow::Error, Problem),
+}
+
+/// Prepares the site of the content folder `dir` as it is now; `folders`
+/// are its inputs, hashed for the pages' ETags.
+fn load_site(dir: &Path, folders: &[PathBuf]) -> Result<Loaded, Broken> {
+    let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
+    let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
+    let theme_dir = theme_folder(&content).map_err(|missing| Broken::Content(ContentErrors(vec![missing])))?;
+    let site_error = |e: SiteError, what: &str| {
+        let problem = Problem::from_site_error(&e, theme_dir.as_deref());
+        Broken::Other(anyhow::Error::new(e).context(what.to_owned()), problem)
+    };
+    let theme = Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, "loading the theme"))?;
+    let prepared = prepare(content, theme, true).map_err(|e| {
+        let problem = e.downcast_ref::<SiteError>().map_or_else(
+            || Problem::message(format!("{e:#}")),
+            |site| Problem::from_site_error(site, theme_dir.as_deref()),
+        );
+        Broken::Other(e, problem)
+    })?;
+    let site = prepared.site;
+    // A template can fail on a page only when that page is rendered: render
+    // one page of each common kind now, so that a broken template keeps the
+    // last good site rather than replacing it with one whose pages fail.
+    let n = site.content().careers.len() as u32;
+    let mut samples = vec![PageId::Home, PageId::NotFound, PageId::Search, PageId::Tool];
+    if n >= 1 {
+        samples.extend([PageId::Career(0), PageId::Roadmap(0)]);
+    }
+    if n >= 2 {
+        samples.push(PageId::Pair(0, 1));
+    }
+    for page in samples {
+        site.render(page).map_err(|e| site_error(e, &format!("rendering {}", site.path(page))))?;
+    }
+    let search = prepared
+        .search
+        .ok_or_else(|| Broken::Other(anyhow!("no search index"), Problem::message("no search index")))?;
+    Ok(Loaded { site, search, digest, theme_dir })
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(e) = std::process::Command::new(opener.0).args(&opener.1).spawn() {
+        eprintln!("could not open a browser ({}: {e}); open {url}", opener.0);
+    }
+}
