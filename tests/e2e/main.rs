@@ -7,6 +7,7 @@ mod errors;
 mod items;
 mod links;
 mod output_guard;
+mod serve;
 mod snapshots;
 mod trust;
 
