@@ -396,6 +396,17 @@ fn edits_reload_errors_show_with_file_and_line_and_fixing_recovers() {
 }
 
 #[test]
+fn an_edit_right_after_the_address_is_printed_is_seen() {
+    let (_dir, content) = small_site(ONE_PAIR_EACH);
+    let server = Server::start(&content, &[]);
+    let career = content.join("careers/data-scientists.md");
+    let original = std::fs::read_to_string(&career).unwrap();
+    std::fs::write(&career, original.replacen("title = \"", "title = \"Edited ", 1)).unwrap();
+    let edited = wait_for(&server, "/careers/data-scientists.html", |r| r.text().contains("Edited "));
+    assert_eq!(edited.status, 200);
+}
+
+#[test]
 fn a_broken_template_keeps_the_last_good_site_and_names_its_line() {
     let (dir, content) = small_site(ONE_PAIR_EACH);
     let theme = dir.path().join("themes/plain/templates");

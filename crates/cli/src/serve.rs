@@ -44,13 +44,16 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
     let url = format!("http://{}/", listener.local_addr().context("reading the bound address")?);
     let watch = if args.no_reload { Vec::new() } else { folders.clone() };
     let reload = if args.no_reload { "no live reload" } else { "live reload on" };
-    println!(
-        "serving {careers} careers at {url} ({reload}; ready in {:.2} s; Ctrl-C stops)",
-        started.elapsed().as_secs_f64()
-    );
-    if args.open {
-        open_browser(&url);
-    }
+    let open = args.open;
+    let ready = Box::new(move || {
+        println!(
+            "serving {careers} careers at {url} ({reload}; ready in {:.2} s; Ctrl-C stops)",
+            started.elapsed().as_secs_f64()
+        );
+        if open {
+            open_browser(&url);
+        }
+    });
     let loader = move || {
         load_site(&dir, &folders).map_err(|broken| match broken {
             Broken::Content(errors) => {
@@ -66,7 +69,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         })
     };
     let report = Arc::new(|line: &str| eprintln!("{}", inert(line)));
-    let options = ServeOptions { watch, request_timeout: REQUEST_TIMEOUT, report };
+    let options = ServeOptions { watch, request_timeout: REQUEST_TIMEOUT, report, ready };
     careerdiff_serve::serve(listener, first, Arc::new(loader), options).context("serving")?;
     println!("stopped");
     Ok(())

@@ -78,6 +78,9 @@ pub struct ServeOptions {
     pub request_timeout: Duration,
     /// Where messages for the user go: reloads, render errors.
     pub report: Arc<Reporter>,
+    /// Called once the server accepts requests and watches its folders:
+    /// the moment to print the address, since an edit from then on is seen.
+    pub ready: Box<dyn FnOnce() + Send>,
 }
 
 /// Serves `first` on `listener` until Ctrl-C or SIGTERM, reloading through
@@ -96,6 +99,7 @@ async fn run(listener: TcpListener, first: Loaded, loader: Arc<Loader>, options:
     let app = router(Arc::clone(&state), options.request_timeout);
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
+    (options.ready)();
     let stopping = Arc::clone(&state);
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown_signal().await;

@@ -20,6 +20,8 @@ pub(crate) struct Ready {
     /// program's version (a new version may render the same inputs
     /// differently). See [`AppState::etag`].
     etag: String,
+    /// The digest of the inputs the site was made from.
+    pub digest: u64,
     /// The theme folder, if any: where a template error is.
     pub theme_dir: Option<std::path::PathBuf>,
     /// Every page but the pair pages, by path: the paths a request may
@@ -33,7 +35,7 @@ impl Ready {
         let Loaded { site, search, digest, theme_dir } = loaded;
         let paths = site.pages().filter(|page| !page.is_pair()).map(|page| (site.path(page), page)).collect();
         let etag = format!("{digest:016x}-{}", env!("CARGO_PKG_VERSION"));
-        Ready { site, search, etag, paths, theme_dir }
+        Ready { site, search, etag, paths, digest, theme_dir }
     }
 
     /// The page at `path` (relative to the site root, already checked).

@@ -36,7 +36,14 @@ pub(crate) fn start(
     for folder in folders.iter().filter(|f| f.is_dir()) {
         watcher.watch(folder, RecursiveMode::Recursive).map_err(std::io::Error::other)?;
     }
+    let inputs = folders.to_vec();
     std::thread::Builder::new().name("careerdiff-watch".into()).spawn(move || {
+        // A change between loading the first site and watching is seen by
+        // no event: compare the inputs with the ones the site was made from.
+        let paths: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+        if careerdiff_site::input_digest(&paths) != state.current().digest {
+            rebuild(&state, &*loader);
+        }
         // Ends when the watcher (the channel's sender) is dropped.
         while rx.recv().is_ok() {
             loop {
