@@ -38,7 +38,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
-    let site = prepare(Arc::clone(&content), theme, shard.owns_site_pages())?.site;
+    let site = prepare(Arc::clone(&content), theme, shard.owns_site_pages())?;
     let bar = terminal::ProgressBar::new();
     let report = if args.render_only {
         careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
@@ -75,18 +75,26 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A site ready to render or serve, with the search index it was made
-/// with (when asked for).
-pub(crate) struct Prepared {
-    pub site: Site,
+/// What a site is made from besides its theme: the comparer and, when
+/// asked for, the search index with what the site takes from it.
+pub(crate) struct Parts {
+    pub comparer: Arc<Comparer>,
+    pub options: SiteOptions,
     pub search: Option<Arc<SearchIndex>>,
 }
 
 /// Prepares the site of `content`: its comparer and, with `search`, the
 /// search index (skill pages are ranked by it; the static search files are
-/// made from it). Indexing (one tantivy thread) runs beside preparing the
-/// comparer. `careerdiff build` and `careerdiff serve` both start here.
-pub(crate) fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Prepared> {
+/// made from it).
+fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
+    let parts = prepare_parts(content, search)?;
+    Site::new(parts.comparer, theme, parts.options).context("preparing the site")
+}
+
+/// The theme-independent part of [`prepare`], which `careerdiff serve`
+/// calls too (and keeps, to reuse when only the theme changed). Indexing
+/// (one tantivy thread) runs beside preparing the comparer.
+pub(crate) fn prepare_parts(content: Arc<Content>, search: bool) -> anyhow::Result<Parts> {
     let index = || -> anyhow::Result<Option<(SiteOptions, Arc<SearchIndex>)>> {
         if !search {
             return Ok(None);
@@ -104,8 +112,7 @@ pub(crate) fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyh
         Some((options, index)) => (options, Some(index)),
         None => (SiteOptions::default(), None),
     };
-    let site = Site::new(Arc::new(comparer), theme, options).context("preparing the site")?;
-    Ok(Prepared { site, search })
+    Ok(Parts { comparer: Arc::new(comparer), options, search })
 }
 
 fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {

@@ -6,16 +6,18 @@
 
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow};
+use careerdiff_compare::Comparer;
 use careerdiff_model::{ContentErrors, inert, load_content};
+use careerdiff_search::SearchIndex;
 use careerdiff_serve::{LoadFailure, Loaded, Problem, ServeOptions};
-use careerdiff_site::{PageId, SiteError, Theme};
+use careerdiff_site::{PageId, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::{MessageFormat, ServeArgs};
-use crate::build::{input_folders, prepare};
+use crate::build::{input_folders, prepare_parts};
 use crate::commands::theme_folder;
 use crate::{Failure, terminal};
 
@@ -30,7 +32,8 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", dir.display()).into());
     }
     let folders = input_folders(&dir);
-    let first = match load_site(&dir, &folders) {
+    let kept = Mutex::new(None);
+    let first = match load_site(&dir, &folders, &kept) {
         Ok(loaded) => loaded,
         Err(Broken::Content(errors)) => {
             terminal::diagnostics(&errors, format);
@@ -55,7 +58,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         }
     });
     let loader = move || {
-        load_site(&dir, &folders).map_err(|broken| match broken {
+        load_site(&dir, &folders, &kept).map_err(|broken| match broken {
             Broken::Content(errors) => {
                 terminal::diagnostics(&errors, format);
                 LoadFailure::from(&errors)
@@ -83,25 +86,51 @@ enum Broken {
     Other(anyhow::Error, Problem),
 }
 
+/// What the last load made that does not depend on the theme, with the
+/// digest of the content folder it was made from: a change to the theme
+/// alone reuses it and only renders anew.
+struct Kept {
+    content_digest: u64,
+    comparer: Arc<Comparer>,
+    options: SiteOptions,
+    search: Arc<SearchIndex>,
+}
+
 /// Prepares the site of the content folder `dir` as it is now; `folders`
 /// are its inputs, hashed for the pages' ETags.
-fn load_site(dir: &Path, folders: &[PathBuf]) -> Result<Loaded, Broken> {
+fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Result<Loaded, Broken> {
     let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
-    let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
-    let theme_dir = theme_folder(&content).map_err(|missing| Broken::Content(ContentErrors(vec![missing])))?;
+    let content_digest = careerdiff_site::input_digest(&[dir]);
+    let mut kept = kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let reused = kept.as_ref().filter(|k| k.content_digest == content_digest);
+    let (comparer, options, search) = match reused {
+        Some(k) => (Arc::clone(&k.comparer), k.options.clone(), Arc::clone(&k.search)),
+        None => {
+            let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
+            let parts = prepare_parts(content, true).map_err(|e| {
+                let problem = Problem::message(format!("{e:#}"));
+                Broken::Other(e, problem)
+            })?;
+            let no_index = || Broken::Other(anyhow!("no search index"), Problem::message("no search index"));
+            let search = parts.search.ok_or_else(no_index)?;
+            *kept = Some(Kept {
+                content_digest,
+                comparer: Arc::clone(&parts.comparer),
+                options: parts.options.clone(),
+                search: Arc::clone(&search),
+            });
+            (parts.comparer, parts.options, search)
+        }
+    };
+    drop(kept);
+    let theme_dir =
+        theme_folder(comparer.content()).map_err(|missing| Broken::Content(ContentErrors(vec![missing])))?;
     let site_error = |e: SiteError, what: &str| {
         let problem = Problem::from_site_error(&e, theme_dir.as_deref());
         Broken::Other(anyhow::Error::new(e).context(what.to_owned()), problem)
     };
     let theme = Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, "loading the theme"))?;
-    let prepared = prepare(content, theme, true).map_err(|e| {
-        let problem = e.downcast_ref::<SiteError>().map_or_else(
-            || Problem::message(format!("{e:#}")),
-            |site| Problem::from_site_error(site, theme_dir.as_deref()),
-        );
-        Broken::Other(e, problem)
-    })?;
-    let site = prepared.site;
+    let site = Site::new(comparer, theme, options).map_err(|e| site_error(e, "preparing the site"))?;
     // A template can fail on a page only when that page is rendered: render
     // one page of each common kind now, so that a broken template keeps the
     // last good site rather than replacing it with one whose pages fail.
@@ -116,9 +145,6 @@ fn load_site(dir: &Path, folders: &[PathBuf]) -> Result<Loaded, Broken> {
     for page in samples {
         site.render(page).map_err(|e| site_error(e, &format!("rendering {}", site.path(page))))?;
     }
-    let search = prepared
-        .search
-        .ok_or_else(|| Broken::Other(anyhow!("no search index"), Problem::message("no search index")))?;
     Ok(Loaded { site, search, digest, theme_dir })
 }
 
