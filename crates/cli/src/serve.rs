@@ -41,6 +41,10 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         }
         Err(Broken::Other(e, _)) => return Err(e.into()),
     };
+    if args.no_reload {
+        // Nothing will be reloaded: keep no second copy of the search files.
+        *kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    }
     let careers = first.site.content().careers.len();
     let listener = TcpListener::bind(SocketAddr::new(args.bind, args.port))
         .with_context(|| format!("listening on {}:{}", args.bind, args.port))?;
@@ -106,6 +110,8 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Res
     let (comparer, options, search) = match reused {
         Some(k) => (Arc::clone(&k.comparer), k.options.clone(), Arc::clone(&k.search)),
         None => {
+            // The old parts are no use now; the served site keeps what it needs.
+            *kept = None;
             let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
             let parts = prepare_parts(content, true).map_err(|e| {
                 let problem = Problem::message(format!("{e:#}"));
