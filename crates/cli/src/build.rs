@@ -10,7 +10,7 @@ use anyhow::Context;
 use careerdiff_compare::Comparer;
 use careerdiff_model::Content;
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
+use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::BuildArgs;
 use crate::commands::{load, theme_dir};
@@ -75,9 +75,11 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// What a site is made from besides its theme: the comparer and, when
-/// asked for, the search index with what the site takes from it.
-pub(crate) struct Parts {
+/// A site and what it was made from besides its theme.
+pub(crate) struct Prepared {
+    pub site: Site,
+    /// The comparer, the skill ranking and (when kept) a copy of the static
+    /// search files: what a site with another theme needs.
     pub comparer: Arc<Comparer>,
     pub options: SiteOptions,
     pub search: Option<Arc<SearchIndex>>,
@@ -87,32 +89,48 @@ pub(crate) struct Parts {
 /// search index (skill pages are ranked by it; the static search files are
 /// made from it).
 fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
-    let parts = prepare_parts(content, search)?;
-    Site::new(parts.comparer, theme, parts.options).context("preparing the site")
+    Ok(prepare_with(content, search, false, |comparer, options| Site::new(comparer, theme, options))?.site)
 }
 
-/// The theme-independent part of [`prepare`], which `careerdiff serve`
-/// calls too (and keeps, to reuse when only the theme changed). Indexing
-/// (one tantivy thread) runs beside preparing the comparer.
-pub(crate) fn prepare_parts(content: Arc<Content>, search: bool) -> anyhow::Result<Parts> {
-    let index = || -> anyhow::Result<Option<(SiteOptions, Arc<SearchIndex>)>> {
+/// [`prepare`], with the site made by `make_site` from the comparer and
+/// the ranking; `careerdiff serve` calls it too, and `keep`s a copy of the
+/// static search files to make the site again when only the theme changes.
+/// Indexing (one tantivy thread) runs beside preparing the comparer, and
+/// the static search files (one thread) beside making the site.
+pub(crate) fn prepare_with(
+    content: Arc<Content>,
+    search: bool,
+    keep: bool,
+    make_site: impl FnOnce(Arc<Comparer>, SiteOptions) -> Result<Site, SiteError> + Send,
+) -> anyhow::Result<Prepared> {
+    let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
         if !search {
             return Ok(None);
         }
-        let index = Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?);
-        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
-        let extra_files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        let limit = content.careers.len();
-        let ranking = Arc::clone(&index);
+        Ok(Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)))
+    };
+    let (comparer, index) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
+    let (comparer, index) = (Arc::new(comparer), index?);
+    let limit = content.careers.len();
+    let rank = index.as_ref().map(|index| {
+        let ranking = Arc::clone(index);
         let rank: Arc<Ranker> = Arc::new(move |query: &str| ranking.rank(query, limit).unwrap_or_default());
-        Ok(Some((SiteOptions { extra_files, rank: Some(rank) }, index)))
+        rank
+    });
+    let options = SiteOptions { extra_files: Vec::new(), rank };
+    let static_files = || -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+        let Some(index) = &index else { return Ok(Vec::new()) };
+        let files = careerdiff_search::static_index(index).context("writing the static search index")?;
+        Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
     };
-    let (comparer, indexed) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
-    let (options, search) = match indexed? {
-        Some((options, index)) => (options, Some(index)),
-        None => (SiteOptions::default(), None),
-    };
-    Ok(Parts { comparer: Arc::new(comparer), options, search })
+    let (site, files) = rayon::join(|| make_site(Arc::clone(&comparer), options.clone()), static_files);
+    let (mut site, files) = (site.context("preparing the site")?, files?);
+    let mut options = options;
+    if keep {
+        options.extra_files = files.clone();
+    }
+    site.add_extra_files(files);
+    Ok(Prepared { site, comparer, options, search: index })
 }
 
 fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {

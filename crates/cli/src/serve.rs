@@ -17,7 +17,7 @@ use careerdiff_serve::{LoadFailure, Loaded, Problem, ServeOptions};
 use careerdiff_site::{PageId, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::{MessageFormat, ServeArgs};
-use crate::build::{input_folders, prepare_parts};
+use crate::build::{input_folders, prepare_with};
 use crate::commands::theme_folder;
 use crate::{Failure, terminal};
 
@@ -106,37 +106,47 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Res
     let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let content_digest = careerdiff_site::input_digest(&[dir]);
     let mut kept = kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let reused = kept.as_ref().filter(|k| k.content_digest == content_digest);
-    let (comparer, options, search) = match reused {
-        Some(k) => (Arc::clone(&k.comparer), k.options.clone(), Arc::clone(&k.search)),
+    let mut theme_dir = None;
+    let site_error = |e: SiteError, dir: &Option<PathBuf>, what: &str| {
+        let problem = Problem::from_site_error(&e, dir.as_deref());
+        Broken::Other(anyhow::Error::new(e).context(what.to_owned()), problem)
+    };
+    let themed = |content: &careerdiff_model::Content, theme_dir: &mut Option<PathBuf>| {
+        *theme_dir = theme_folder(content).map_err(|missing| Broken::Content(ContentErrors(vec![missing])))?;
+        Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, theme_dir, "loading the theme"))
+    };
+    let (site, search) = match kept.as_ref().filter(|k| k.content_digest == content_digest) {
+        Some(k) => {
+            let theme = themed(k.comparer.content(), &mut theme_dir)?;
+            let site = Site::new(Arc::clone(&k.comparer), theme, k.options.clone());
+            (site.map_err(|e| site_error(e, &theme_dir, "preparing the site"))?, Arc::clone(&k.search))
+        }
         None => {
             // The old parts are no use now; the served site keeps what it needs.
             *kept = None;
             let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
-            let parts = prepare_parts(content, true).map_err(|e| {
-                let problem = Problem::message(format!("{e:#}"));
+            let theme = themed(&content, &mut theme_dir)?;
+            let prepared = prepare_with(content, true, true, |comparer, options| Site::new(comparer, theme, options))
+                .map_err(|e| {
+                let problem = e.downcast_ref::<SiteError>().map_or_else(
+                    || Problem::message(format!("{e:#}")),
+                    |site| Problem::from_site_error(site, theme_dir.as_deref()),
+                );
                 Broken::Other(e, problem)
             })?;
             let no_index = || Broken::Other(anyhow!("no search index"), Problem::message("no search index"));
-            let search = parts.search.ok_or_else(no_index)?;
+            let search = prepared.search.ok_or_else(no_index)?;
             *kept = Some(Kept {
                 content_digest,
-                comparer: Arc::clone(&parts.comparer),
-                options: parts.options.clone(),
+                comparer: prepared.comparer,
+                options: prepared.options,
                 search: Arc::clone(&search),
             });
-            (parts.comparer, parts.options, search)
+            (prepared.site, search)
         }
     };
     drop(kept);
-    let theme_dir =
-        theme_folder(comparer.content()).map_err(|missing| Broken::Content(ContentErrors(vec![missing])))?;
-    let site_error = |e: SiteError, what: &str| {
-        let problem = Problem::from_site_error(&e, theme_dir.as_deref());
-        Broken::Other(anyhow::Error::new(e).context(what.to_owned()), problem)
-    };
-    let theme = Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, "loading the theme"))?;
-    let site = Site::new(comparer, theme, options).map_err(|e| site_error(e, "preparing the site"))?;
+    let site_error = |e: SiteError, what: &str| site_error(e, &theme_dir, what);
     // A template can fail on a page only when that page is rendered: render
     // one page of each common kind now, so that a broken template keeps the
     // last good site rather than replacing it with one whose pages fail.
