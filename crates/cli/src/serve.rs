@@ -33,7 +33,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
     }
     let folders = input_folders(&dir);
     let kept = Mutex::new(None);
-    let first = match load_site(&dir, &folders, &kept) {
+    let first = match load_site(&dir, &folders, &kept, !args.no_reload) {
         Ok(loaded) => loaded,
         Err(Broken::Content(errors)) => {
             terminal::diagnostics(&errors, format);
@@ -41,10 +41,6 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         }
         Err(Broken::Other(e, _)) => return Err(e.into()),
     };
-    if args.no_reload {
-        // Nothing will be reloaded: keep no second copy of the search files.
-        *kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-    }
     let careers = first.site.content().careers.len();
     let listener = TcpListener::bind(SocketAddr::new(args.bind, args.port))
         .with_context(|| format!("listening on {}:{}", args.bind, args.port))?;
@@ -62,7 +58,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         }
     });
     let loader = move || {
-        load_site(&dir, &folders, &kept).map_err(|broken| match broken {
+        load_site(&dir, &folders, &kept, true).map_err(|broken| match broken {
             Broken::Content(errors) => {
                 terminal::diagnostics(&errors, format);
                 LoadFailure::from(&errors)
@@ -101,8 +97,10 @@ struct Kept {
 }
 
 /// Prepares the site of the content folder `dir` as it is now; `folders`
-/// are its inputs, hashed for the pages' ETags.
-fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Result<Loaded, Broken> {
+/// are its inputs, hashed for the pages' ETags. With `keep`, what a
+/// theme-only change can reuse is kept in `kept` (a server that never
+/// reloads keeps no second copy of the search files).
+fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: bool) -> Result<Loaded, Broken> {
     let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let content_digest = careerdiff_site::input_digest(&[dir]);
     let mut kept = kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -126,7 +124,7 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Res
             *kept = None;
             let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
             let theme = themed(&content, &mut theme_dir)?;
-            let prepared = prepare_with(content, true, true, |comparer, options| Site::new(comparer, theme, options))
+            let prepared = prepare_with(content, true, keep, |comparer, options| Site::new(comparer, theme, options))
                 .map_err(|e| {
                 let problem = e.downcast_ref::<SiteError>().map_or_else(
                     || Problem::message(format!("{e:#}")),
@@ -136,12 +134,14 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>) -> Res
             })?;
             let no_index = || Broken::Other(anyhow!("no search index"), Problem::message("no search index"));
             let search = prepared.search.ok_or_else(no_index)?;
-            *kept = Some(Kept {
-                content_digest,
-                comparer: prepared.comparer,
-                options: prepared.options,
-                search: Arc::clone(&search),
-            });
+            if keep {
+                *kept = Some(Kept {
+                    content_digest,
+                    comparer: prepared.comparer,
+                    options: prepared.options,
+                    search: Arc::clone(&search),
+                });
+            }
             (prepared.site, search)
         }
     };
