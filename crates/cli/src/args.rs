@@ -1,5 +1,6 @@
 //! Command-line arguments, as clap parses them.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use careerdiff_site::Shard;
@@ -26,6 +27,9 @@ pub(crate) enum Command {
     Compare(CompareArgs),
     /// Search careers by title, skill or description.
     Search(SearchArgs),
+    /// Serve the site from memory: every page (every pair too) rendered on
+    /// request, live reload on edits, a JSON API.
+    Serve(ServeArgs),
     /// List a career's most similar careers (or every career's).
     Similar(SimilarArgs),
     /// Write career files from public labour data.
@@ -173,4 +177,23 @@ pub(crate) struct SimilarArgs {
     /// Print as JSON: an object from each slug to its ordered list.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The port to listen on (default: a free one, printed on start).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// The address to listen on (0.0.0.0 or :: to be reached from other machines).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Serve the content as it is: no watching and no reload script, pages
+    /// byte for byte what a build writes (for replicas behind a load balancer).
+    #[arg(long)]
+    pub no_reload: bool,
 }

@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use careerdiff_compare::Comparer;
+use careerdiff_model::Content;
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
+use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::BuildArgs;
 use crate::commands::{load, theme_dir};
@@ -37,20 +38,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
-    // Indexing (one tantivy thread) runs beside preparing the comparer.
-    let search = || -> Result<SiteOptions, Failure> {
-        if !shard.owns_site_pages() {
-            return Ok(SiteOptions::default());
-        }
-        let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-        let files = careerdiff_search::static_index(&index).context("writing the static search index")?;
-        let extra_files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        let limit = content.careers.len();
-        let rank: Arc<Ranker> = Arc::new(move |query: &str| index.rank(query, limit).unwrap_or_default());
-        Ok(SiteOptions { extra_files, rank: Some(rank) })
-    };
-    let (comparer, options) = rayon::join(|| Comparer::new(Arc::clone(&content)), search);
-    let site = Site::new(Arc::new(comparer), theme, options?).context("preparing the site")?;
+    let site = prepare(Arc::clone(&content), theme, shard.owns_site_pages())?;
     let bar = terminal::ProgressBar::new();
     let report = if args.render_only {
         careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
@@ -85,6 +73,64 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
         eprint!("{}", preflight::warnings(&built));
     }
     Ok(())
+}
+
+/// A site and what it was made from besides its theme.
+pub(crate) struct Prepared {
+    pub site: Site,
+    /// The comparer, the skill ranking and (when kept) a copy of the static
+    /// search files: what a site with another theme needs.
+    pub comparer: Arc<Comparer>,
+    pub options: SiteOptions,
+    pub search: Option<Arc<SearchIndex>>,
+}
+
+/// Prepares the site of `content`: its comparer and, with `search`, the
+/// search index (skill pages are ranked by it; the static search files are
+/// made from it).
+fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
+    Ok(prepare_with(content, search, false, |comparer, options| Site::new(comparer, theme, options))?.site)
+}
+
+/// [`prepare`], with the site made by `make_site` from the comparer and
+/// the ranking; `careerdiff serve` calls it too, and `keep`s a copy of the
+/// static search files to make the site again when only the theme changes.
+/// Indexing (one tantivy thread) runs beside preparing the comparer, and
+/// the static search files (one thread) beside making the site.
+pub(crate) fn prepare_with(
+    content: Arc<Content>,
+    search: bool,
+    keep: bool,
+    make_site: impl FnOnce(Arc<Comparer>, SiteOptions) -> Result<Site, SiteError> + Send,
+) -> anyhow::Result<Prepared> {
+    let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
+        if !search {
+            return Ok(None);
+        }
+        Ok(Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)))
+    };
+    let (comparer, index) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
+    let (comparer, index) = (Arc::new(comparer), index?);
+    let limit = content.careers.len();
+    let rank = index.as_ref().map(|index| {
+        let ranking = Arc::clone(index);
+        let rank: Arc<Ranker> = Arc::new(move |query: &str| ranking.rank(query, limit).unwrap_or_default());
+        rank
+    });
+    let options = SiteOptions { extra_files: Vec::new(), rank };
+    let static_files = || -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+        let Some(index) = &index else { return Ok(Vec::new()) };
+        let files = careerdiff_search::static_index(index).context("writing the static search index")?;
+        Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
+    };
+    let (site, files) = rayon::join(|| make_site(Arc::clone(&comparer), options.clone()), static_files);
+    let (mut site, files) = (site.context("preparing the site")?, files?);
+    let mut options = options;
+    if keep {
+        options.extra_files = files.clone();
+    }
+    site.add_extra_files(files);
+    Ok(Prepared { site, comparer, options, search: index })
 }
 
 fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {
@@ -122,7 +168,7 @@ fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started
 /// The folders a site is built from: the content folder and the themes
 /// folder beside it (site.toml names one theme; all are read, which costs
 /// little and needs nothing loaded).
-fn input_folders(content: &Path) -> Vec<PathBuf> {
+pub(crate) fn input_folders(content: &Path) -> Vec<PathBuf> {
     let real = content.canonicalize().unwrap_or_else(|_| content.to_owned());
     let parent = real.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     vec![content.to_owned(), parent.join("themes")]

@@ -1,13 +1,13 @@
 //! One function per subcommand: load, run the libraries, print.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, anyhow};
-use careerdiff_compare::{Comparer, Similar};
+use careerdiff_compare::Comparer;
 use careerdiff_model::{Content, ContentErrors, Diagnostic, load_content};
 use careerdiff_search::SearchIndex;
+use careerdiff_serve::api::{self, ParamError};
 use careerdiff_site::pair_path;
 
 use crate::args::{CompareArgs, ContentArgs, MessageFormat, OnetArgs, SearchArgs, SimilarArgs};
@@ -31,6 +31,14 @@ pub(crate) fn load(args: &ContentArgs) -> Result<Content, Failure> {
 /// folder (the real one: `--content x/careers/..` is `x`). Only the
 /// default theme may be absent (it is built in).
 pub(crate) fn theme_dir(content: &Content, format: MessageFormat) -> Result<Option<PathBuf>, Failure> {
+    theme_folder(content).map_err(|missing| {
+        terminal::diagnostics(&missing, format);
+        Failure::Content
+    })
+}
+
+/// [`theme_dir`], with a missing theme as its diagnostic, unprinted.
+pub(crate) fn theme_folder(content: &Content) -> Result<Option<PathBuf>, ContentErrors> {
     let root = content.root.canonicalize().unwrap_or_else(|_| content.root.clone());
     let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = parent.join("themes").join(&content.site.theme);
@@ -39,13 +47,11 @@ pub(crate) fn theme_dir(content: &Content, format: MessageFormat) -> Result<Opti
     } else if content.site.theme == "default" {
         Ok(None)
     } else {
-        let missing = Diagnostic::whole_file(
+        Err(ContentErrors(vec![Diagnostic::whole_file(
             &content.root.join("site.toml"),
             format!("theme `{}` not found", content.site.theme),
             format!("a folder {} with templates/ and static/", dir.display()),
-        );
-        terminal::diagnostics(&ContentErrors(vec![missing]), format);
-        Err(Failure::Content)
+        )]))
     }
 }
 
@@ -61,28 +67,17 @@ pub(crate) fn check(args: ContentArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn career_index(comparer: &Comparer, slug: &str) -> Result<usize, Failure> {
-    comparer.index_of(slug).ok_or_else(|| {
-        let close: Vec<&str> = comparer
-            .content()
-            .careers
-            .iter()
-            .map(|c| c.slug.as_str())
-            .filter(|s| s.contains(slug) || slug.contains(*s))
-            .take(5)
-            .collect();
-        let hint = if close.is_empty() { String::new() } else { format!(" (did you mean {}?)", close.join(", ")) };
-        anyhow!("no career with slug `{slug}`{hint}; `careerdiff search` finds slugs").into()
-    })
+/// An API lookup's error as the command line says it: an unknown slug
+/// with where to find slugs.
+fn usage(e: ParamError) -> Failure {
+    let hint = if e.unknown_career { "; `careerdiff search` finds slugs" } else { "" };
+    anyhow!("{e}{hint}").into()
 }
 
 pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
     let comparer = Comparer::new(load(&args.content)?);
-    let (a, b) = (career_index(&comparer, &args.a)?, career_index(&comparer, &args.b)?);
-    if a == b {
-        return Err(anyhow!("compare two different careers (both are `{}`)", args.a).into());
-    }
-    let comparison = comparer.compare(a, b);
+    // The server's /api/compare answers through the same function.
+    let comparison = api::comparison(&comparer, &args.a, &args.b).map_err(usage)?;
     if args.json {
         out!("{}", serde_json::to_string_pretty(&comparison).context("writing JSON")?);
     } else {
@@ -95,7 +90,8 @@ pub(crate) fn compare(args: CompareArgs) -> Result<(), Failure> {
 pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
     let content = load(&args.content)?;
     let index = SearchIndex::build_in_ram(&content).context("indexing careers")?;
-    let (hits, total) = index.search_counted(&args.query, args.limit).context("searching")?;
+    let filter = api::SearchFilter::default();
+    let (hits, total) = api::search(&index, &content, &args.query, args.limit, &filter).context("searching")?;
     if args.json {
         out!("{}", serde_json::to_string_pretty(&hits).context("writing JSON")?);
     } else {
@@ -106,14 +102,7 @@ pub(crate) fn search(args: SearchArgs) -> Result<(), Failure> {
 
 pub(crate) fn similar(args: SimilarArgs) -> Result<(), Failure> {
     let comparer = Comparer::new(load(&args.content)?);
-    let content = comparer.content();
-    let lists: BTreeMap<&str, Vec<Similar>> = match &args.slug {
-        Some(slug) => {
-            let i = career_index(&comparer, slug)?;
-            BTreeMap::from([(content.careers[i].slug.as_str(), comparer.similar(i, args.limit))])
-        }
-        None => content.careers.iter().map(|c| c.slug.as_str()).zip(comparer.all_similar(args.limit)).collect(),
-    };
+    let lists = api::similar(&comparer, args.slug.as_deref(), args.limit).map_err(usage)?;
     if args.json {
         out!("{}", serde_json::to_string_pretty(&lists).context("writing JSON")?);
     } else {

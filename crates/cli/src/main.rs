@@ -1,6 +1,6 @@
-//! The `careerdiff` command: build, check, compare, search and list similar
-//! careers from a content folder. The only crate that touches arguments,
-//! the terminal and exit codes.
+//! The `careerdiff` command: build, check, compare, search, list similar
+//! careers and serve a site from a content folder. The only crate that
+//! touches arguments, the terminal and exit codes.
 //!
 //! Exit codes: 0 success, 1 content errors (every one is printed), 2 usage
 //! or I/O errors.
@@ -22,6 +22,7 @@ mod build;
 mod chores;
 mod commands;
 mod preflight;
+mod serve;
 mod terminal;
 
 use std::process::ExitCode;
@@ -59,6 +60,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => commands::compare(args),
         Command::Search(args) => commands::search(args),
         Command::Similar(args) => commands::similar(args),
+        Command::Serve(args) => serve::serve(args),
         Command::Import(args::ImportCommand::Onet(args)) => commands::import_onet(args),
     };
     match result {

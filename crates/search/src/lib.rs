@@ -158,9 +158,21 @@ impl SearchIndex {
     /// [`SearchIndex::search`], and how many careers match in all (for an
     /// honest count), from one ranking.
     pub fn search_counted(&self, query: &str, limit: usize) -> Result<(Vec<Hit>, usize), SearchError> {
+        self.search_where(query, limit, |_| true)
+    }
+
+    /// [`SearchIndex::search_counted`] among the careers `keep` accepts (by
+    /// position in `Content::careers`): the same ranking with the others
+    /// left out, and how many of the kept careers match.
+    pub fn search_where(
+        &self,
+        query: &str,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Result<(Vec<Hit>, usize), SearchError> {
         let ranking = query::Ranking::run(self, query)?;
-        let hits = ranking
-            .order
+        let kept: Vec<&query::Scored> = ranking.order.iter().filter(|scored| keep(scored.career)).collect();
+        let hits = kept
             .iter()
             .take(limit)
             .map(|scored| {
@@ -175,7 +187,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        Ok((hits, ranking.order.len()))
+        Ok((hits, kept.len()))
     }
 }
 

@@ -60,6 +60,13 @@ impl Site {
         Ok(Site { plan, theme, parts, globals, extras: options.extra_files, shared, tool_pairs: OnceLock::new() })
     }
 
+    /// Adds files to publish with the site, as [`SiteOptions::extra_files`]
+    /// does: files made from the same inputs (the static search index) can
+    /// then be made while the site is prepared rather than before.
+    pub fn add_extra_files(&mut self, files: Vec<(String, Vec<u8>)>) {
+        self.extras.extend(files);
+    }
+
     /// The content the site is built from.
     pub fn content(&self) -> &Content {
         self.plan.comparer.content()

@@ -1,0 +1,133 @@
+//! Answering a request for a page or file of the site: the path checked and
+//! looked up, the page rendered from memory, with its type, ETag and cache
+//! headers; the theme's 404 for anything else.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use careerdiff_site::PageId;
+
+use crate::paths::site_path;
+use crate::problem::{LoadFailure, Problem, error_page};
+use crate::reload;
+use crate::state::{AppState, Ready};
+
+/// Cache rules for a published site (no watcher): browsers keep a page
+/// five minutes, shared caches (a CDN) may serve it an hour past that
+/// while they revalidate with the ETag. The pages of one content folder
+/// never change while it is served, so this is safe for any replica.
+pub(crate) const CACHE_PUBLISHED: &str = "public, max-age=300, stale-while-revalidate=3600";
+/// With a watcher, every request revalidates (a 304 when nothing changed).
+pub(crate) const CACHE_LIVE: &str = "no-cache";
+/// Pages showing a failed rebuild are never stored.
+const CACHE_NONE: &str = "no-store";
+
+pub(crate) async fn page(State(state): State<Arc<AppState>>, method: Method, headers: HeaderMap, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let ready = state.current();
+    let page = site_path(uri.path()).and_then(|path| ready.page_at(&path));
+    let Some(page) = page else {
+        return respond(&state, &ready, PageId::NotFound, StatusCode::NOT_FOUND, &headers);
+    };
+    respond(&state, &ready, page, StatusCode::OK, &headers)
+}
+
+/// Renders `page` (or answers 304 when the client has it).
+fn respond(state: &AppState, ready: &Ready, page: PageId, status: StatusCode, headers: &HeaderMap) -> Response {
+    let problem = state.problem();
+    let path = ready.site.path(page);
+    let html = path.ends_with(".html");
+    // A failed rebuild's box is on HTML pages only; other files are the
+    // last good site's as they are.
+    let banner = problem.as_ref().filter(|_| html);
+    let cache = if banner.is_some() {
+        CACHE_NONE
+    } else if state.live {
+        CACHE_LIVE
+    } else {
+        CACHE_PUBLISHED
+    };
+    let etag = state.etag(ready);
+    if banner.is_none() && status == StatusCode::OK && matches(headers, &etag) {
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        set_cache(response.headers_mut(), cache, Some(&etag));
+        return response;
+    }
+    let bytes = match ready.site.render(page) {
+        Ok(bytes) => bytes,
+        Err(error) => return render_failed(state, ready, &path, &error),
+    };
+    let bytes = if html && state.live {
+        reload::decorate(bytes, state.generation(), banner.map(|p| p.html()).as_deref())
+    } else {
+        bytes
+    };
+    let mut response = (status, Body::from(bytes)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    set_cache(headers, cache, banner.is_none().then_some(&etag));
+    response
+}
+
+/// A page whose template failed at request time: the error, with its
+/// template and line, in the browser and the terminal.
+fn render_failed(state: &AppState, ready: &Ready, path: &str, error: &careerdiff_site::SiteError) -> Response {
+    let problem = Problem::from_site_error(error, ready.theme_dir.as_deref());
+    (state.report)(&format!("error rendering {path}: {} {}", problem.location(), problem.message));
+    let failure = LoadFailure::from(problem);
+    let mut html = error_page(&failure).into_bytes();
+    if state.live {
+        html = reload::decorate(html, state.generation(), None);
+    }
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Body::from(html)).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    set_cache(response.headers_mut(), CACHE_NONE, None);
+    response
+}
+
+pub(crate) fn set_cache(headers: &mut HeaderMap, cache: &'static str, etag: Option<&String>) {
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some(value) = etag.and_then(|e| HeaderValue::from_str(e).ok()) {
+        headers.insert(header::ETAG, value);
+    }
+}
+
+/// Whether the request's If-None-Match names `etag` (weak comparison, as
+/// RFC 9110 has it for If-None-Match).
+pub(crate) fn matches(headers: &HeaderMap, etag: &str) -> bool {
+    let ours = etag.trim_start_matches("W/");
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|value| value.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours))
+}
+
+/// The media type of a site file, by its extension.
+pub(crate) fn content_type(path: &str) -> &'static str {
+    match path.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        _ => "application/octet-stream",
+    }
+}

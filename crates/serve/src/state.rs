@@ -1,0 +1,134 @@
+//! What the server holds: the current site (swapped whole on reload), the
+//! problems of the last failed reload, and the channels that tell open
+//! pages to reload and the event streams to stop.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arc_swap::{ArcSwap, ArcSwapOption};
+use careerdiff_site::{PageId, Site};
+use tokio::sync::watch;
+
+use crate::problem::LoadFailure;
+use crate::{Loaded, Reporter};
+
+/// One site as served: what was loaded, and what is looked up per request.
+pub(crate) struct Ready {
+    pub site: Site,
+    pub search: Arc<careerdiff_search::SearchIndex>,
+    /// What every page's ETag is made from: the inputs' digest and this
+    /// program's version (a new version may render the same inputs
+    /// differently). See [`AppState::etag`].
+    etag: String,
+    /// The digest of the inputs the site was made from.
+    pub digest: u64,
+    /// The theme folder, if any: where a template error is.
+    pub theme_dir: Option<std::path::PathBuf>,
+    /// Every page but the pair pages, by path: the paths a request may
+    /// name are then found without walking the page list. Pair pages are
+    /// found by [`Site::page_at`], whatever the pair policy.
+    paths: HashMap<String, PageId>,
+}
+
+impl Ready {
+    pub fn new(loaded: Loaded) -> Self {
+        let Loaded { site, search, digest, theme_dir } = loaded;
+        let paths = site.pages().filter(|page| !page.is_pair()).map(|page| (site.path(page), page)).collect();
+        let etag = format!("{digest:016x}-{}", env!("CARGO_PKG_VERSION"));
+        Ready { site, search, etag, paths, digest, theme_dir }
+    }
+
+    /// The page at `path` (relative to the site root, already checked).
+    pub fn page_at(&self, path: &str) -> Option<PageId> {
+        if let Some(&page) = self.paths.get(path) {
+            return Some(page);
+        }
+        // Only pair pages are left; `page_at` finds them by their slugs.
+        let pair = path.starts_with("compare/") && path.ends_with(".html") && path.contains("-vs-");
+        pair.then(|| self.site.page_at(path)).flatten().filter(|page| page.is_pair())
+    }
+}
+
+/// The server's state, shared by every request.
+pub(crate) struct AppState {
+    current: ArcSwap<Ready>,
+    /// Why the last reload failed, while it is not fixed.
+    problem: ArcSwapOption<LoadFailure>,
+    /// How many times the site has been rebuilt (or failed to be): open
+    /// pages reload when it moves.
+    generation: watch::Sender<u64>,
+    /// Set once, when the server is asked to stop.
+    stopping: watch::Sender<bool>,
+    /// Whether pages carry the reload script.
+    pub live: bool,
+    pub report: Arc<Reporter>,
+}
+
+impl AppState {
+    pub fn new(first: Loaded, live: bool, report: Arc<Reporter>) -> Self {
+        AppState {
+            current: ArcSwap::from_pointee(Ready::new(first)),
+            problem: ArcSwapOption::empty(),
+            generation: watch::channel(0).0,
+            stopping: watch::channel(false).0,
+            live,
+            report,
+        }
+    }
+
+    /// The site requests are answered from.
+    pub fn current(&self) -> Arc<Ready> {
+        self.current.load_full()
+    }
+
+    /// The problems of the last reload, if it failed.
+    pub fn problem(&self) -> Option<Arc<LoadFailure>> {
+        self.problem.load_full()
+    }
+
+    /// Serves `loaded` from now on, and tells open pages.
+    pub fn replace(&self, loaded: Loaded) {
+        self.current.store(Arc::new(Ready::new(loaded)));
+        self.problem.store(None);
+        self.generation.send_modify(|g| *g += 1);
+    }
+
+    /// Keeps the current site, shows `failure` on every page, and tells
+    /// open pages.
+    pub fn fail(&self, failure: LoadFailure) {
+        self.problem.store(Some(Arc::new(failure)));
+        self.generation.send_modify(|g| *g += 1);
+    }
+
+    /// The weak ETag of every page of `ready` as served now. With live
+    /// reload it names the rebuild too, since pages carry its number.
+    pub fn etag(&self, ready: &Ready) -> String {
+        if self.live {
+            format!("W/\"{}-live-{}\"", ready.etag, self.generation())
+        } else {
+            format!("W/\"{}\"", ready.etag)
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        *self.generation.borrow()
+    }
+
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.generation.subscribe()
+    }
+
+    pub fn shutdown(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    pub fn stopping(&self) -> watch::Receiver<bool> {
+        self.stopping.subscribe()
+    }
+
+    /// Resolves once [`AppState::shutdown`] has been called.
+    pub async fn stopped(&self) {
+        let mut stopping = self.stopping();
+        let _ = stopping.wait_for(|&stop| stop).await;
+    }
+}
