@@ -13,7 +13,20 @@ use anyhow::{Context, bail};
 use crate::run;
 
 /// The targets, in `fuzz/Cargo.toml`'s order.
-const TARGETS: [&str; 6] = ["career", "skills", "collection", "site", "markdown", "search"];
+/// Request paths for `serve_path`: pages, folders and the forms that try
+/// to climb out of the site.
+const REQUEST_PATHS: [&str; 8] = [
+    "/",
+    "/index.html",
+    "/compare/data-scientists-vs-statisticians.html",
+    "/careers/",
+    "/../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/%252e%252e/etc/passwd",
+    "/..%5c..%5cwindows",
+];
+
+const TARGETS: [&str; 7] = ["career", "skills", "collection", "site", "markdown", "search", "serve_path"];
 
 /// Seconds per target when `--seconds` is not given.
 const DEFAULT_SECONDS: u64 = 60;
@@ -135,6 +148,9 @@ fn write_seeds(root: &Path, target: &str, dir: &Path) -> anyhow::Result<()> {
     }
     if target == "search" {
         seeds.extend(QUERIES.iter().map(|q| q.as_bytes().to_vec()));
+    }
+    if target == "serve_path" {
+        seeds.extend(REQUEST_PATHS.iter().map(|p| p.as_bytes().to_vec()));
     }
     for (i, seed) in seeds.iter().enumerate() {
         fs::write(dir.join(format!("seed-{i:04}")), seed)?;
