@@ -14,6 +14,14 @@ struct SmallDisk {
 
 impl SmallDisk {
     fn mount(options: &str) -> Option<SmallDisk> {
+        let disk = Self::try_mount(options);
+        if disk.is_none() {
+            eprintln!("skipped: this machine does not let the test mount a tmpfs");
+        }
+        disk
+    }
+
+    fn try_mount(options: &str) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().unwrap();
         let mounted = Command::new("mount")
             .args(["-t", "tmpfs", "-o", options, "tmpfs"])
@@ -31,21 +39,22 @@ impl Drop for SmallDisk {
     }
 }
 
+/// Builds the small fixture site into `public`.
+fn build_small_site(public: &std::path::Path) -> std::process::Output {
+    let content = fixture("ok/small");
+    crate::careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()])
+}
+
 /// The disk fills during a build: the error names the output and the
 /// cause, the previous site is intact and no staging folder is left.
 #[test]
 fn a_full_disk_leaves_the_previous_site_and_no_staging_folder() {
-    let Some(disk) = SmallDisk::mount("size=1m") else {
-        eprintln!("skipped: this machine does not let the test mount a tmpfs");
-        return;
-    };
+    let Some(disk) = SmallDisk::mount("size=1m") else { return };
     let public = disk.dir.path().join("public");
     fs::create_dir(&public).unwrap();
     fs::write(public.join("index.html"), "old site").unwrap();
     fs::write(public.join(MARKER), "").unwrap();
-    let content = fixture("ok/small");
-    let output =
-        crate::careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
+    let output = build_small_site(&public);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.contains(public.to_str().unwrap()), "the error names the output: {err}");
@@ -85,14 +94,9 @@ fn a_second_build_of_one_output_waits_for_the_first() {
 /// write anywhere else) stops the build with the output's name and why.
 #[test]
 fn an_unwritable_output_is_an_error_naming_it() {
-    let Some(disk) = SmallDisk::mount("ro,size=1m") else {
-        eprintln!("skipped: this machine does not let the test mount a tmpfs");
-        return;
-    };
+    let Some(disk) = SmallDisk::mount("ro,size=1m") else { return };
     let public = disk.dir.path().join("public");
-    let content = fixture("ok/small");
-    let output =
-        crate::careerdiff(&["build", "--content", content.to_str().unwrap(), "--out", public.to_str().unwrap()]);
+    let output = build_small_site(&public);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.contains(public.to_str().unwrap()), "the error names the output: {err}");
