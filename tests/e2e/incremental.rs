@@ -125,7 +125,8 @@ fn editing_a_career_rewrites_its_pages_and_not_the_others() {
     // The rewritten pages, the search files and the manifest.
     assert!(rewrote > 0 && rewrote < before.len() / 2, "{rewrote} of {} pages rewritten", before.len());
     assert!(changed.contains(&"careers/statisticians.html".to_owned()), "{changed:?}");
-    assert!(changed.contains(&MANIFEST.to_owned()), "the manifest is rewritten");
+    // (The manifest is removed, then written anew: its inode may be reused.)
+    assert!(project.path("public").join(MANIFEST).is_file(), "the manifest is written");
     for untouched in
         ["roadmaps/ai-middleware-engineer.html", "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html"]
     {
@@ -176,8 +177,9 @@ fn an_edit_that_changes_no_bytes_writes_no_page() {
     let template = fs::read_to_string(crate::repo().join("themes/default/templates/roadmap.html")).unwrap();
     fs::write(project.path("themes/default/templates/roadmap.html"), format!("{template}\n<!-- unseen -->\n")).unwrap();
     assert_eq!(project.rebuild_matches_a_full_build(), 0);
-    let changed = changed(&before, &project.inodes());
-    assert_eq!(changed, [MANIFEST.to_owned()], "only the manifest is written");
+    let changed: Vec<String> = changed(&before, &project.inodes()).into_iter().filter(|p| p != MANIFEST).collect();
+    assert!(changed.is_empty(), "only the manifest is written: {changed:?}");
+    assert!(project.path("public").join(MANIFEST).is_file());
 }
 
 #[test]

@@ -92,7 +92,7 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
     if whole {
         let paths: Vec<String> = pages.par_iter().map(|&p| site.path(p)).collect();
         let listed = paths.iter().map(String::as_str).zip(fingerprints);
-        Manifest::write(staging.dir(), &Manifest::text(&options.generator, options.inputs, listed))?;
+        Manifest::write(staging.dir(), &options.generator, options.inputs, listed)?;
     }
     report.replaced = staging.publish()?;
     Ok(report)
@@ -218,7 +218,7 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
     }
     remove_empty_folders(out, &gone, &site.dirs())?;
     let listed = paths.iter().map(String::as_str).zip(listed);
-    Manifest::write(out, &Manifest::text(&options.generator, options.inputs, listed))?;
+    Manifest::write(out, &options.generator, options.inputs, listed)?;
     report.incremental = true;
     report.unchanged = pages.len() as u64 - report.files;
     report.deleted = gone.len() as u64;

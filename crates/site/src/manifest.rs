@@ -11,8 +11,8 @@
 //! half-way leaves no manifest, and the next build is a full one.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::fs;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::{SiteError, io_error};
@@ -79,19 +79,6 @@ impl Manifest {
         head == format!("{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n")
     }
 
-    /// The manifest's text: pages in the order given.
-    pub(crate) fn text<'p>(
-        generator: &str,
-        inputs: u64,
-        pages: impl Iterator<Item = (&'p str, Fingerprints)>,
-    ) -> String {
-        let mut text = format!("{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n");
-        for (path, Fingerprints { input, output }) in pages {
-            let _ = writeln!(text, "{input:016x} {output:016x} {path}");
-        }
-        text
-    }
-
     /// Removes the manifest of `out`, before an incremental build changes
     /// anything in it.
     pub(crate) fn remove(out: &Path) -> Result<(), SiteError> {
@@ -102,17 +89,40 @@ impl Manifest {
         }
     }
 
-    /// Writes `text` as the manifest of `out`, whole or not at all.
-    pub(crate) fn write(out: &Path, text: &str) -> Result<(), SiteError> {
-        write_whole(&out.join(MANIFEST), text.as_bytes())
+    /// Writes the manifest of `out`, pages in the order given, whole or
+    /// not at all. It is streamed to its temporary file: on an all-pairs
+    /// site its text is tens of megabytes that need not be held at once.
+    pub(crate) fn write<'p>(
+        out: &Path,
+        generator: &str,
+        inputs: u64,
+        pages: impl Iterator<Item = (&'p str, Fingerprints)>,
+    ) -> Result<(), SiteError> {
+        let path = out.join(MANIFEST);
+        let temporary = temporary_path(&path);
+        let written = (|| -> std::io::Result<()> {
+            let mut file = BufWriter::new(fs::File::create(&temporary)?);
+            write!(file, "{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n")?;
+            for (page, Fingerprints { input, output }) in pages {
+                writeln!(file, "{input:016x} {output:016x} {page}")?;
+            }
+            file.flush()
+        })();
+        written.map_err(io_error("writing", &temporary))?;
+        fs::rename(&temporary, &path).map_err(io_error("writing", &path))
     }
+}
+
+/// The temporary file beside `path` that is renamed over it.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.partial"))
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, renamed
 /// over it: a reader sees the old file or the new one, never half of one.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary: PathBuf = path.with_file_name(format!(".{name}.partial"));
+    let temporary = temporary_path(path);
     fs::write(&temporary, bytes).map_err(io_error("writing", &temporary))?;
     fs::rename(&temporary, path).map_err(io_error("writing", path))
 }
@@ -125,9 +135,8 @@ mod tests {
     fn a_written_manifest_reads_back_and_its_header_says_current() {
         let dir = tempfile::tempdir().unwrap();
         let (one, max) = (Fingerprints { input: 1, output: 2 }, Fingerprints { input: u64::MAX, output: 0 });
-        let text =
-            Manifest::text("careerdiff 1 x", 0xabc, [("index.html", one), ("compare/a-vs-b.html", max)].into_iter());
-        Manifest::write(dir.path(), &text).unwrap();
+        let pages = [("index.html", one), ("compare/a-vs-b.html", max)];
+        Manifest::write(dir.path(), "careerdiff 1 x", 0xabc, pages.into_iter()).unwrap();
         let manifest = Manifest::read(dir.path()).expect("reads");
         assert_eq!(manifest.generator, "careerdiff 1 x");
         assert_eq!(manifest.inputs, 0xabc);
