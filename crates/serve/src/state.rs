@@ -2,7 +2,6 @@
 //! problems of the last failed reload, and the channels that tell open
 //! pages to reload and the event streams to stop.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use arc_swap::{ArcSwap, ArcSwapOption};
@@ -24,28 +23,19 @@ pub(crate) struct Ready {
     pub digest: u64,
     /// The theme folder, if any: where a template error is.
     pub theme_dir: Option<std::path::PathBuf>,
-    /// Every page but the pair pages, by path: the paths a request may
-    /// name are then found without walking the page list. Pair pages are
-    /// found by [`Site::page_at`], whatever the pair policy.
-    paths: HashMap<String, PageId>,
 }
 
 impl Ready {
     pub fn new(loaded: Loaded) -> Self {
         let Loaded { site, search, digest, theme_dir } = loaded;
-        let paths = site.pages().filter(|page| !page.is_pair()).map(|page| (site.path(page), page)).collect();
         let etag = format!("{digest:016x}-{}", env!("CARGO_PKG_VERSION"));
-        Ready { site, search, etag, paths, digest, theme_dir }
+        Ready { site, search, etag, digest, theme_dir }
     }
 
-    /// The page at `path` (relative to the site root, already checked).
+    /// The page at `path` (relative to the site root, already checked):
+    /// any page of the site, and any pair whatever the pair policy.
     pub fn page_at(&self, path: &str) -> Option<PageId> {
-        if let Some(&page) = self.paths.get(path) {
-            return Some(page);
-        }
-        // Only pair pages are left; `page_at` finds them by their slugs.
-        let pair = path.starts_with("compare/") && path.ends_with(".html") && path.contains("-vs-");
-        pair.then(|| self.site.page_at(path)).flatten().filter(|page| page.is_pair())
+        self.site.page_at(path)
     }
 }
 

@@ -44,6 +44,8 @@ pub struct Site {
     pub(crate) shared: fingerprint::Shared,
     /// The comparison tool's comparisons, made when first needed.
     tool_pairs: OnceLock<ToolPairs>,
+    /// Every page but the pairs, by path, made on the first lookup.
+    routes: OnceLock<std::collections::HashMap<String, PageId>>,
 }
 
 impl Site {
@@ -57,7 +59,16 @@ impl Site {
             ..Value::from_serialize(&content.site)
         };
         let shared = fingerprint::Shared::new(&plan, &parts, &theme, &globals);
-        Ok(Site { plan, theme, parts, globals, extras: options.extra_files, shared, tool_pairs: OnceLock::new() })
+        Ok(Site {
+            plan,
+            theme,
+            parts,
+            globals,
+            extras: options.extra_files,
+            shared,
+            tool_pairs: OnceLock::new(),
+            routes: OnceLock::new(),
+        })
     }
 
     /// Adds files to publish with the site, as [`SiteOptions::extra_files`]
@@ -172,24 +183,11 @@ impl Site {
         {
             return Some(page);
         }
-        let career = |prefix: &str, suffix: &str| {
-            let slug = path.strip_prefix(prefix)?.strip_suffix(suffix)?;
-            self.plan.comparer.index_of(slug).map(|i| i as u32)
-        };
-        if let Some(i) = career("careers/", ".html") {
-            return Some(PageId::Career(i));
-        }
-        if let Some(i) = career("roadmaps/", ".html") {
-            return Some(PageId::Roadmap(i));
-        }
-        if let Some(i) = career("compare/data/", ".json").filter(|_| self.has_tool_data()) {
-            return Some(PageId::ToolData(i));
-        }
         let path = if path.is_empty() { "index.html" } else { path };
-        self.pages().filter(|p| !p.is_pair() && !matches!(p, PageId::Career(_) | PageId::Roadmap(_))).find(|&p| {
-            // Only the few other pages are compared by path.
-            self.path(p) == path
-        })
+        let routes = self
+            .routes
+            .get_or_init(|| self.pages().filter(|p| !p.is_pair()).map(|page| (self.path(page), page)).collect());
+        routes.get(path).copied()
     }
 
     /// The pair page `<a>-vs-<b>` of two existing careers, the slugs in
