@@ -70,7 +70,7 @@ error: unknown field `salery`
   |
 3 | salery = 5
   | ^
-  = expected: one of `title`, `singular`, `category`, `summary`, `salary`, `employment`, `projected_growth`, `annual_openings`, `projections_group`, `ai_exposure`, `demand_score`, `ai_risk`, `learning_months`, `difficulty`, `entry_barrier`, `remote_friendly`, `requires_coding`, `education`, `entry_education`, `entry_experience`, `entry_training`, `outlook_url`, `skills`, `tasks`, `tools`, `alternate_titles`, `onet`, `ratings`, `provenance`
+  = expected: one of `title`, `singular`, `category`, `summary`, `salary`, `employment`, `projected_growth`, `annual_openings`, `projections_group`, `ai_exposure`, `demand_score`, `ai_risk`, `learning_months`, `difficulty`, `entry_barrier`, `remote_friendly`, `requires_coding`, `education`, `entry_education`, `entry_experience`, `entry_training`, `outlook_url`, `skills`, `tasks`, `tools`, `alternate_titles`, `onet`, `ratings`, `interests`, `work_values`, `provenance`
   = help: did you mean `salary`?
 
 10 content errors

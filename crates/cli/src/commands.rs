@@ -157,7 +157,7 @@ pub(crate) fn import_onet(args: OnetArgs) -> Result<(), Failure> {
     );
     let count = |key: &str| report.with_value.get(key).copied().unwrap_or(0);
     let mut with = vec![format!("singular {}", count("singular")), format!("ratings {}", count("ratings"))];
-    for key in ["projected_growth", "ai_exposure", "remote_friendly"] {
+    for key in ["interests", "work_values", "projected_growth", "ai_exposure", "remote_friendly"] {
         if report.with_value.contains_key(key) || report.unknown.contains_key(key) {
             with.push(format!("{key} {}", count(key)));
         }

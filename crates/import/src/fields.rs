@@ -20,7 +20,9 @@ use crate::telework::{Remote, Telework};
 /// `entry_experience`, `entry_training` and `outlook_url` only with
 /// projections; `ai_exposure` only with the exposure file;
 /// `remote_friendly` only with the telework files; `ratings` only when the
-/// O*NET folder has `Skills.txt` or `Knowledge.txt`; and `singular` unless
+/// O*NET folder has `Skills.txt` or `Knowledge.txt`, `interests` and
+/// `work_values` only when it has `Interests.txt` or `Work Values.txt`;
+/// and `singular` unless
 /// a writer set it (see [`Owner`]). A key that is not owned is left as it
 /// is.
 pub const KEYS: &[&str] = &[
@@ -49,6 +51,8 @@ pub const KEYS: &[&str] = &[
     "salary",
     "onet",
     "ratings",
+    "interests",
+    "work_values",
 ];
 
 /// The data an import reads: O*NET and OEWS always, the others when given.
@@ -131,7 +135,7 @@ impl Imported {
         let singular = singular(&occupation.title, &occupation.alternate_titles);
         let singular_source = match &singular {
             Some(s) if s.from_alternate_title => format!("{onet} Alternate Titles (the singular of its title)"),
-            _ => format!("derived from {onet} Occupation Data title (its singular; see careerdiff-import mapping.rs)"),
+            _ => format!("derived from {onet} Occupation Data title (made singular)"),
         };
         fields.0.push(Field {
             key: "singular",
@@ -145,18 +149,16 @@ impl Imported {
         let employment = wage_row.and_then(|r| r.employment).filter(|_| !specialised);
         fields.set("employment", employment.and_then(|e| value(e as i64)), format!("{bls}, SOC {soc}"));
         let zone = occupation.job_zone;
-        let derived = |what: &str| {
-            format!("derived from {onet} job zone {} ({what}; see careerdiff-import mapping.rs)", zone.unwrap_or(0))
-        };
+        let derived = |what: &str| format!("derived from {onet} job zone {} ({what})", zone.unwrap_or(0));
         fields.set(
             "learning_months",
             zone.and_then(|z| value(i64::from(learning_months(z)))),
-            derived("top of its SVP range"),
+            derived("the top of its preparation range; zones 1 to 5 give 3, 12, 24, 48, 60 months"),
         );
         fields.set(
             "entry_barrier",
             zone.and_then(|z| value(entry_barrier(z).to_string().to_lowercase())),
-            derived("zones 1-2 low, 3-4 medium, 5 high"),
+            derived("zones 1–2 low, 3–4 medium, 5 high"),
         );
         let languages = programming_languages(&occupation.technology);
         let coding_source = if languages.is_empty() {
@@ -201,6 +203,15 @@ impl Imported {
             let ratings = db.ratings.by_code.get(code).filter(|r| !r.is_empty());
             let source = format!("{onet} {} (importance IM 1–5, level LV 0–7)", db.ratings.files.join(" and "));
             fields.set("ratings", ratings.map(ratings_table), source);
+        }
+        let preferences = &db.preferences;
+        if preferences.has_interests {
+            let source = format!("{onet} Interests (occupational interest profile, Holland's RIASEC types, OI 1–7)");
+            fields.set("interests", preferences.interests.get(code).map(|i| scores_table(&i.scores())), source);
+        }
+        if preferences.has_work_values {
+            let source = format!("{onet} Work Values (extent EX 1–7)");
+            fields.set("work_values", preferences.work_values.get(code).map(|v| scores_table(&v.scores())), source);
         }
         if let Some(projections) = sources.projections {
             projection_fields(&mut fields, code, projections);
@@ -374,6 +385,15 @@ fn onet_table(occupation: &Occupation, db: &Database) -> Item {
             table["experience"] = toml_edit::value(&info.experience);
             table["training"] = toml_edit::value(&info.training);
         }
+    }
+    Item::Table(table)
+}
+
+/// `[interests]` or `[work_values]`: a key per score, in O*NET's order.
+fn scores_table(scores: &[careerdiff_model::Score]) -> Item {
+    let mut table = Table::new();
+    for score in scores {
+        table.insert(score.key, toml_edit::value(score.value));
     }
     Item::Table(table)
 }

@@ -4,7 +4,7 @@
 //! and writes career content files and the skill taxonomy they use.
 //!
 //! [`import_onet`] reads everything first ([`onet::Database`] with its
-//! [`ratings`], [`oews::Wages`], [`projections::Projections`],
+//! [`ratings`] and [`preferences`], [`oews::Wages`], [`projections::Projections`],
 //! [`ai_exposure::AiExposure`], [`telework::Telework`]), checking releases
 //! and every file's columns and values, gathers each career's owned keys
 //! ([`fields`]), then writes `careers/<slug>.md` files ([`career_file`]),
@@ -20,6 +20,7 @@ pub mod fields;
 pub mod mapping;
 pub mod oews;
 pub mod onet;
+pub mod preferences;
 pub mod projections;
 pub mod ratings;
 pub mod skills_file;

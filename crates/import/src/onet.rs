@@ -72,6 +72,8 @@ pub struct Database {
     pub job_zones: BTreeMap<u8, JobZone>,
     /// Skill and knowledge ratings, from the files of them the folder has.
     pub ratings: crate::ratings::Ratings,
+    /// Interests and work values, from the files of them the folder has.
+    pub preferences: crate::preferences::Preferences,
 }
 
 const CODE: &str = "O*NET-SOC Code";
@@ -93,6 +95,7 @@ impl Database {
         db.read_job_zones(dir)?;
         db.read_education(dir)?;
         db.ratings = crate::ratings::read(dir)?;
+        db.preferences = crate::preferences::read(dir)?;
         Ok(db)
     }
 

@@ -11,6 +11,8 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::preferences::{Interests, WorkValues};
+
 /// One career: the front matter of its file plus where it came from.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +105,12 @@ pub struct Career {
     /// How important each skill and knowledge area is to the work and what
     /// level it needs, on O*NET's scales (see [`Ratings`]).
     pub ratings: Option<Ratings>,
+    /// Which of six interests the work suits, on O*NET's scale (see
+    /// [`Interests`]).
+    pub interests: Option<Interests>,
+    /// What the work offers of six work values, on O*NET's scale (see
+    /// [`WorkValues`]).
+    pub work_values: Option<WorkValues>,
     /// Where each imported value came from: field name to source and release,
     /// e.g. `salary = "BLS OEWS May 2025"`.
     #[serde(default)]

@@ -47,6 +47,12 @@ pub(crate) fn field_help(format: Format, path: &[Step<'_>], root: &DeValue<'_>) 
         (_, "job_zone" | "max_job_zone", _) => help("a whole number", "a whole number from 1 to 5"),
         (_, "importance", _) => help("a number", "a number from 1 to 5 (O*NET's importance scale)"),
         (_, "level", _) => help("a number", "a number from 0 to 7 (O*NET's level scale)"),
+        (
+            Format::Career,
+            "realistic" | "investigative" | "artistic" | "social" | "enterprising" | "conventional" | "achievement"
+            | "working_conditions" | "recognition" | "relationships" | "support" | "independence",
+            false,
+        ) => help("a number", "a number from 1 to 7 (O*NET's scale), e.g. 4.5"),
         (_, "remote_friendly" | "requires_coding" | "hot" | "in_demand" | "descending", _) => {
             help("true or false", TRUE_OR_FALSE)
         }

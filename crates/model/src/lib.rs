@@ -44,6 +44,7 @@ mod input;
 mod load;
 mod locate;
 mod parse;
+mod preferences;
 mod site_config;
 mod suggest;
 mod taxonomy;
@@ -62,6 +63,7 @@ pub use input::{
 };
 pub use load::{Content, load_content, pair_slug_problem};
 pub use parse::{Checked, parse_career, parse_collection, parse_site, parse_skills};
+pub use preferences::{Interests, SCORE_RANGE, Score, WorkValues};
 pub use site_config::{PairPolicy, SiteConfig, base_url_problem};
 pub use taxonomy::{Skill, Taxonomy, normalize_phrase};
 pub use validate::is_web_url;

@@ -50,6 +50,11 @@ pub(crate) fn check_career(career: &Career, taxonomy: Option<&Taxonomy>) -> Vec<
     if let Some(ratings) = &career.ratings {
         check_ratings(ratings, &mut problems);
     }
+    let interests = career.interests.map(|i| ("interests", i.scores()));
+    let values = career.work_values.map(|v| ("work_values", v.scores()));
+    for (table, scores) in interests.into_iter().chain(values) {
+        check_scores(table, &scores, &mut problems);
+    }
     if let Some(zone) = career.onet.as_ref().and_then(|o| o.job_zone)
         && !(1..=5).contains(&zone)
     {
@@ -123,6 +128,17 @@ fn check_ratings(ratings: &crate::Ratings, out: &mut Vec<Problem>) {
                 check("level", level, 0.0, 7.0);
             }
         }
+    }
+}
+
+fn check_scores(table: &'static str, scores: &[crate::Score], out: &mut Vec<Problem>) {
+    let (min, max) = crate::SCORE_RANGE;
+    for score in scores.iter().filter(|s| !(min..=max).contains(&s.value)) {
+        out.push(problem(
+            vec![Step::Key(table), Step::Key(score.key)],
+            format!("`{}` is {}, outside {min} to {max}", score.key, score.value),
+            format!("a number from {min} to {max} (O*NET's scale)"),
+        ));
     }
 }
 

@@ -510,6 +510,44 @@ fn rating_errors_name_file_line_and_column() {
 }
 
 #[test]
+fn interests_and_work_values_come_where_onet_scores_them() {
+    let sources = Sources::new();
+    sources.import();
+    let nurses = sources.career("registered-nurses");
+    let interests = nurses.interests.expect("scored");
+    assert_eq!((interests.social, interests.investigative, interests.artistic), (5.62, 4.82, 1.31));
+    let values = nurses.work_values.expect("scored");
+    assert_eq!((values.relationships, values.support, values.recognition), (6.33, 6.0, 4.67));
+    assert_eq!(
+        provenance(&nurses, "interests"),
+        Some("O*NET 29.2 Interests (occupational interest profile, Holland's RIASEC types, OI 1–7)")
+    );
+    assert_eq!(provenance(&nurses, "work_values"), Some("O*NET 29.2 Work Values (extent EX 1–7)"));
+    // Software Developers have interests but no work values: no table, no zeros.
+    let developers = sources.career("software-developers");
+    assert!(developers.interests.is_some());
+    assert_eq!(developers.work_values, None);
+    let text = sources.career_text("software-developers");
+    assert!(text.contains("\n[interests]\nrealistic = "), "{text}");
+    assert!(!text.contains("work_values"), "{text}");
+}
+
+#[test]
+fn interest_and_value_errors_name_file_line_and_column() {
+    let sources = Sources::new();
+    sources.edit("onet/Interests.txt", "\tSocial\tOI\t5.62\t", "\tSocial\tOI\t7.62\t");
+    let error = sources.error();
+    assert!(error.starts_with("$T/onet/Interests.txt:"), "{error}");
+    assert!(error.ends_with(": `Data Value` is `7.62`, expected a number from 1 to 7"), "{error}");
+
+    let sources = Sources::new();
+    sources.edit("onet/Work Values.txt", "\tSupport\tEX\t6.00\t", "\tSupportive\tEX\t6.00\t");
+    let error = sources.error();
+    assert!(error.starts_with("$T/onet/Work Values.txt:"), "{error}");
+    assert!(error.contains("`Element Name` is `Supportive`, expected one of Achievement,"), "{error}");
+}
+
+#[test]
 fn without_ratings_files_the_key_is_left_alone() {
     let sources = Sources::new();
     sources.import();

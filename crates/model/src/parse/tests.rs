@@ -124,3 +124,17 @@ fn fuzz_findings_parse_without_panicking() {
     }
     eprintln!("{n_inputs} fuzz findings replayed");
 }
+
+#[test]
+fn interests_and_work_values_are_checked_on_o_net_s_scale() {
+    let six = "realistic = 2.0\ninvestigative = 6.5\nartistic = 1.5\nsocial = 1.0\nenterprising = 1.8";
+    assert_eq!(career(&format!("title = \"T\"\n[interests]\n{six}\nconventional = 7.0")), Vec::<String>::new());
+    assert_eq!(
+        career(&format!("title = \"T\"\n[interests]\n{six}\nconventional = 8.5")),
+        ["9:16 `conventional` is 8.5, outside 1 to 7"]
+    );
+    let shown = career(&format!("title = \"T\"\n[interests]\n{six}\nconventional = \"high\""));
+    assert_eq!(shown, ["9:16 `conventional` must be a number, not text (\"high\")"]);
+    let missing = career("title = \"T\"\n[work_values]\nachievement = 5.0");
+    assert!(missing[0].contains("working_conditions"), "{missing:?}");
+}
