@@ -85,6 +85,16 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
         for gap in &t.gaps {
             let _ = writeln!(out, "  raise {}: {:.1} → {:.1} of 7", gap.name, gap.from_level, gap.to_level);
         }
+        if !t.needs.is_empty() {
+            let _ = writeln!(
+                out,
+                "  most needed in {} (O*NET ratings; none for the other career to measure a gap against):",
+                t.to_title
+            );
+        }
+        for need in &t.needs {
+            let _ = writeln!(out, "  {} ({}): {:.1} of 7", need.name, kind_word(need.kind), need.level);
+        }
         let learn: Vec<&str> = t.learn.iter().take(5).map(|s| s.name).collect();
         if !learn.is_empty() {
             let _ = writeln!(out, "  learn first: {}", learn.join(", "));
@@ -251,5 +261,13 @@ pub(crate) fn print_out(args: std::fmt::Arguments<'_>) {
         }
         eprintln!("error: writing to stdout: {e}");
         std::process::exit(2);
+    }
+}
+
+/// "skill" or "knowledge" for O*NET's rating kinds.
+fn kind_word(kind: careerdiff_compare::RatingKind) -> &'static str {
+    match kind {
+        careerdiff_compare::RatingKind::Skill => "skill",
+        careerdiff_compare::RatingKind::Knowledge => "knowledge",
     }
 }

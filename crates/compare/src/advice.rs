@@ -128,6 +128,8 @@ pub(crate) fn choose_if(
         text.push(')');
         out.end();
     }
+    // Whom the work suits: interests and work values clearly higher here.
+    crate::suits::choose_reasons(&mut out, me, other);
     // What the work is: its first task statement (O*NET lists the core
     // tasks first), when it is not the other career's too.
     let first_task = mine.choice_facts.first_task.as_ref();
@@ -208,6 +210,7 @@ pub(crate) fn conclusion(
         out.end();
     }
     profile_sentence(&mut out, a, profile);
+    crate::suits::interests_sentence(&mut out, a, b);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out

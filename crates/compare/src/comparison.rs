@@ -182,6 +182,9 @@ pub struct Transition<'c> {
     /// Skills and knowledge areas the target needs at a higher level (O*NET
     /// ratings), largest importance × gap first; empty without ratings.
     pub gaps: Vec<crate::Gap<'c>>,
+    /// When only the career moved to has ratings (so no gap can be
+    /// measured): what it needs most, by importance × level.
+    pub needs: Vec<crate::Need<'c>>,
     /// "easy", "moderate" or "hard".
     pub difficulty: &'static str,
     /// One sentence saying why.

@@ -22,6 +22,7 @@ mod rating_table;
 mod signals;
 mod similarity;
 mod skills;
+mod suits;
 mod text;
 mod transition;
 mod word_pairs;
@@ -39,7 +40,7 @@ pub use generic::is_generic_software;
 pub use glance::{Fact, better_words, facts};
 pub use inputs::InputHashes;
 pub use lists::{Phrases, Sentences, SkillList};
-pub use profile::{Gap, Level, Profile, RatedItem, RatingKind};
+pub use profile::{Gap, Level, Need, Profile, RatedItem, RatingKind};
 pub use similarity::{Similar, SimilarityModel};
 
 use prepare::Prepared;
@@ -62,7 +63,13 @@ impl Comparer {
     pub fn new(content: impl Into<Arc<Content>>) -> Self {
         let content = content.into();
         let (prepared, ratings) = rayon::join(|| Prepared::new(&content), || rating_table::RatingTable::new(&content));
+        let mut prepared = prepared;
         let scores = similarity::Scores::new(&prepared, &content, SimilarityModel::default());
+        let neighbours: Vec<Vec<usize>> = similarity::all_most_similar(&scores, &content, 10)
+            .into_iter()
+            .map(|near| near.into_iter().map(|s| s.index).collect())
+            .collect();
+        prepared.order_by_field(&content, &neighbours);
         Comparer { content, prepared, ratings, scores }
     }
 

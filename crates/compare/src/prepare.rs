@@ -28,8 +28,9 @@ pub(crate) struct PreparedCareer {
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
     /// Phrase indices, most useful first: generic office software last,
-    /// then in demand, then hot, then the skills more careers use, then
-    /// file order.
+    /// then in demand, then (once the comparer knows the career's most
+    /// similar careers) what they use too, then hot, then the skills more
+    /// careers use, then file order (see [`Prepared::order_by_field`]).
     pub order: Vec<u32>,
     /// Whether each phrase names generic office or ERP software.
     pub generic: Vec<bool>,
@@ -250,6 +251,60 @@ impl Prepared {
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
         Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
+    }
+}
+
+/// How many of a career's ten most similar careers must use a technology
+/// for it to count as its field's own (see [`Prepared::order_by_field`]).
+const FIELD_SUPPORT: usize = 2;
+
+impl Prepared {
+    /// Orders each career's phrases again now that its most similar
+    /// careers are known (`neighbours`, by career): within the in-demand
+    /// ones and within the rest, what at least [`FIELD_SUPPORT`] of the
+    /// neighbours also use comes first, then what one uses, then what none
+    /// does; hot technologies first among those the neighbours use, last
+    /// among those they do not. O*NET flags a technology hot from job
+    /// postings across the whole economy, so a nurse's list has Apache
+    /// Spark among its hot technologies; no nurse's neighbour uses it, and
+    /// it is not the first thing to learn on the way there. Generic office
+    /// software stays last.
+    pub(crate) fn order_by_field(&mut self, content: &Content, neighbours: &[Vec<usize>]) {
+        let snapshot: Vec<&[Unit]> = self.careers.iter().map(|c| c.units.as_slice()).collect();
+        let supports: Vec<Vec<u8>> = (self.careers.iter().zip(neighbours))
+            .map(|(prepared, near)| {
+                (0..prepared.phrase_units.len())
+                    .map(|i| {
+                        let units = &prepared.phrase_units[i];
+                        near.iter()
+                            .filter(|&&j| units.iter().any(|u| snapshot[j].binary_search(u).is_ok()))
+                            .count()
+                            .min(u8::MAX as usize) as u8
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(snapshot);
+        let weight = &self.weight;
+        for ((prepared, career), support) in self.careers.iter_mut().zip(&content.careers).zip(supports) {
+            let commonness = |i: usize| {
+                let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
+                (w * 1e6) as i64
+            };
+            let keys: Vec<_> = (0..career.skills.len())
+                .map(|i| {
+                    let skill = &career.skills[i];
+                    // Hot helps among what the field uses; a hot technology
+                    // no neighbour uses is a tool of other fields that
+                    // turned up in the career's postings, and goes after
+                    // the field's own.
+                    let hot_first = if support[i] > 0 { !skill.hot } else { skill.hot };
+                    let outside = FIELD_SUPPORT - usize::from(support[i]).min(FIELD_SUPPORT);
+                    (prepared.generic[i], !skill.in_demand, outside, hot_first, commonness(i), i as u32)
+                })
+                .collect();
+            prepared.order.sort_by_key(|&i| keys[i as usize]);
+        }
     }
 }
 

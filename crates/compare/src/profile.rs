@@ -78,6 +78,20 @@ pub struct Gap<'c> {
 /// How many gaps a move lists.
 pub(crate) const GAPS_SHOWN: usize = 5;
 
+/// A skill or knowledge area the career moved to needs most, for a move
+/// from a career without ratings (whose gap is unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Need<'c> {
+    /// The item's O*NET name.
+    pub name: &'c str,
+    /// Skill or knowledge area.
+    pub kind: RatingKind,
+    /// The level the career moved to needs, 0–7.
+    pub level: f64,
+    /// Its importance to that career, 1–5.
+    pub importance: f64,
+}
+
 /// What a move from one career to another asks, from their ratings.
 #[derive(Debug, Default)]
 pub(crate) struct Gaps<'c> {
@@ -89,4 +103,7 @@ pub(crate) struct Gaps<'c> {
     /// The sum of importance × gap over every item that goes up, added in
     /// item order, in fifths (0 when either side has no ratings).
     pub total: f64,
+    /// When only the end has ratings: the first [`GAPS_SHOWN`] items it
+    /// rates important, by importance × level (otherwise empty).
+    pub needs: Vec<Need<'c>>,
 }

@@ -5,7 +5,8 @@
 use careerdiff_model::Content;
 
 use crate::profile::{
-    GAPS_SHOWN, Gap, Gaps, HIGHLIGHTS, IMPORTANT, Level, PROFILE_ITEMS, Profile, RatedItem, RatingKind, SAME_LEVEL,
+    GAPS_SHOWN, Gap, Gaps, HIGHLIGHTS, IMPORTANT, Level, Need, PROFILE_ITEMS, Profile, RatedItem, RatingKind,
+    SAME_LEVEL,
 };
 
 /// One career's rating of one item, as numbers. Content is validated
@@ -45,6 +46,9 @@ pub(crate) struct RatingTable {
     /// keys, sorted: a pair's profile merges two of
     /// these lists rather than sorting its items.
     important: Vec<Vec<u64>>,
+    /// Per career, the first [`GAPS_SHOWN`] items it rates important, by
+    /// importance × level (the largest first, then item id).
+    needs: Vec<Vec<usize>>,
 }
 
 impl RatingTable {
@@ -110,7 +114,8 @@ impl RatingTable {
                 keys
             })
             .collect();
-        RatingTable { items, careers, important }
+        let needs = careers.iter().map(|row| most_needed(row)).collect();
+        RatingTable { items, careers, important, needs }
     }
 
     /// The side-by-side profile of careers `a` and `b`, and the gaps of the
@@ -123,7 +128,10 @@ impl RatingTable {
     pub(crate) fn pair(&self, a: usize, b: usize) -> (Profile<'_>, [Gaps<'_>; 2]) {
         let (ra, rb) = (&self.careers[a], &self.careers[b]);
         if ra.is_empty() || rb.is_empty() {
-            return (Profile::default(), [Gaps::default(), Gaps::default()]);
+            // No gap can be measured; a move to the rated side names what
+            // that side needs most.
+            let needs = |c: usize| Gaps { needs: self.needs_of(c), ..Gaps::default() };
+            return (Profile::default(), [needs(b), needs(a)]);
         }
         let (mut profile, gaps) = SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch));
         (profile.items, profile.both_need) = self.important_items((a, b), (ra, rb));
@@ -229,6 +237,17 @@ impl RatingTable {
         (items, both_need)
     }
 
+    /// What career `c` needs most, as [`Need`]s (none without ratings).
+    fn needs_of(&self, c: usize) -> Vec<Need<'_>> {
+        let row = &self.careers[c];
+        (self.needs[c].iter())
+            .map(|&item| {
+                let (name, kind) = (&*self.items[item].0, self.items[item].1);
+                Need { name, kind, level: row[item].level, importance: row[item].importance }
+            })
+            .collect()
+    }
+
     /// Item `item` as a gap of the move from row `from` to row `to`.
     fn gap(&self, item: usize, from: &[Cell], to: &[Cell]) -> Gap<'_> {
         let (name, kind) = (&*self.items[item].0, self.items[item].1);
@@ -242,6 +261,15 @@ impl RatingTable {
         let (a, b) = (&a[item], &b[item]);
         RatedItem { name, kind, a: a.level(), b: b.level() }
     }
+}
+
+/// The first [`GAPS_SHOWN`] items of `row` rated important and given a
+/// level, by importance × level from the largest (then item id).
+fn most_needed(row: &[Cell]) -> Vec<usize> {
+    let candidates = (row.iter().enumerate())
+        .filter(|(_, cell)| cell.importance >= IMPORTANT && !cell.level.is_nan())
+        .map(|(item, cell)| Key::by_weight(cell.importance * cell.level, item as u64));
+    smallest::<GAPS_SHOWN, _>(candidates).iter().map(|&key| key as u64 as usize).collect()
 }
 
 /// Sort keys whose integer order is the order of a list, ties broken by

@@ -527,6 +527,21 @@ fn careers_without_ratings_get_no_profile_and_no_gaps() {
     );
 }
 
+#[test]
+fn a_move_from_an_unrated_career_names_what_the_rated_one_needs_most() {
+    let to =
+        rated("b", &[("Writing", 4.0, 5.5), ("Speaking", 5.0, 4.0), ("Mathematics", 2.0, 6.0), ("Science", 3.0, 2.0)]);
+    let c = compare(career("a"), to);
+    let needs: Vec<(&str, f64)> = c.transitions[0].needs.iter().map(|n| (n.name, n.level)).collect();
+    // Important ones only (importance 3 or more), by importance x level:
+    // Writing 22, Speaking 20, Science 6; Mathematics matters little.
+    assert_eq!(needs, [("Writing", 5.5), ("Speaking", 4.0), ("Science", 2.0)]);
+    assert!(c.transitions[0].gaps.is_empty(), "no gap can be measured from an unrated career");
+    assert!(c.transitions[1].needs.is_empty(), "the unrated side needs nothing known");
+    let both = compare(rated("a", &[("Writing", 3.0, 3.0)]), rated("b", &[("Writing", 4.0, 5.5)]));
+    assert!(both.transitions.iter().all(|t| t.needs.is_empty()), "with both rated, gaps say it");
+}
+
 /// Real pairs of the default content, read as a counsellor would.
 #[test]
 fn real_transitions_name_real_gaps_and_no_office_software() {
@@ -539,6 +554,21 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     assert!(to_rn.reason.contains("needs a bachelor's degree against a postsecondary"), "{}", to_rn.reason);
     let profile: Vec<&str> = lpn_rn.profile.items.iter().map(|i| i.name).collect();
     assert!(profile.contains(&"Social Perceptiveness") && profile.contains(&"Active Listening"), "{profile:?}");
+    // A technology the economy's postings call hot but no nurse's
+    // neighbour uses is not the first thing to learn on the way to nursing.
+    let learn: Vec<&str> = to_rn.learn.iter().take(5).map(|s| s.name).collect();
+    assert!(!learn.contains(&"Apache Spark"), "{learn:?}");
+    // Whom the work suits, from O*NET's interests: nursing is Social.
+    assert!(lpn_rn.conclusion.iter().any(|s| s.contains("Registered Nurses suit people with Social")));
+    let ds_stat = compare_slugs(&comparer, "data-scientists", "statisticians");
+    let to_stat = &ds_stat.transitions[0];
+    let needs: Vec<&str> = to_stat.needs.iter().map(|n| n.name).collect();
+    assert_eq!(needs.first(), Some(&"Mathematics"), "Data Scientists are unrated: {needs:?}");
+    // What employers of data scientists ask for comes first.
+    let data_scientists = &content.careers[comparer.index_of("data-scientists").unwrap()];
+    let in_demand = |name: &str| data_scientists.skills.iter().any(|s| s.name == name && s.in_demand);
+    let to_ds: Vec<&str> = ds_stat.transitions[1].learn.iter().take(5).map(|s| s.name).collect();
+    assert!(to_ds.iter().all(|name| in_demand(name)), "{to_ds:?}");
     for (a, b) in [("data-scientists", "statisticians"), ("computer-programmers", "software-developers")] {
         let c = compare_slugs(&comparer, a, b);
         let reasons: Vec<&str> = c.choose_a.iter().chain(c.choose_b.iter()).collect();

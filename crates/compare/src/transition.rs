@@ -123,6 +123,7 @@ pub(crate) fn transition<'c>(
         to_title: &to.title,
         learn: to_learn.without_generic(),
         gaps: gaps.top,
+        needs: gaps.needs,
         difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
         reason,
     }

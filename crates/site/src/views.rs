@@ -9,6 +9,27 @@ use crate::item_links::{CareerItem, important_items};
 use crate::markdown::{split_roadmap, to_html};
 use crate::urls::{career_path, roadmap_path, skill_path};
 
+/// One interest or work value of a career, as its page shows it.
+#[derive(Serialize)]
+pub(crate) struct ScoreView {
+    pub name: &'static str,
+    /// 1 to 7.
+    pub value: f64,
+    /// What a high score means.
+    pub meaning: &'static str,
+}
+
+/// `scores`, highest first (equal ones in O*NET's order).
+fn score_views(scores: Option<[careerdiff_model::Score; 6]>) -> Vec<ScoreView> {
+    let mut views: Vec<ScoreView> = scores
+        .into_iter()
+        .flatten()
+        .map(|score| ScoreView { name: score.name, value: score.value, meaning: score.meaning })
+        .collect();
+    views.sort_by(|x, y| y.value.total_cmp(&x.value));
+    views
+}
+
 /// A career as its pages and the pair pages show it.
 #[derive(Serialize)]
 pub(crate) struct CareerView<'c> {
@@ -33,6 +54,12 @@ pub(crate) struct CareerView<'c> {
     pub important_items: Vec<CareerItem<'c>>,
     /// Where the ratings come from.
     pub ratings_source: Option<&'c str>,
+    /// O*NET's interest profile, highest first (empty without one).
+    pub interests: Vec<ScoreView>,
+    pub interests_source: Option<&'c str>,
+    /// O*NET's work values, highest first (empty without them).
+    pub work_values: Vec<ScoreView>,
+    pub work_values_source: Option<&'c str>,
     pub tasks: &'c [String],
     pub alternate_titles: &'c [String],
     pub salary_source: Option<&'c str>,
@@ -146,6 +173,10 @@ impl<'c> CareerView<'c> {
             rated: career.ratings.is_some(),
             important_items: important_items(career),
             ratings_source: career.provenance.get("ratings").map(String::as_str),
+            interests: score_views(career.interests.map(|i| i.scores())),
+            interests_source: career.provenance.get("interests").map(String::as_str),
+            work_values: score_views(career.work_values.map(|v| v.scores())),
+            work_values_source: career.provenance.get("work_values").map(String::as_str),
             tasks: &career.tasks,
             alternate_titles: &career.alternate_titles,
             salary_source: career.salary.as_ref().and_then(|s| s.source.as_deref()),

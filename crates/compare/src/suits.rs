@@ -1,0 +1,177 @@
+//! Whom each career suits, from O*NET's profiles (interests and work
+//! values, each scored 1–7): "Choose X if you want to help, teach or care
+//! for people (Social interest 6.2 of 7 against 4.1)" where the scores
+//! clearly differ, and a sentence of the conclusion naming each career's
+//! strongest interests. A career without a profile gets no such reason.
+
+use careerdiff_model::{Career, Score};
+
+use crate::Sentences;
+use crate::write::{join_into, push_all, push_decimal};
+
+/// Scores (of 1–7) at least this far apart read as a clear difference.
+const CLEAR: f64 = 1.0;
+
+/// What a higher score means after "Choose X if you…", in O*NET's order
+/// of the six interests (Realistic, Investigative, Artistic, Social,
+/// Enterprising, Conventional).
+const INTEREST_WISHES: [&str; 6] = [
+    "like practical, hands-on work with tools, machines or materials",
+    "like working with ideas: searching for facts and figuring out problems",
+    "want room for self-expression in designs, forms and patterns",
+    "want to help, teach or care for people",
+    "want to lead people, make decisions and start projects",
+    "like set procedures and careful work with data and details",
+];
+
+/// The same for the six work values (Achievement, Working Conditions,
+/// Recognition, Relationships, Support, Independence).
+const VALUE_WISHES: [&str; 6] = [
+    "want work that shows results and uses your strongest abilities",
+    "value job security and steady working conditions",
+    "value advancement, leadership and prestige",
+    "value serving others alongside friendly co-workers",
+    "value managers who stand behind their staff",
+    "value working on your own and making your own decisions",
+];
+
+/// Adds to `out` the reasons to choose `me` over `other` from their
+/// profiles: up to two interests and one work value scored clearly higher
+/// for `me`, the largest difference first.
+pub(crate) fn choose_reasons(out: &mut Sentences, me: &Career, other: &Career) {
+    if let (Some(mine), Some(theirs)) = (me.interests, other.interests) {
+        push_clear(out, &mine.scores(), &theirs.scores(), &INTEREST_WISHES, " interest ", 2);
+    }
+    if let (Some(mine), Some(theirs)) = (me.work_values, other.work_values) {
+        push_clear(out, &mine.scores(), &theirs.scores(), &VALUE_WISHES, " work value ", 1);
+    }
+}
+
+/// The first `up_to` scores clearly higher in `mine` than in `theirs`, as
+/// reasons: "…wish… (Name interest 6.2 of 7 against 4.1)".
+fn push_clear(
+    out: &mut Sentences,
+    mine: &[Score; 6],
+    theirs: &[Score; 6],
+    wishes: &[&str; 6],
+    what: &str,
+    up_to: usize,
+) {
+    let mut clear: Vec<(usize, f64)> =
+        (0..6).map(|i| (i, mine[i].value - theirs[i].value)).filter(|&(_, difference)| difference >= CLEAR).collect();
+    // Largest difference first; equal ones in O*NET's order.
+    clear.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    for &(i, _) in clear.iter().take(up_to) {
+        let text = out.text();
+        push_all(text, &[wishes[i], " (", mine[i].name, what]);
+        push_decimal(text, mine[i].value);
+        text.push_str(" of 7 against ");
+        push_decimal(text, theirs[i].value);
+        text.push(')');
+        out.end();
+    }
+}
+
+/// The conclusion's sentence on interests: each career's two strongest,
+/// or the two both share. Nothing when either has no profile.
+pub(crate) fn interests_sentence(out: &mut Sentences, a: &Career, b: &Career) {
+    let (Some(ia), Some(ib)) = (a.interests, b.interests) else { return };
+    let (top_a, top_b) = (strongest(&ia.scores()), strongest(&ib.scores()));
+    let text = out.text();
+    let names = |scores: &[Score; 2]| [scores[0].name, scores[1].name];
+    let same = {
+        let (mut x, mut y) = (names(&top_a), names(&top_b));
+        x.sort_unstable();
+        y.sort_unstable();
+        x == y
+    };
+    if same {
+        push_all(text, &["By O*NET's interest profiles, both suit people with ", top_a[0].name, " and "]);
+        push_all(text, &[top_a[1].name, " interests most, so the work may appeal to the same people."]);
+    } else {
+        text.push_str("By O*NET's interest profiles (of 7), ");
+        join_into(text, [(a, &top_a), (b, &top_b)].into_iter(), |text, (career, top)| {
+            push_all(text, &[&career.title, " suit people with "]);
+            join_into(text, top.iter(), |text, score| {
+                push_all(text, &[score.name, " ("]);
+                push_decimal(text, score.value);
+                text.push(')');
+            });
+            text.push_str(" interests");
+        });
+        text.push_str(" most.");
+    }
+    out.end();
+}
+
+/// The two highest scores, the higher first (equal ones in O*NET's order).
+fn strongest(scores: &[Score; 6]) -> [Score; 2] {
+    let mut sorted = *scores;
+    sorted.sort_by(|x, y| y.value.total_cmp(&x.value));
+    [sorted[0], sorted[1]]
+}
+
+#[cfg(test)]
+mod tests {
+    use careerdiff_model::{Career, Interests, WorkValues};
+
+    use super::*;
+
+    fn career(title: &str, interests: [f64; 6], values: Option<[f64; 6]>) -> Career {
+        Career {
+            title: title.into(),
+            interests: Some(Interests::from_values(interests)),
+            work_values: values.map(WorkValues::from_values),
+            ..Career::default()
+        }
+    }
+
+    fn reasons(me: &Career, other: &Career) -> Vec<String> {
+        let mut out = Sentences::with_capacity(256, 4);
+        choose_reasons(&mut out, me, other);
+        out.iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn only_clear_differences_are_reasons_largest_first() {
+        // Social +2.0, Realistic +1.2, Investigative +0.9 (not clear).
+        let nurse = career("Nurses", [4.2, 5.7, 1.0, 6.0, 2.0, 3.0], Some([5.0, 5.0, 4.0, 6.5, 5.0, 4.0]));
+        let other = career("Other", [3.0, 4.8, 1.0, 4.0, 2.5, 3.0], Some([5.0, 5.0, 4.0, 5.0, 5.0, 5.5]));
+        let mine = reasons(&nurse, &other);
+        assert_eq!(mine.len(), 3, "{mine:?}");
+        assert!(mine[0].starts_with("want to help, teach or care for people (Social interest 6 of 7 against 4)"));
+        assert!(mine[1].contains("(Realistic interest 4.2 of 7 against 3)"), "{mine:?}");
+        assert!(mine[2].contains("(Relationships work value 6.5 of 7 against 5)"), "{mine:?}");
+        // The other way: only the work value it scores clearly higher.
+        let theirs = reasons(&other, &nurse);
+        assert_eq!(theirs.len(), 1, "{theirs:?}");
+        assert!(theirs[0].starts_with("value working on your own"), "{theirs:?}");
+    }
+
+    #[test]
+    fn equal_profiles_give_no_reason_and_a_shared_sentence() {
+        let a = career("A", [2.0, 6.6, 1.8, 1.7, 1.8, 5.9], None);
+        let b = career("B", [2.2, 7.0, 2.6, 1.7, 1.7, 5.4], Some([6.0; 6]));
+        assert!(reasons(&a, &b).is_empty());
+        assert!(reasons(&b, &a).is_empty(), "no work values on one side: no work-value reason");
+        let mut out = Sentences::with_capacity(256, 2);
+        interests_sentence(&mut out, &a, &b);
+        let sentence = out.iter().next().unwrap();
+        assert!(sentence.contains("both suit people with Investigative and Conventional interests"), "{sentence}");
+    }
+
+    #[test]
+    fn different_strongest_interests_are_named_per_career() {
+        let a = career("Registered Nurses", [3.7, 4.8, 1.3, 5.6, 2.3, 4.6], None);
+        let b = career("Electricians", [6.5, 3.5, 1.2, 1.8, 2.0, 3.9], None);
+        let mut out = Sentences::with_capacity(256, 2);
+        interests_sentence(&mut out, &a, &b);
+        let sentence = out.iter().next().unwrap();
+        assert!(sentence.contains("Registered Nurses suit people with Social (5.6) and Investigative (4.8) interests"));
+        assert!(sentence.contains("Electricians suit people with Realistic (6.5) and Conventional (3.9) interests"));
+        let without = Career { interests: None, ..b };
+        let mut none = Sentences::with_capacity(64, 1);
+        interests_sentence(&mut none, &a, &without);
+        assert!(none.is_empty());
+    }
+}
