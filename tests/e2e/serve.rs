@@ -406,6 +406,55 @@ fn an_edit_right_after_the_address_is_printed_is_seen() {
     assert_eq!(edited.status, 200);
 }
 
+/// The rebuild a page was served from, as its reload script names it.
+fn generation(reply: &Reply) -> u64 {
+    let text = reply.text();
+    let since = text.split("reload?since=").nth(1).and_then(|rest| rest.split('"').next()).expect("reload script");
+    since.parse().unwrap()
+}
+
+#[test]
+fn saving_a_file_unchanged_rebuilds_and_reloads_nothing() {
+    let (_dir, content) = small_site(ONE_PAIR_EACH);
+    let server = Server::start(&content, &[]);
+    let target = "/careers/statisticians.html";
+    let career = content.join("careers/statisticians.md");
+    let original = std::fs::read_to_string(&career).unwrap();
+    let before = generation(&server.get(target));
+    // Saved as it is, twice: events, but no change of content.
+    std::fs::write(&career, &original).unwrap();
+    std::fs::write(content.join("site.toml"), std::fs::read(content.join("site.toml")).unwrap()).unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(generation(&server.get(target)), before, "nothing changed, nothing reloads");
+    // A real edit after them still rebuilds, once.
+    std::fs::write(&career, original.replacen("title = \"", "title = \"Edited ", 1)).unwrap();
+    let edited = wait_for(&server, target, |r| r.text().contains("Edited "));
+    assert_eq!(generation(&edited), before + 1);
+    let (_, stderr) = server.stop();
+    assert_eq!(stderr.matches("rebuilt in").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_file_saved_in_two_writes_shows_no_error_in_between() {
+    let (_dir, content) = small_site(ONE_PAIR_EACH);
+    let server = Server::start(&content, &[]);
+    let target = "/careers/statisticians.html";
+    let career = content.join("careers/statisticians.md");
+    let original = std::fs::read_to_string(&career).unwrap();
+    let before = generation(&server.get(target));
+    // As an editor that saves in place: the file is emptied, then written
+    // a moment later, past the watcher's settling time.
+    let mut file = std::fs::File::create(&career).unwrap();
+    std::thread::sleep(Duration::from_millis(90));
+    file.write_all(original.replacen("title = \"", "title = \"Edited ", 1).as_bytes()).unwrap();
+    drop(file);
+    let edited = wait_for(&server, target, |r| r.text().contains("Edited "));
+    assert!(!edited.text().contains("careerdiff-problem"));
+    // One reload, to the edited site: a failure shown on the way would
+    // have been a reload of its own.
+    assert_eq!(generation(&edited), before + 1);
+}
+
 #[test]
 fn a_broken_template_keeps_the_last_good_site_and_names_its_line() {
     let (dir, content) = small_site(ONE_PAIR_EACH);

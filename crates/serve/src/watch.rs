@@ -38,14 +38,29 @@ pub(crate) fn start(
     }
     let inputs = folders.to_vec();
     std::thread::Builder::new().name("careerdiff-watch".into()).spawn(move || {
+        let paths: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+        let digest = || careerdiff_site::input_digest(&paths);
+        // The digest of the inputs of the last failed rebuild, if the last
+        // rebuild failed.
+        let mut failed: Option<u64> = None;
         // A change between loading the first site and watching is seen by
         // no event: compare the inputs with the ones the site was made from.
-        let paths: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
-        if careerdiff_site::input_digest(&paths) != state.current().digest {
-            rebuild(&state, &*loader);
-        }
-        // Ends when the watcher (the channel's sender) is dropped.
-        while rx.recv().is_ok() {
+        let mut changed = true;
+        loop {
+            if changed {
+                // Events without a change of content (a file touched, saved
+                // unchanged, read by a tool that sets its time) rebuild and
+                // reload nothing.
+                let now = digest();
+                let served = if failed.is_some() { failed } else { Some(state.current().digest) };
+                if served != Some(now) {
+                    failed = rebuild(&state, &*loader, now, &digest);
+                }
+            }
+            // Ends when the watcher (the channel's sender) is dropped.
+            if rx.recv().is_err() {
+                return;
+            }
             loop {
                 match rx.recv_timeout(SETTLE) {
                     Ok(()) => continue,
@@ -53,23 +68,43 @@ pub(crate) fn start(
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            rebuild(&state, &*loader);
+            changed = true;
         }
     })?;
     Ok(watcher)
 }
 
-fn rebuild(state: &AppState, loader: &Loader) {
+/// How long a failed rebuild waits to see whether the inputs are still
+/// being written (an editor that saves in place empties the file first)
+/// before it shows the failure.
+const RECHECK: Duration = Duration::from_millis(150);
+
+/// Rebuilds from inputs whose digest is `digest` (`now` gives the digest
+/// as it is now); returns the digest the failure was made from if it
+/// failed, `None` if the new site is served.
+fn rebuild(state: &AppState, loader: &Loader, mut digest: u64, now: &dyn Fn() -> u64) -> Option<u64> {
     let started = Instant::now();
-    match loader() {
-        Ok(loaded) => {
-            state.replace(loaded);
-            (state.report)(&format!("rebuilt in {:.2} s; open pages reload", started.elapsed().as_secs_f64()));
-        }
-        Err(failure) => {
-            // The loader has printed the problems; the pages show them.
-            state.fail(failure);
-            (state.report)("the last good site is still served; fix the file and save to rebuild");
+    loop {
+        match loader() {
+            Ok(loaded) => {
+                state.replace(loaded);
+                (state.report)(&format!("rebuilt in {:.2} s; open pages reload", started.elapsed().as_secs_f64()));
+                return None;
+            }
+            Err(failure) => {
+                // A file caught half-written fails to load: if the inputs
+                // are still changing, load them again before saying so.
+                std::thread::sleep(RECHECK);
+                let after = now();
+                if after != digest {
+                    digest = after;
+                    continue;
+                }
+                // The loader has printed the problems; the pages show them.
+                state.fail(failure);
+                (state.report)("the last good site is still served; fix the file and save to rebuild");
+                return Some(digest);
+            }
         }
     }
 }
