@@ -1,5 +1,6 @@
 //! Software every office uses: word processors, spreadsheets, e-mail,
-//! browsers, office suites and enterprise resource planning (ERP) suites.
+//! browsers, office suites, enterprise resource planning (ERP) suites, data
+//! entry and the social networks everyone has.
 //! Knowing them tells little about a career, so they never count as a
 //! reason to choose one, and they come last in lists of skills to learn.
 
@@ -8,14 +9,17 @@ use careerdiff_model::normalize_phrase;
 /// O*NET technology names (normalised) of generic office and ERP software.
 const GENERIC: &[&str] = &[
     "adobe acrobat",
+    "data entry software",
     "email software",
     "enterprise resource planning erp software",
+    "facebook",
     "google docs",
     "google drive",
     "google sheets",
     "google workspace",
     "ibm notes",
     "internet browser software",
+    "linkedin",
     "microsoft access",
     "microsoft dynamics",
     "microsoft excel",
@@ -36,6 +40,7 @@ const GENERIC: &[&str] = &[
     "spreadsheet software",
     "web browser software",
     "word processing software",
+    "youtube",
     "zoom",
 ];
 

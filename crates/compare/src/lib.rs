@@ -139,6 +139,14 @@ impl Comparer {
         SkillList::new(career, &self.prepared.careers[idx], (0..career.skills.len() as u32).collect())
     }
 
+    /// Career `idx`'s skill phrases (indices into its `skills`), most
+    /// useful first, as every list of its comparisons orders them: in
+    /// demand, then what its most similar careers use too (hot first),
+    /// then the rest, generic office software last.
+    pub fn skill_order(&self, idx: usize) -> &[u32] {
+        &self.prepared.careers[idx].order
+    }
+
     /// Compares every pair in `pairs` in parallel, in the order given.
     /// Each comparison depends only on its two careers, so the results are
     /// the same for any number of threads.

@@ -67,7 +67,8 @@ impl Plan {
                 pair_url: self.has_pair(idx, s.index).then(|| pair_path(&career.slug, &s.slug)),
             })
             .collect();
-        Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar))
+        let order = self.comparer.skill_order(idx);
+        Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar, order))
     }
 
     /// Which careers use each canonical skill, ranked by the search index

@@ -45,7 +45,8 @@ pub(crate) struct CareerView<'c> {
     pub facts: Vec<FactView>,
     /// The labels of those it has no data for, listed in one line.
     pub missing_facts: Vec<&'static str>,
-    /// Skills, in-demand and hot first, each linked to its skill page.
+    /// Skills in the comparer's order (in demand first, then what similar
+    /// careers use too), each linked to its skill page.
     pub skills: Vec<SkillLink<'c>>,
     /// Whether O*NET (or the writer) rated the skills and knowledge the work needs.
     pub rated: bool,
@@ -136,12 +137,15 @@ pub(crate) struct ChartPoints {
 }
 
 impl<'c> CareerView<'c> {
-    pub(crate) fn new(career: &'c Career, taxonomy: &Taxonomy, similar: Vec<SimilarView>) -> Self {
+    /// The view of `career`, its skills in `order` (the comparer's order
+    /// of its phrases: in demand first, then what similar careers use too,
+    /// office and ERP suites last, as on pair pages).
+    pub(crate) fn new(career: &'c Career, taxonomy: &Taxonomy, similar: Vec<SimilarView>, order: &[u32]) -> Self {
         let (overview, roadmap) = split_roadmap(&career.body);
         let onet = career.onet.as_ref();
-        let mut skills: Vec<SkillLink<'c>> = career
-            .skills
+        let skills: Vec<SkillLink<'c>> = order
             .iter()
+            .map(|&i| &career.skills[i as usize])
             .map(|s| SkillLink {
                 name: &s.name,
                 hot: s.hot,
@@ -149,9 +153,6 @@ impl<'c> CareerView<'c> {
                 url: taxonomy.canonical_ids(s).first().map(|&i| skill_path(&taxonomy.get(i).id)),
             })
             .collect();
-        // In demand and hot first, as O*NET flags them, but office and ERP
-        // suites last: they say little about the work (as on pair pages).
-        skills.sort_by_key(|s| (careerdiff_compare::is_generic_software(s.name), !s.in_demand, !s.hot));
         let all_facts = facts(career);
         CareerView {
             slug: &career.slug,
@@ -200,7 +201,7 @@ impl<'c> CareerView<'c> {
             job_zone_name: onet.and_then(|o| o.job_zone_name.as_deref()),
             overview: minijinja::Value::from_safe_string(to_html(overview)),
             roadmap: roadmap.map_or(minijinja::Value::from(()), |r| minijinja::Value::from_safe_string(to_html(r))),
-            roadmap_steps: if roadmap.is_some() { Vec::new() } else { roadmap_steps(career) },
+            roadmap_steps: if roadmap.is_some() { Vec::new() } else { roadmap_steps(career, order) },
             similar,
             json_ld: json_ld(career),
         }
@@ -299,7 +300,7 @@ impl ChartPoints {
 /// no roadmap: education, the preparation its job zone asks for, the skills
 /// to learn (in demand first), and the time it takes. Nothing is invented:
 /// a step appears only when its data does.
-fn roadmap_steps(career: &Career) -> Vec<String> {
+fn roadmap_steps(career: &Career, order: &[u32]) -> Vec<String> {
     let mut steps = Vec::new();
     // BLS's typical entry requirements where the career has them; O*NET's
     // most common required education and its job zone's wording otherwise
@@ -345,7 +346,8 @@ fn roadmap_steps(career: &Career) -> Vec<String> {
     }
     // Technologies employers name, without the office suites everyone uses.
     let pick = |want: fn(&careerdiff_model::SkillRef) -> bool| -> Vec<&str> {
-        let specific = career.skills.iter().filter(|s| !careerdiff_compare::is_generic_software(&s.name));
+        let in_order = order.iter().map(|&i| &career.skills[i as usize]);
+        let specific = in_order.filter(|s| !careerdiff_compare::is_generic_software(&s.name));
         specific.filter(|s| want(s)).take(6).map(|s| s.name.as_str()).collect()
     };
     let in_demand = pick(|s| s.in_demand);
