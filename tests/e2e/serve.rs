@@ -404,6 +404,11 @@ fn an_edit_right_after_the_address_is_printed_is_seen() {
     std::fs::write(&career, original.replacen("title = \"", "title = \"Edited ", 1)).unwrap();
     let edited = wait_for(&server, "/careers/data-scientists.html", |r| r.text().contains("Edited "));
     assert_eq!(edited.status, 200);
+    // The static search files, made after the site is swapped in, are the
+    // edited site's too.
+    let careers = server.get("/search/careers.json");
+    assert_eq!(careers.status, 200);
+    assert!(careers.text().contains("Edited "), "{}", careers.text());
 }
 
 /// The rebuild a page was served from, as its reload script names it.

@@ -78,8 +78,8 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
 /// A site and what it was made from besides its theme.
 pub(crate) struct Prepared {
     pub site: Site,
-    /// The comparer, the skill ranking and (when kept) a copy of the static
-    /// search files: what a site with another theme needs.
+    /// The comparer and the skill ranking: what a site with another theme
+    /// needs.
     pub comparer: Arc<Comparer>,
     pub options: SiteOptions,
     pub search: Option<Arc<SearchIndex>>,
@@ -89,18 +89,19 @@ pub(crate) struct Prepared {
 /// search index (skill pages are ranked by it; the static search files are
 /// made from it).
 fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
-    Ok(prepare_with(content, search, false, |comparer, options| Site::new(comparer, theme, options))?.site)
+    Ok(prepare_with(content, search, true, |comparer, options| Site::new(comparer, theme, options))?.site)
 }
 
 /// [`prepare`], with the site made by `make_site` from the comparer and
-/// the ranking; `careerdiff serve` calls it too, and `keep`s a copy of the
-/// static search files to make the site again when only the theme changes.
-/// Indexing (one tantivy thread) runs beside preparing the comparer, and
-/// the static search files (one thread) beside making the site.
+/// the ranking, and the static search files only with `static_files`
+/// (`careerdiff serve` makes them itself, after the site is served; see
+/// [`static_search_files`]). Indexing (one tantivy thread) runs beside
+/// preparing the comparer, and the static search files (one thread) beside
+/// making the site.
 pub(crate) fn prepare_with(
     content: Arc<Content>,
     search: bool,
-    keep: bool,
+    static_files: bool,
     make_site: impl FnOnce(Arc<Comparer>, SiteOptions) -> Result<Site, SiteError> + Send,
 ) -> anyhow::Result<Prepared> {
     let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
@@ -113,24 +114,25 @@ pub(crate) fn prepare_with(
     let (comparer, index) = (Arc::new(comparer), index?);
     let limit = content.careers.len();
     let rank = index.as_ref().map(|index| {
-        let ranking = Arc::clone(index);
+        let ranking = index.batch_ranker();
         let rank: Arc<Ranker> = Arc::new(move |query: &str| ranking.rank(query, limit).unwrap_or_default());
         rank
     });
     let options = SiteOptions { extra_files: Vec::new(), rank };
-    let static_files = || -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-        let Some(index) = &index else { return Ok(Vec::new()) };
-        let files = careerdiff_search::static_index(index).context("writing the static search index")?;
-        Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
+    let files = || match &index {
+        Some(index) if static_files => static_search_files(index),
+        _ => Ok(Vec::new()),
     };
-    let (site, files) = rayon::join(|| make_site(Arc::clone(&comparer), options.clone()), static_files);
+    let (site, files) = rayon::join(|| make_site(Arc::clone(&comparer), options.clone()), files);
     let (mut site, files) = (site.context("preparing the site")?, files?);
-    let mut options = options;
-    if keep {
-        options.extra_files = files.clone();
-    }
     site.add_extra_files(files);
     Ok(Prepared { site, comparer, options, search: index })
+}
+
+/// The static search files of `index`: (path, bytes).
+pub(crate) fn static_search_files(index: &SearchIndex) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let files = careerdiff_search::static_index(index).context("writing the static search index")?;
+    Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
 }
 
 fn print_summary(args: &BuildArgs, report: &BuildReport, careers: usize, started: Instant) {

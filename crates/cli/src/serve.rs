@@ -13,11 +13,11 @@ use anyhow::{Context, anyhow};
 use careerdiff_compare::Comparer;
 use careerdiff_model::{ContentErrors, inert, load_content};
 use careerdiff_search::SearchIndex;
-use careerdiff_serve::{LoadFailure, Loaded, Problem, ServeOptions};
+use careerdiff_serve::{LateFiles, LoadFailure, Loaded, Problem, ServeOptions};
 use careerdiff_site::{PageId, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::{MessageFormat, ServeArgs};
-use crate::build::{input_folders, prepare_with};
+use crate::build::{input_folders, prepare_with, static_search_files};
 use crate::commands::theme_folder;
 use crate::{Failure, terminal};
 
@@ -94,12 +94,13 @@ struct Kept {
     comparer: Arc<Comparer>,
     options: SiteOptions,
     search: Arc<SearchIndex>,
+    late_files: LateFiles,
 }
 
 /// Prepares the site of the content folder `dir` as it is now; `folders`
 /// are its inputs, hashed for the pages' ETags. With `keep`, what a
-/// theme-only change can reuse is kept in `kept` (a server that never
-/// reloads keeps no second copy of the search files).
+/// theme-only change can reuse is kept in `kept`. The static search files
+/// are made after the site, on a thread of their own ([`LateFiles`]).
 fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: bool) -> Result<Loaded, Broken> {
     let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let content_digest = careerdiff_site::input_digest(&[dir]);
@@ -113,36 +114,46 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: 
         *theme_dir = theme_folder(content).map_err(Broken::Content)?;
         Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, theme_dir, "loading the theme"))
     };
-    let (site, search) = match kept.as_ref().filter(|k| k.content_digest == content_digest) {
+    let (site, search, late_files) = match kept.as_ref().filter(|k| k.content_digest == content_digest) {
         Some(k) => {
             let theme = themed(k.comparer.content(), &mut theme_dir)?;
             let site = Site::new(Arc::clone(&k.comparer), theme, k.options.clone());
-            (site.map_err(|e| site_error(e, &theme_dir, "preparing the site"))?, Arc::clone(&k.search))
+            let site = site.map_err(|e| site_error(e, &theme_dir, "preparing the site"))?;
+            (site, Arc::clone(&k.search), k.late_files.clone())
         }
         None => {
             // The old parts are no use now; the served site keeps what it needs.
             *kept = None;
             let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
             let theme = themed(&content, &mut theme_dir)?;
-            let prepared = prepare_with(content, true, keep, |comparer, options| Site::new(comparer, theme, options))
+            let prepared = prepare_with(content, true, false, |comparer, options| Site::new(comparer, theme, options))
                 .map_err(|e| {
-                let problem = e.downcast_ref::<SiteError>().map_or_else(
-                    || Problem::message(format!("{e:#}")),
-                    |site| Problem::from_site_error(site, theme_dir.as_deref()),
-                );
-                Broken::Other(e, problem)
-            })?;
+                    let problem = e.downcast_ref::<SiteError>().map_or_else(
+                        || Problem::message(format!("{e:#}")),
+                        |site| Problem::from_site_error(site, theme_dir.as_deref()),
+                    );
+                    Broken::Other(e, problem)
+                })?;
             let no_index = || Broken::Other(anyhow!("no search index"), Problem::message("no search index"));
             let search = prepared.search.ok_or_else(no_index)?;
+            let index = Arc::clone(&search);
+            let late_files = LateFiles::in_background(move || {
+                static_search_files(&index).unwrap_or_else(|e| {
+                    eprintln!("error: {}", inert(&format!("{e:#}")));
+                    Vec::new()
+                })
+            })
+            .map_err(|e| Broken::Other(e.into(), Problem::message("could not start a thread")))?;
             if keep {
                 *kept = Some(Kept {
                     content_digest,
                     comparer: prepared.comparer,
                     options: prepared.options,
                     search: Arc::clone(&search),
+                    late_files: late_files.clone(),
                 });
             }
-            (prepared.site, search)
+            (prepared.site, search, late_files)
         }
     };
     drop(kept);
@@ -161,7 +172,7 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: 
     for page in samples {
         site.render(page).map_err(|e| site_error(e, &format!("rendering {}", site.path(page))))?;
     }
-    Ok(Loaded { site, search, digest, theme_dir })
+    Ok(Loaded { site, search, digest, theme_dir, late_files })
 }
 
 /// Opens `url` in the desktop's browser, if there is one.

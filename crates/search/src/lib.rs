@@ -70,6 +70,34 @@ pub struct Hit {
 }
 
 /// A career as results show it.
+/// Ranks many queries with [`SearchIndex::rank`]'s order, looking each
+/// term up in the index once: a site ranks the careers of thousands of
+/// skill pages by the skill's name, and the names share most of their
+/// words. It keeps every term it has seen (a few MB for a site's skill
+/// names), so it is for a batch, not for visitors' queries.
+pub struct BatchRanker {
+    index: std::sync::Arc<SearchIndex>,
+    memo: std::sync::Mutex<HashMap<String, query::Postings>>,
+}
+
+impl BatchRanker {
+    /// The `limit` best careers for `query`, as [`SearchIndex::rank`] gives them.
+    pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
+        let postings_of = |term: &str| {
+            let known = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(term).cloned();
+            if let Some(postings) = known {
+                return Ok(postings);
+            }
+            let postings = query::Postings::from(self.index.term_points(term)?);
+            let mut memo = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            memo.insert(term.to_owned(), std::sync::Arc::clone(&postings));
+            Ok(postings)
+        };
+        let ranking = query::Ranking::run_with(&self.index, query, postings_of)?;
+        Ok(ranking.order.into_iter().take(limit).map(|s| s.career).collect())
+    }
+}
+
 struct Listing {
     slug: String,
     title: String,
@@ -147,6 +175,11 @@ impl SearchIndex {
     /// lists at build time.
     pub fn rank(&self, query: &str, limit: usize) -> Result<Vec<usize>, SearchError> {
         Ok(query::Ranking::run(self, query)?.order.into_iter().take(limit).map(|s| s.career).collect())
+    }
+
+    /// A ranker for many queries (see [`BatchRanker`]).
+    pub fn batch_ranker(self: &std::sync::Arc<Self>) -> BatchRanker {
+        BatchRanker { index: std::sync::Arc::clone(self), memo: Default::default() }
     }
 
     /// The `limit` best careers for `query`, best first, each saying why it

@@ -18,6 +18,9 @@ pub(crate) const REASONED_POSTINGS: usize = 20;
 /// Most reasons a result gives.
 const MAX_REASONS: usize = 3;
 
+/// A term's points per career, best first: (career, points).
+pub(crate) type Postings = std::sync::Arc<[(usize, i64)]>;
+
 /// A career's standing for a query.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scored {
@@ -39,7 +42,7 @@ pub(crate) struct Ranking {
     /// single terms explain a match (a pair's text is one of its words').
     words: usize,
     /// For each term, its postings best first: (career, points).
-    postings: Vec<Vec<(usize, i64)>>,
+    postings: Vec<Postings>,
     named: Vec<Named>,
     /// Careers that match at all, best first.
     pub order: Vec<Scored>,
@@ -47,17 +50,27 @@ pub(crate) struct Ranking {
 
 impl Ranking {
     pub(crate) fn run(index: &SearchIndex, query: &str) -> Result<Self, SearchError> {
+        Ranking::run_with(index, query, |term| Ok(Postings::from(index.term_points(term)?)))
+    }
+
+    /// [`Ranking::run`] with each term's postings from `postings_of`
+    /// (which may have looked the term up before).
+    pub(crate) fn run_with(
+        index: &SearchIndex,
+        query: &str,
+        postings_of: impl Fn(&str) -> Result<Postings, SearchError>,
+    ) -> Result<Self, SearchError> {
         let all_terms = terms(query);
         let mut seen = HashSet::new();
         let mut scored_terms: Vec<String> = all_terms.iter().filter(|t| seen.insert((*t).clone())).cloned().collect();
         let n_words = scored_terms.len();
         let phrases = phrase_pairs(&all_terms);
         scored_terms.extend(phrases.into_iter().filter(|p| seen.insert(p.clone())));
-        let postings = scored_terms.iter().map(|t| index.term_points(t)).collect::<Result<Vec<_>, _>>()?;
+        let postings = scored_terms.iter().map(|t| postings_of(t)).collect::<Result<Vec<_>, _>>()?;
         let named = items::named_items(&index.item_phrases, &all_terms);
         let mut by_career: HashMap<usize, (i64, Vec<bool>)> = HashMap::new();
         for (k, list) in postings.iter().enumerate() {
-            for &(career, points) in list {
+            for &(career, points) in list.iter() {
                 let (sum, matched) = by_career.entry(career).or_insert_with(|| (0, vec![false; n_words]));
                 *sum += points;
                 if k < n_words {

@@ -114,6 +114,23 @@ fn default_content_finds_the_ai_careers_by_their_skills() {
     assert_eq!(slugs(&index, "semantic caching").first().map(String::as_str), Some("ai-middleware-engineer"));
 }
 
+/// A batch ranker, which looks each term up once, ranks every query as
+/// the index does one at a time, whatever order the queries come in.
+#[test]
+fn a_batch_ranker_ranks_as_the_index_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let content = load_content(&root).unwrap();
+    let index = std::sync::Arc::new(SearchIndex::build_in_ram(&content).unwrap());
+    let batch = index.batch_ranker();
+    let queries =
+        ["python", "microsoft excel", "excel", "data analysis software", "python", "first aid", "nursing care"];
+    for query in queries.iter().chain(queries.iter().rev()) {
+        let (one, many) = (index.rank(query, 50).unwrap(), batch.rank(query, 50).unwrap());
+        assert!(!one.is_empty(), "{query} finds careers");
+        assert_eq!(one, many, "{query}");
+    }
+}
+
 /// The static index adds up to the terminal's points: for each query, the
 /// sum of its terms' points in the shards equals each hit's score.
 #[test]

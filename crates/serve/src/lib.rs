@@ -10,7 +10,9 @@
 //!   of two careers whatever the pair policy ([`Site::page_at`]), rendered
 //!   on request (`pages.rs`); anything else is the theme's 404. Paths are
 //!   checked before any lookup (`paths.rs`), and nothing is read from disk
-//!   while serving: pages, theme files and search files are all in memory;
+//!   while serving: pages, theme files and search files are all in memory.
+//!   The static search files may be made after the site is served
+//!   ([`LateFiles`]); a request for a path the site lacks waits for them;
 //! - `/api/search`, `/api/compare`, `/api/similar` ([`api`]): the JSON that
 //!   `careerdiff search|compare|similar --json` print, from the same
 //!   functions;
@@ -25,6 +27,7 @@
 //! inputs' digest).
 
 pub mod api;
+mod late;
 mod pages;
 mod paths;
 mod problem;
@@ -45,6 +48,7 @@ use careerdiff_site::Site;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::timeout::TimeoutLayer;
 
+pub use late::LateFiles;
 pub use problem::{LoadFailure, Problem};
 
 /// A site ready to serve, with the search index the API answers from.
@@ -59,6 +63,9 @@ pub struct Loaded {
     /// The theme folder the site was made with, if any: template errors
     /// are shown with their file in it.
     pub theme_dir: Option<PathBuf>,
+    /// Files served with the site that may be made after it (the static
+    /// search index).
+    pub late_files: LateFiles,
 }
 
 /// Makes a new [`Loaded`] site from the inputs as they are now, or says

@@ -32,17 +32,34 @@ pub(crate) async fn page(State(state): State<Arc<AppState>>, method: Method, hea
         return response;
     }
     let ready = state.current();
-    let page = site_path(uri.path()).and_then(|path| ready.page_at(&path));
-    let Some(page) = page else {
-        return respond(&state, &ready, PageId::NotFound, StatusCode::NOT_FOUND, &headers);
-    };
-    respond(&state, &ready, page, StatusCode::OK, &headers)
+    let path = site_path(uri.path());
+    if let Some(page) = path.as_deref().and_then(|path| ready.page_at(path)) {
+        return respond(&state, &ready, page, StatusCode::OK, &headers);
+    }
+    if let Some(path) = path
+        && let Some(bytes) = ready.late_files.get(&path).await
+    {
+        return reply(&state, &ready, &path, || Ok(bytes), StatusCode::OK, &headers);
+    }
+    respond(&state, &ready, PageId::NotFound, StatusCode::NOT_FOUND, &headers)
 }
 
 /// Renders `page` (or answers 304 when the client has it).
 fn respond(state: &AppState, ready: &Ready, page: PageId, status: StatusCode, headers: &HeaderMap) -> Response {
+    reply(state, ready, &ready.site.path(page), || ready.site.render(page), status, headers)
+}
+
+/// Answers with the file at `path`, whose bytes `bytes` gives (or 304 when
+/// the client has it, without asking `bytes`, which renders a page).
+fn reply(
+    state: &AppState,
+    ready: &Ready,
+    path: &str,
+    bytes: impl FnOnce() -> Result<Vec<u8>, careerdiff_site::SiteError>,
+    status: StatusCode,
+    headers: &HeaderMap,
+) -> Response {
     let problem = state.problem();
-    let path = ready.site.path(page);
     let html = path.ends_with(".html");
     // A failed rebuild's box is on HTML pages only; other files are the
     // last good site's as they are.
@@ -60,9 +77,9 @@ fn respond(state: &AppState, ready: &Ready, page: PageId, status: StatusCode, he
         set_cache(response.headers_mut(), cache, Some(&etag));
         return response;
     }
-    let bytes = match ready.site.render(page) {
+    let bytes = match bytes() {
         Ok(bytes) => bytes,
-        Err(error) => return render_failed(state, ready, &path, &error),
+        Err(error) => return render_failed(state, ready, path, &error),
     };
     let bytes = if html && state.live {
         reload::decorate(bytes, state.generation(), banner.map(|p| p.html()).as_deref())
@@ -71,7 +88,7 @@ fn respond(state: &AppState, ready: &Ready, page: PageId, status: StatusCode, he
     };
     let mut response = (status, Body::from(bytes)).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(path)));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     set_cache(headers, cache, banner.is_none().then_some(&etag));
     response

@@ -23,13 +23,15 @@ pub(crate) struct Ready {
     pub digest: u64,
     /// The theme folder, if any: where a template error is.
     pub theme_dir: Option<std::path::PathBuf>,
+    /// Files served with the site, perhaps made after it.
+    pub late_files: crate::LateFiles,
 }
 
 impl Ready {
     pub fn new(loaded: Loaded) -> Self {
-        let Loaded { site, search, digest, theme_dir } = loaded;
+        let Loaded { site, search, digest, theme_dir, late_files } = loaded;
         let etag = format!("{digest:016x}-{}", env!("CARGO_PKG_VERSION"));
-        Ready { site, search, etag, digest, theme_dir }
+        Ready { site, search, etag, digest, theme_dir, late_files }
     }
 
     /// The page at `path` (relative to the site root, already checked):

@@ -78,6 +78,10 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
         }
     })?;
     let whole = options.shard == Shard::WHOLE;
+    if whole {
+        // Whole builds record every page's input fingerprint.
+        site.prepare_fingerprints();
+    }
     if whole
         && !options.full
         && options.out.join(MARKER).is_file()

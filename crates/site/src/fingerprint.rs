@@ -102,7 +102,7 @@ impl Site {
     /// The input fingerprint of the page made from `source`.
     pub(crate) fn fingerprint(&self, source: &Source<'_>) -> u64 {
         match source {
-            Source::Template(name, context) => hash_of(&(self.shared.template(name), serialized(context))),
+            Source::Template(name, context) => hash_of(&(self.shared().template(name), serialized(context))),
             Source::Pair(pair, _) => self.pair_fingerprint(*pair),
             Source::Text(text) => output_fingerprint(text.as_bytes()),
             Source::Bytes(bytes) => output_fingerprint(bytes),
@@ -110,7 +110,7 @@ impl Site {
     }
 
     fn pair_fingerprint(&self, (i, j): (usize, usize)) -> u64 {
-        let shared = &self.shared;
+        let shared = self.shared();
         let inputs = PairInputs {
             template: shared.template("pair.html"),
             site: shared.globals,

@@ -40,8 +40,10 @@ pub struct Site {
     /// The `site` value every template gets.
     pub(crate) globals: Value,
     pub(crate) extras: Vec<(String, Vec<u8>)>,
-    /// What several pages read, hashed once, for fingerprints.
-    pub(crate) shared: fingerprint::Shared,
+    /// What several pages read, hashed once, for fingerprints: made by
+    /// [`Site::prepare_fingerprints`] (a server, which never asks for a
+    /// fingerprint, never makes it).
+    shared: OnceLock<fingerprint::Shared>,
     /// The comparison tool's comparisons, made when first needed.
     tool_pairs: OnceLock<ToolPairs>,
     /// Every page but the pairs, by path, made on the first lookup.
@@ -58,14 +60,13 @@ impl Site {
             credits => credits::credits(content), items_index_url => ITEMS_INDEX_PATH,
             ..Value::from_serialize(&content.site)
         };
-        let shared = fingerprint::Shared::new(&plan, &parts, &theme, &globals);
         Ok(Site {
             plan,
             theme,
             parts,
             globals,
             extras: options.extra_files,
-            shared,
+            shared: OnceLock::new(),
             tool_pairs: OnceLock::new(),
             routes: OnceLock::new(),
         })
@@ -76,6 +77,20 @@ impl Site {
     /// then be made while the site is prepared rather than before.
     pub fn add_extra_files(&mut self, files: Vec<(String, Vec<u8>)>) {
         self.extras.extend(files);
+    }
+
+    /// Hashes what several pages read, once, so that
+    /// [`Site::input_fingerprint`] can be asked from many threads. Call it
+    /// before asking for fingerprints in parallel (it works in parallel
+    /// itself, and must not start from inside a parallel loop whose other
+    /// steps wait for it).
+    pub fn prepare_fingerprints(&self) {
+        self.shared();
+    }
+
+    /// What [`Site::prepare_fingerprints`] makes.
+    pub(crate) fn shared(&self) -> &fingerprint::Shared {
+        self.shared.get_or_init(|| fingerprint::Shared::new(&self.plan, &self.parts, &self.theme, &self.globals))
     }
 
     /// The content the site is built from.
