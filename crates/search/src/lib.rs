@@ -121,6 +121,8 @@ pub struct SearchIndex {
     /// Careers by the terms of their title and each alternate title,
     /// joined by spaces: 2 for the title, 1 for an alternate title.
     exact_titles: HashMap<String, Vec<(usize, u8)>>,
+    /// Each career's [`reasons::BestTexts`], made when first asked for.
+    best_texts: Vec<std::sync::OnceLock<reasons::BestTexts>>,
 }
 
 impl SearchIndex {
@@ -167,7 +169,15 @@ impl SearchIndex {
             ratings: content.careers.iter().map(items::ratings_of).collect(),
             item_phrases: items::item_phrases(),
             exact_titles,
+            best_texts: (0..content.careers.len()).map(|_| std::sync::OnceLock::new()).collect(),
         })
+    }
+
+    /// What explains the matches of career `career` (by position in
+    /// `Content::careers`).
+    pub(crate) fn reason_finder(&self, career: usize) -> reasons::ReasonFinder<'_> {
+        let doc = &self.docs[career];
+        reasons::ReasonFinder::new(doc, self.best_texts[career].get_or_init(|| reasons::best_texts(doc)))
     }
 
     /// The positions (in `Content::careers`) of the `limit` best careers

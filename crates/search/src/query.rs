@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use careerdiff_model::WORKER_ITEMS;
 
 use crate::items::{self, MATCH_IMPORTANCE, Named};
-use crate::reasons::ReasonFinder;
 use crate::terms::{phrase_pairs, terms};
 use crate::{SearchError, SearchIndex};
 
@@ -139,7 +138,7 @@ impl Ranking {
             .collect();
         by_term.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut reasons: Vec<String> = rated.into_iter().map(|(_, reason)| reason).collect();
-        let finder = ReasonFinder::new(&index.docs[career]);
+        let finder = index.reason_finder(career);
         for (_, k) in by_term {
             if let Some(reason) = finder.reason(&self.terms[k])
                 && !reasons.contains(&reason)

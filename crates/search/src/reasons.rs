@@ -2,40 +2,49 @@
 //! holds it — "also called: Software Engineer", "task: Administer first
 //! aid treatment…", "technology: Microsoft Excel (in demand)".
 
-use std::collections::HashMap;
-
 use crate::document::{CareerDoc, Field};
 use crate::terms::terms;
 
 /// Longest text shown in a reason, in characters, before it is cut.
 const MAX_CHARS: usize = 110;
 
+/// Every term of one career with the text (by position in its document)
+/// of the weightiest field that holds it, sorted by term: made once per
+/// career and kept by the index (a few MB for a site), since every search
+/// that lists the career asks it again.
+pub(crate) type BestTexts = Vec<(String, usize)>;
+
+/// The [`BestTexts`] of `doc`.
+pub(crate) fn best_texts(doc: &CareerDoc) -> BestTexts {
+    let mut best: Vec<(String, usize)> = Vec::new();
+    for (at, (_, text)) in doc.texts.iter().enumerate() {
+        best.extend(terms(text).into_iter().map(|term| (term, at)));
+    }
+    // The weightiest field first for each term, the first text among equals.
+    best.sort_by(|x, y| x.0.cmp(&y.0).then(doc.texts[x.1].0.cmp(&doc.texts[y.1].0)).then(x.1.cmp(&y.1)));
+    best.dedup_by(|later, first| later.0 == first.0);
+    best.shrink_to_fit();
+    best
+}
+
 /// Finds, for any term of one career, the text that explains it.
 pub(crate) struct ReasonFinder<'d> {
     doc: &'d CareerDoc,
-    /// Each term, with the text (by position) of the weightiest field that
-    /// holds it.
-    best: HashMap<String, usize>,
+    best: &'d [(String, usize)],
 }
 
 impl<'d> ReasonFinder<'d> {
-    pub(crate) fn new(doc: &'d CareerDoc) -> Self {
-        let mut best: HashMap<String, usize> = HashMap::new();
-        for (at, (field, text)) in doc.texts.iter().enumerate() {
-            for term in terms(text) {
-                let slot = best.entry(term).or_insert(at);
-                if doc.texts[*slot].0 > *field {
-                    *slot = at;
-                }
-            }
-        }
+    /// The finder of `doc`, whose [`BestTexts`] are `best`.
+    pub(crate) fn new(doc: &'d CareerDoc, best: &'d [(String, usize)]) -> Self {
         ReasonFinder { doc, best }
     }
 
-    /// The reason the career matches `term`, or `None` when the best match is in the title or category,
-    /// which a result shows anyway, or nowhere.
+    /// The reason the career matches `term`, or `None` when the best match
+    /// is in the title or category, which a result shows anyway, or
+    /// nowhere.
     pub(crate) fn reason(&self, term: &str) -> Option<String> {
-        let (field, text) = &self.doc.texts[*self.best.get(term)?];
+        let k = self.best.binary_search_by(|(held, _)| held.as_str().cmp(term)).ok()?;
+        let (field, text) = &self.doc.texts[self.best[k].1];
         let label = field.reason_label()?;
         let suffix = if *field == Field::InDemandTechnology { " (in demand)" } else { "" };
         Some(format!("{label}: {}{suffix}", shorten(text)))
@@ -70,7 +79,8 @@ mod tests {
             (Field::Tool, "First aid kits"),
             (Field::InDemandTechnology, "Microsoft Excel"),
         ]);
-        let finder = ReasonFinder::new(&d);
+        let best = best_texts(&d);
+        let finder = ReasonFinder::new(&d, &best);
         let reason = |term: &str| finder.reason(term);
         let task = "task: Administer first aid treatment to sick or injured persons.";
         assert_eq!(reason("aid").as_deref(), Some("tool: First aid kits"));

@@ -25,7 +25,6 @@ use serde_json::{Value, json};
 
 use crate::items::{MATCH_IMPORTANCE, RATING_WEIGHT};
 use crate::query::REASONED_POSTINGS;
-use crate::reasons::ReasonFinder;
 use crate::{SearchError, SearchIndex};
 
 /// One file of the static index: its path under the site root and bytes.
@@ -104,7 +103,7 @@ fn reasons<'t>(index: &SearchIndex, all: &'t BTreeMap<String, Vec<(usize, i64)>>
     }
     let mut reasons = HashMap::new();
     for (career, terms) in wanted.into_iter().enumerate() {
-        let finder = ReasonFinder::new(&index.docs[career]);
+        let finder = index.reason_finder(career);
         for term in terms {
             if let Some(reason) = finder.reason(term) {
                 reasons.insert((term, career), reason);
