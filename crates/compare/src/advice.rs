@@ -129,7 +129,7 @@ pub(crate) fn choose_if(
         out.end();
     }
     // Whom the work suits: interests and work values clearly higher here.
-    crate::suits::choose_reasons(&mut out, me, other);
+    crate::suits::choose_reasons(&mut out, &mine.suit_facts, &theirs.suit_facts);
     // What the work is: its first task statement (O*NET lists the core
     // tasks first), when it is not the other career's too.
     let first_task = mine.choice_facts.first_task.as_ref();
@@ -164,8 +164,8 @@ fn levels(item: &RatedItem<'_>, side_is_a: bool) -> (f64, f64) {
 /// The conclusion: each side's advantages, the ties, the unknowns, and the
 /// skill overlap with what it means for moving between the two.
 pub(crate) fn conclusion(
-    a: &Career,
-    b: &Career,
+    (a, pa): (&Career, &PreparedCareer),
+    (b, pb): (&Career, &PreparedCareer),
     glance: &[GlanceRow],
     skills: &SkillOverlap,
     transitions: &[Transition; 2],
@@ -210,7 +210,7 @@ pub(crate) fn conclusion(
         out.end();
     }
     profile_sentence(&mut out, a, profile);
-    crate::suits::interests_sentence(&mut out, a, b);
+    crate::suits::interests_sentence(&mut out, &pa.suit_facts, &pb.suit_facts);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out

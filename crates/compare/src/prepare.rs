@@ -43,6 +43,8 @@ pub(crate) struct PreparedCareer {
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
     pub choice_facts: crate::advice::ChoiceFacts,
+    /// What the sentences on whom the work suits read from it.
+    pub suit_facts: crate::suits::SuitFacts,
     /// What a move to or from the career reads from it.
     pub move_facts: crate::transition::MoveFacts,
     /// Each phrase's short label and canonical skill ids, by phrase index.
@@ -211,6 +213,7 @@ impl Prepared {
                 labels,
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
+                suit_facts: crate::suits::SuitFacts::of(career),
                 choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
             });
         }
