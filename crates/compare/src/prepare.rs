@@ -25,6 +25,9 @@ pub(crate) struct PreparedCareer {
     pub unit_starts: Vec<u32>,
     /// For each of `units`, what its phrases are (see `skills::UnitFlags`).
     pub unit_flags: Vec<crate::skills::UnitFlags>,
+    /// For each of `units`, its place among shared skills as far as it
+    /// depends on this career (see `skills::shared_orders`).
+    pub shared_order: Vec<u64>,
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
     /// Phrase indices, most useful first: generic office software last,
@@ -92,15 +95,15 @@ impl PreparedCareer {
         &self.unit_phrases[self.unit_starts[k] as usize..self.unit_starts[k + 1] as usize]
     }
 
-    /// Which phrases are "only" the career's, by phrase index: those none
-    /// of whose units is shared, given the places in `units` of the
-    /// shared ones.
-    pub(crate) fn only(&self, shared: impl Iterator<Item = usize>) -> Vec<bool> {
-        let mut only = vec![true; self.order.len()];
+    /// Marks in `only`, by phrase index, which phrases are "only" the
+    /// career's: those none of whose units is shared, given the places in
+    /// `units` of the shared ones.
+    pub(crate) fn mark_only(&self, shared: impl Iterator<Item = usize>, only: &mut Vec<bool>) {
+        only.clear();
+        only.resize(self.order.len(), true);
         for k in shared {
             self.entries_of(k).iter().for_each(|&(_, phrase)| only[phrase as usize] = false);
         }
-        only
     }
 }
 
@@ -210,6 +213,7 @@ impl Prepared {
                 name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
                 unit_starts,
                 unit_flags: Vec::new(),
+                shared_order: Vec::new(),
                 labels,
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
@@ -250,11 +254,38 @@ impl Prepared {
             prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
         });
+        set_shared_orders(content, &mut careers, &weight);
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
         Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
     }
+}
+
+/// Gives each career its units' places among shared skills (see
+/// `skills::shared_orders`), from the units' `weight`s and every name a
+/// unit can go by, each ranked once.
+fn set_shared_orders(content: &Content, careers: &mut [PreparedCareer], weight: &[f64]) {
+    let mut weights = weight.to_vec();
+    weights.sort_by(|x, y| y.total_cmp(x));
+    weights.dedup_by(|x, y| x.total_cmp(y).is_eq());
+    let weight_ranks: Vec<u32> =
+        weight.iter().map(|w| weights.partition_point(|v| v.total_cmp(w).is_gt()) as u32).collect();
+    // The taxonomy's names, and the phrases that stand for no canonical
+    // skill (see `skills::unit_name`).
+    let taxonomy = content.taxonomy.skills();
+    let mut names: Vec<&str> = taxonomy.iter().map(|s| s.name.as_str()).collect();
+    for (prepared, career) in careers.iter().zip(&content.careers) {
+        let own = |units: &&Vec<Unit>| units.iter().any(|&u| u as usize >= taxonomy.len());
+        let phrases = prepared.phrase_units.iter().zip(&career.skills).filter(|(units, _)| own(units));
+        names.extend(phrases.map(|(_, skill)| skill.name.as_str()));
+    }
+    names.par_sort_unstable();
+    names.dedup();
+    let name_rank = |name: &str| names.partition_point(|&n| n < name) as u32;
+    careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
+        prepared.shared_order = crate::skills::shared_orders(content, (prepared, career), &weight_ranks, name_rank);
+    });
 }
 
 /// How many of a career's ten most similar careers must use a technology
