@@ -42,6 +42,9 @@ pub(crate) struct PreparedCareer {
     pub word_pairs: crate::word_pairs::WordPairs,
     /// Its at-a-glance values as shown.
     pub measures: crate::glance::Measures,
+    /// Its at-a-glance values as the sentences about a pair's rows write
+    /// them.
+    pub row_texts: crate::advice::RowTexts,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
@@ -209,6 +212,7 @@ impl Prepared {
                     Some((median.ln(), s.period))
                 }),
                 measures: crate::glance::measures(career, &mut scales),
+                row_texts: crate::advice::RowTexts::default(),
                 label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
                 name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
                 unit_starts,
@@ -251,6 +255,7 @@ impl Prepared {
                 (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
             prepared.generic = generic;
+            prepared.row_texts = crate::advice::RowTexts::of(&prepared.measures);
             prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
         });
