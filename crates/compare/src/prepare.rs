@@ -287,7 +287,8 @@ fn set_shared_orders(content: &Content, careers: &mut [PreparedCareer], weight: 
     }
     names.par_sort_unstable();
     names.dedup();
-    let name_rank = |name: &str| names.partition_point(|&n| n < name) as u32;
+    let ranks: Map<&str, u32> = names.iter().enumerate().map(|(rank, &name)| (name, rank as u32)).collect();
+    let name_rank = |name: &str| ranks[name];
     careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
         prepared.shared_order = crate::skills::shared_orders(content, (prepared, career), &weight_ranks, name_rank);
     });
