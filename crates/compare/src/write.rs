@@ -62,33 +62,26 @@ pub(crate) fn push_number(text: &mut String, mut n: usize) {
 
 /// Writes a level with at most one decimal, as `display::one_decimal`
 /// shows it ("4.5", "5"), without formatting a float: every pair writes
-/// a few dozen of these. Levels and importances (0–7) are read from a
-/// table of their texts; anything else is written digit by digit.
+/// a few dozen of these.
 pub(crate) fn push_decimal(text: &mut String, x: f64) {
-    let tenths = (x * 10.0).round();
-    if (0.0..=TENTHS_SHOWN as f64).contains(&tenths) {
-        text.push_str(&DECIMALS[tenths as usize]);
-        return;
-    }
-    if tenths < 0.0 {
+    let tenths = x * 10.0;
+    let rounded = round_magnitude(tenths);
+    if tenths < 0.0 && rounded > 0 {
         text.push('-');
     }
-    write_tenths(text, tenths.abs() as usize);
+    write_tenths(text, rounded as usize);
 }
 
-/// The largest number of tenths [`DECIMALS`] holds: O*NET's scales end at 7.
-const TENTHS_SHOWN: usize = 70;
-
-/// The text of every number of tenths from 0 to [`TENTHS_SHOWN`].
-static DECIMALS: std::sync::LazyLock<Vec<Box<str>>> = std::sync::LazyLock::new(|| {
-    (0..=TENTHS_SHOWN)
-        .map(|tenths| {
-            let mut text = String::new();
-            write_tenths(&mut text, tenths);
-            text.into()
-        })
-        .collect()
-});
+/// `x.abs().round()` as an integer (0 for NaN, saturating), without the
+/// call into the C library that `f64::round` is on x86-64 before SSE4.1.
+/// Exact: the whole part is `x` truncated, and the part after the point is
+/// then exactly `x` less it (Sterbenz), so the half is rounded away from
+/// zero as `f64::round` rounds it.
+fn round_magnitude(x: f64) -> u64 {
+    let magnitude = x.abs();
+    let whole = magnitude as u64;
+    whole.saturating_add(u64::from(magnitude - whole as f64 >= 0.5))
+}
 
 /// Writes a count of tenths as a number with at most one decimal.
 fn write_tenths(text: &mut String, tenths: usize) {
@@ -126,14 +119,27 @@ pub(crate) fn capitalise_first(s: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalise_first, join_into, push_decimal};
+    use super::{capitalise_first, join_into, push_decimal, round_magnitude};
 
     #[test]
     fn levels_in_sentences_read_as_one_decimal_shows_them() {
-        for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5] {
+        for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5, -3.25] {
             let mut text = String::new();
             push_decimal(&mut text, x);
             assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
+        }
+    }
+
+    #[test]
+    fn magnitudes_round_as_the_library_rounds_them() {
+        let below_half = 0.5 - f64::EPSILON / 4.0;
+        for x in [0.0, -0.0, 0.5, below_half, 1.5, 2.5, -2.5, 44.5, 44.49999999999999, 69.99, 1e15 + 0.5, f64::NAN] {
+            assert_eq!(round_magnitude(x), x.abs().round() as u64, "{x}");
+        }
+        // Every level and importance O*NET gives (two decimals) times ten.
+        for hundredths in 0..=700 {
+            let x = f64::from(hundredths) / 100.0 * 10.0;
+            assert_eq!(round_magnitude(x), x.round() as u64, "{x}");
         }
     }
 
