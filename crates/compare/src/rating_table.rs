@@ -182,8 +182,7 @@ impl RatingTable {
         }
         let apart = &*apart.into_slice();
         let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
-        let differ_most =
-            smallest::<HIGHLIGHTS>(apart.iter().copied()).map(|key| rated(key as u64)).collect();
+        let differ_most = smallest::<HIGHLIGHTS>(apart.iter().copied()).map(|key| rated(key as u64)).collect();
         let profile = Profile { differ_most, ..Profile::default() };
         (profile, moves)
     }

@@ -63,14 +63,35 @@ pub(crate) fn push_number(text: &mut String, mut n: usize) {
 /// Writes a level with at most one decimal, as `display::one_decimal`
 /// shows it ("4.5", "5"), without formatting a float: every pair writes
 /// a few dozen of these.
+/// O*NET's levels, importances and scores (0–7) are read from a table of
+/// their texts; anything else is written digit by digit.
 pub(crate) fn push_decimal(text: &mut String, x: f64) {
     let tenths = x * 10.0;
     let rounded = round_magnitude(tenths);
-    if tenths < 0.0 && rounded > 0 {
-        text.push('-');
+    let negative = tenths < 0.0 && rounded > 0;
+    match TENTHS.get(rounded as usize) {
+        Some(shown) if !negative => text.push_str(shown),
+        _ => {
+            if negative {
+                text.push('-');
+            }
+            write_tenths(text, rounded as usize);
+        }
     }
-    write_tenths(text, rounded as usize);
 }
+
+/// The text of every number of tenths from 0 to 7, as [`write_tenths`]
+/// writes it.
+const TENTHS: [&str; 71] = [
+    "0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", //
+    "1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", //
+    "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", //
+    "3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", //
+    "4", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", //
+    "5", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", //
+    "6", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", //
+    "7",
+];
 
 /// `x.abs().round()` as an integer (0 for NaN, saturating), without the
 /// call into the C library that `f64::round` is on x86-64 before SSE4.1.
@@ -127,6 +148,15 @@ mod tests {
             let mut text = String::new();
             push_decimal(&mut text, x);
             assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
+        }
+    }
+
+    #[test]
+    fn the_table_of_tenths_reads_as_they_are_written() {
+        for (tenths, shown) in super::TENTHS.iter().enumerate() {
+            let mut text = String::new();
+            super::write_tenths(&mut text, tenths);
+            assert_eq!(&text, shown);
         }
     }
 
