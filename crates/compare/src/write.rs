@@ -100,8 +100,13 @@ const TENTHS: [&str; 71] = [
 /// zero as `f64::round` rounds it.
 fn round_magnitude(x: f64) -> u64 {
     let magnitude = x.abs();
-    let whole = magnitude as u64;
-    whole.saturating_add(u64::from(magnitude - whole as f64 >= 0.5))
+    // Truncating to 32 bits is one instruction; larger numbers (never a
+    // level) and NaN take the library's way.
+    if !(magnitude < f64::from(u32::MAX)) {
+        return magnitude.round() as u64;
+    }
+    let whole = magnitude as u32;
+    u64::from(whole) + u64::from(magnitude - f64::from(whole) >= 0.5)
 }
 
 /// Writes a count of tenths as a number with at most one decimal.
