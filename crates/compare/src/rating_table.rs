@@ -290,8 +290,7 @@ impl Key {
 
     /// `weight` from the largest, then `then`. The weights sorted are
     /// positive (at least half a level times an importance of at least
-    /// 1), and the bits of positive floats are in the floats' order. A
-    /// positive weight's bits are not 0, so no key is `u128::MAX`.
+    /// 1), and the bits of positive floats are in the floats' order.
     fn by_weight(weight: f64, then: u64) -> u128 {
         (u128::from(u64::MAX - weight.to_bits()) << 64) | u128::from(then)
     }
@@ -303,16 +302,20 @@ impl Key {
 /// leaving the smaller of the two at each place and carrying on with the
 /// larger: whether a key is kept is as good as random, and deciding by
 /// arithmetic rather than by a branch (and a search and a shift) was most
-/// of the cost. Keys are never `u128::MAX` (see [`Key::by_weight`]), which
-/// marks a place not filled.
-fn smallest<const K: usize>(keys: impl IntoIterator<Item = u128>) -> impl Iterator<Item = u128> {
+/// of the cost. Places start at `u128::MAX`, above any key or equal to
+/// it, so the first `K` keys offered fill them.
+fn smallest<const K: usize>(keys: impl IntoIterator<Item = u128>) -> impl ExactSizeIterator<Item = u128> {
     let mut first = [u128::MAX; K];
+    // Counted, so that a list collected from the kept keys is allocated
+    // once.
+    let mut offered = 0;
     for mut key in keys {
         for kept in &mut first {
             (*kept, key) = (key.min(*kept), key.max(*kept));
         }
+        offered += 1;
     }
-    first.into_iter().take_while(|&key| key != u128::MAX)
+    first.into_iter().take(offered)
 }
 
 /// Room for the candidates of [`RatingTable::pair`]'s lists, kept per
