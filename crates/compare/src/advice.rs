@@ -50,6 +50,70 @@ fn wish(key: &str) -> Option<Wish> {
 static WISHES: std::sync::LazyLock<Vec<Option<Wish>>> =
     std::sync::LazyLock::new(|| crate::glance::keys().map(wish).collect());
 
+/// The parts of the sentences about a pair's at-a-glance rows that come
+/// from one career's values, made once per career: a sentence then writes
+/// two ready parts per row, where it wrote up to eight.
+#[derive(Debug, Default)]
+pub(crate) struct RowTexts {
+    text: String,
+    /// Part `p` of attribute `k` is `text[ends[k * PARTS + p]..ends[k *
+    /// PARTS + p + 1]]`; the parts of a value the career lacks are empty.
+    ends: Vec<u32>,
+}
+
+/// One part of the sentences about a row, from one career's value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RowPart {
+    /// A win in the conclusion, up to the other value: "the higher median
+    /// pay ($85,000/yr vs ".
+    Win,
+    /// The other value of a win: "$61,000/yr)".
+    Lost,
+    /// A tie: "median pay ($85,000/yr)".
+    Tie,
+    /// A won row's "Choose … if you…" reason, up to the other value: "want
+    /// higher typical pay: a median of $85,000/yr against ".
+    Wish,
+    /// The other value of that reason, and the reason's end.
+    Unwished,
+}
+
+/// How many [`RowPart`]s each attribute has.
+const PARTS: usize = 5;
+
+impl RowTexts {
+    /// The parts of a career's values, `measures`.
+    pub(crate) fn of(measures: &crate::glance::Measures) -> Self {
+        let mut texts = RowTexts { text: String::new(), ends: vec![0] };
+        for (k, ((better, noun), wish)) in crate::glance::words_and_nouns().zip(WISHES.iter()).enumerate() {
+            let value = measures.shown(k);
+            let mut part = |parts: &[&str]| {
+                if value.is_some() {
+                    push_all(&mut texts.text, parts);
+                }
+                texts.ends.push(texts.text.len() as u32);
+            };
+            let shown = value.unwrap_or_default();
+            part(&["the ", better, " ", noun, " (", shown, " vs "]);
+            part(&[shown, ")"]);
+            part(&[noun, " (", shown, ")"]);
+            let (lead, between, end) = match wish {
+                Some(Wish::Values(lead, between, end)) => (*lead, *between, *end),
+                _ => ("", "", ""),
+            };
+            part(&[lead, shown, between]);
+            part(&[shown, end]);
+        }
+        texts
+    }
+
+    /// Part `part` of attribute `k`'s value.
+    fn get(&self, k: usize, part: RowPart) -> &str {
+        let at = k * PARTS + part as usize;
+        &self.text[self.ends[at] as usize..self.ends[at + 1] as usize]
+    }
+}
+
 /// What "Choose … if you…" reads from one career, made once per career.
 #[derive(Debug)]
 pub(crate) struct ChoiceFacts {
@@ -98,8 +162,9 @@ pub(crate) fn choose_if(
     let mut out = Sentences::with_capacity(1024, 16);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
         match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
-            (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
-                out.push(&[lead, mine, between, theirs, end]);
+            (Some(Wish::Values(..)), Some(_)) => {
+                let k = row.attribute;
+                out.push(&[mine.row_texts.get(k, RowPart::Wish), theirs.row_texts.get(k, RowPart::Unwished)]);
             }
             (Some(Wish::Plain(text)), Some(_)) => out.push(&[text]),
             _ => {}
@@ -129,7 +194,7 @@ pub(crate) fn choose_if(
         out.end();
     }
     // Whom the work suits: interests and work values clearly higher here.
-    crate::suits::choose_reasons(&mut out, me, other);
+    crate::suits::choose_reasons(&mut out, &mine.suit_facts, &theirs.suit_facts);
     // What the work is: its first task statement (O*NET lists the core
     // tasks first), when it is not the other career's too.
     let first_task = mine.choice_facts.first_task.as_ref();
@@ -164,8 +229,8 @@ fn levels(item: &RatedItem<'_>, side_is_a: bool) -> (f64, f64) {
 /// The conclusion: each side's advantages, the ties, the unknowns, and the
 /// skill overlap with what it means for moving between the two.
 pub(crate) fn conclusion(
-    a: &Career,
-    b: &Career,
+    (a, pa): (&Career, &PreparedCareer),
+    (b, pb): (&Career, &PreparedCareer),
     glance: &[GlanceRow],
     skills: &SkillOverlap,
     transitions: &[Transition; 2],
@@ -173,31 +238,27 @@ pub(crate) fn conclusion(
 ) -> Sentences {
     // Room for the longest conclusions of the default content.
     let mut out = Sentences::with_capacity(1536, 8);
-    for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
-        let wins =
-            glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));
+    for ((career, mine), theirs, verdict) in [((a, pa), pb, Verdict::A), ((b, pb), pa, Verdict::B)] {
+        let mine_is_a = verdict == Verdict::A;
+        let wins = glance.iter().filter(|row| row.verdict == verdict && values(row, mine_is_a).is_some());
         if wins.clone().next().is_none() {
             continue;
         }
         let text = out.text();
         // "In favour of X:" reads right whether the title is singular
         // ("AI Middleware Engineer") or an O*NET plural ("Actuaries").
-        push_all(text, &["In favour of ", &career.title, ": the "]);
-        let mut first = true;
-        join_into(text, wins, |text, (row, (mine, theirs))| {
-            if !std::mem::take(&mut first) {
-                text.push_str("the ");
-            }
-            push_all(text, &[row.better, " ", row.noun, " (", mine, " vs ", theirs, ")"]);
+        push_all(text, &["In favour of ", &career.title, ": "]);
+        join_into(text, wins.map(|row| row.attribute), |text, k| {
+            push_all(text, &[mine.row_texts.get(k, RowPart::Win), theirs.row_texts.get(k, RowPart::Lost)]);
         });
         text.push('.');
         out.end();
     }
-    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie).filter_map(|row| Some((row.noun, row.a?)));
+    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie && row.a.is_some());
     if ties.clone().next().is_some() {
         let text = out.text();
         text.push_str("They are tied on ");
-        join_into(text, ties, |text, (noun, value)| push_all(text, &[noun, " (", value, ")"]));
+        join_into(text, ties, |text, row| text.push_str(pa.row_texts.get(row.attribute, RowPart::Tie)));
         text.push_str(", so neither has the edge there.");
         out.end();
     }
@@ -210,7 +271,7 @@ pub(crate) fn conclusion(
         out.end();
     }
     profile_sentence(&mut out, a, profile);
-    crate::suits::interests_sentence(&mut out, a, b);
+    crate::suits::interests_sentence(&mut out, &pa.suit_facts, &pb.suit_facts);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out

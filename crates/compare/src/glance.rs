@@ -42,7 +42,7 @@ impl Measures {
     // Inlined: a pair's rows read a dozen values, and a call each was a
     // tenth of making the rows.
     #[inline(always)]
-    fn shown(&self, k: usize) -> Option<&str> {
+    pub(crate) fn shown(&self, k: usize) -> Option<&str> {
         let (start, end) = (self.ends[k] as usize, self.ends[k + 1] as usize);
         self.compared[k].is_some().then(|| &self.shown[start..end])
     }
@@ -167,6 +167,12 @@ pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Measures {
 /// Each attribute's key, in table order.
 pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
     ATTRIBUTES.iter().map(|attr| attr.key)
+}
+
+/// Each attribute's word for "better" and its noun, as a row gives them
+/// ([`GlanceRow::better`], [`GlanceRow::noun`]), in table order.
+pub(crate) fn words_and_nouns() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ATTRIBUTES.iter().map(|attr| (attr.word, attr.noun))
 }
 
 /// The at-a-glance rows for `a` against `b`, from their measures. A row

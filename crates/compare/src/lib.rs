@@ -103,7 +103,7 @@ impl Comparer {
         ];
         let choose_a = advice::choose_if((ca, pa), (cb, pb), &glance, Verdict::A, &skills.only_a, &profile);
         let choose_b = advice::choose_if((cb, pb), (ca, pa), &glance, Verdict::B, &skills.only_b, &profile);
-        let conclusion = advice::conclusion(ca, cb, &glance, &skills, &transitions, &profile);
+        let conclusion = advice::conclusion((ca, pa), (cb, pb), &glance, &skills, &transitions, &profile);
         Comparison {
             a: Side::of(ca),
             b: Side::of(cb),

@@ -25,6 +25,9 @@ pub(crate) struct PreparedCareer {
     pub unit_starts: Vec<u32>,
     /// For each of `units`, what its phrases are (see `skills::UnitFlags`).
     pub unit_flags: Vec<crate::skills::UnitFlags>,
+    /// For each of `units`, its place among shared skills as far as it
+    /// depends on this career (see `skills::shared_orders`).
+    pub shared_order: Vec<u64>,
     /// (unit, phrase index) for every phrase and unit, sorted.
     pub unit_phrases: Vec<(Unit, u32)>,
     /// Phrase indices, most useful first: generic office software last,
@@ -39,10 +42,15 @@ pub(crate) struct PreparedCareer {
     pub word_pairs: crate::word_pairs::WordPairs,
     /// Its at-a-glance values as shown.
     pub measures: crate::glance::Measures,
+    /// Its at-a-glance values as the sentences about a pair's rows write
+    /// them.
+    pub row_texts: crate::advice::RowTexts,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
     pub choice_facts: crate::advice::ChoiceFacts,
+    /// What the sentences on whom the work suits read from it.
+    pub suit_facts: crate::suits::SuitFacts,
     /// What a move to or from the career reads from it.
     pub move_facts: crate::transition::MoveFacts,
     /// Each phrase's short label and canonical skill ids, by phrase index.
@@ -90,15 +98,15 @@ impl PreparedCareer {
         &self.unit_phrases[self.unit_starts[k] as usize..self.unit_starts[k + 1] as usize]
     }
 
-    /// Which phrases are "only" the career's, by phrase index: those none
-    /// of whose units is shared, given the places in `units` of the
-    /// shared ones.
-    pub(crate) fn only(&self, shared: impl Iterator<Item = usize>) -> Vec<bool> {
-        let mut only = vec![true; self.order.len()];
+    /// Marks in `only`, by phrase index, which phrases are "only" the
+    /// career's: those none of whose units is shared, given the places in
+    /// `units` of the shared ones.
+    pub(crate) fn mark_only(&self, shared: impl Iterator<Item = usize>, only: &mut Vec<bool>) {
+        only.clear();
+        only.resize(self.order.len(), true);
         for k in shared {
             self.entries_of(k).iter().for_each(|&(_, phrase)| only[phrase as usize] = false);
         }
-        only
     }
 }
 
@@ -204,13 +212,16 @@ impl Prepared {
                     Some((median.ln(), s.period))
                 }),
                 measures: crate::glance::measures(career, &mut scales),
+                row_texts: crate::advice::RowTexts::default(),
                 label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
                 name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
                 unit_starts,
                 unit_flags: Vec::new(),
+                shared_order: Vec::new(),
                 labels,
                 skill_ids,
                 move_facts: crate::transition::MoveFacts::of(career),
+                suit_facts: crate::suits::SuitFacts::of(career),
                 choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
             });
         }
@@ -244,14 +255,43 @@ impl Prepared {
                 (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
             prepared.generic = generic;
+            prepared.row_texts = crate::advice::RowTexts::of(&prepared.measures);
             prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
         });
+        set_shared_orders(content, &mut careers, &weight);
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers);
         Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
     }
+}
+
+/// Gives each career its units' places among shared skills (see
+/// `skills::shared_orders`), from the units' `weight`s and every name a
+/// unit can go by, each ranked once.
+fn set_shared_orders(content: &Content, careers: &mut [PreparedCareer], weight: &[f64]) {
+    let mut weights = weight.to_vec();
+    weights.sort_by(|x, y| y.total_cmp(x));
+    weights.dedup_by(|x, y| x.total_cmp(y).is_eq());
+    let weight_ranks: Vec<u32> =
+        weight.iter().map(|w| weights.partition_point(|v| v.total_cmp(w).is_gt()) as u32).collect();
+    // The taxonomy's names, and the phrases that stand for no canonical
+    // skill (see `skills::unit_name`).
+    let taxonomy = content.taxonomy.skills();
+    let mut names: Vec<&str> = taxonomy.iter().map(|s| s.name.as_str()).collect();
+    for (prepared, career) in careers.iter().zip(&content.careers) {
+        let own = |units: &&Vec<Unit>| units.iter().any(|&u| u as usize >= taxonomy.len());
+        let phrases = prepared.phrase_units.iter().zip(&career.skills).filter(|(units, _)| own(units));
+        names.extend(phrases.map(|(_, skill)| skill.name.as_str()));
+    }
+    names.par_sort_unstable();
+    names.dedup();
+    let ranks: Map<&str, u32> = names.iter().enumerate().map(|(rank, &name)| (name, rank as u32)).collect();
+    let name_rank = |name: &str| ranks[name];
+    careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
+        prepared.shared_order = crate::skills::shared_orders(content, (prepared, career), &weight_ranks, name_rank);
+    });
 }
 
 /// How many of a career's ten most similar careers must use a technology

@@ -177,13 +177,12 @@ impl RatingTable {
             let clear = clear.into_slice();
             moves[m].count = clear.len();
             moves[m].total = totals[m] / 5.0;
-            let gaps = smallest::<GAPS_SHOWN, _>(clear.iter().copied());
-            moves[m].top = gaps.iter().map(|&key| self.gap(key as u64 as usize, from, to)).collect();
+            let gaps = smallest::<GAPS_SHOWN>(clear.iter().copied());
+            moves[m].top = gaps.map(|key| self.gap(key as u64 as usize, from, to)).collect();
         }
         let apart = &*apart.into_slice();
         let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
-        let differ_most =
-            smallest::<HIGHLIGHTS, _>(apart.iter().copied()).iter().map(|&key| rated(key as u64)).collect();
+        let differ_most = smallest::<HIGHLIGHTS>(apart.iter().copied()).map(|key| rated(key as u64)).collect();
         let profile = Profile { differ_most, ..Profile::default() };
         (profile, moves)
     }
@@ -269,7 +268,7 @@ fn most_needed(row: &[Cell]) -> Vec<usize> {
     let candidates = (row.iter().enumerate())
         .filter(|(_, cell)| cell.importance >= IMPORTANT && !cell.level.is_nan())
         .map(|(item, cell)| Key::by_weight(cell.importance * cell.level, item as u64));
-    smallest::<GAPS_SHOWN, _>(candidates).iter().map(|&key| key as u64 as usize).collect()
+    smallest::<GAPS_SHOWN>(candidates).map(|key| key as u64 as usize).collect()
 }
 
 /// Sort keys whose integer order is the order of a list, ties broken by
@@ -299,20 +298,24 @@ impl Key {
 
 /// The `K` smallest of `keys`, smallest first. A pair's lists show the
 /// first few of a dozen or two candidates, and keeping the few as they come
-/// costs less than sorting them all.
-fn smallest<const K: usize, T: Ord + Copy>(keys: impl IntoIterator<Item = T>) -> Vec<T> {
-    let mut first: Vec<T> = Vec::with_capacity(K);
-    for key in keys {
-        if first.len() == K {
-            if key >= first[K - 1] {
-                continue;
-            }
-            first.pop();
+/// costs less than sorting them all. Each key passes down the kept ones,
+/// leaving the smaller of the two at each place and carrying on with the
+/// larger: whether a key is kept is as good as random, and deciding by
+/// arithmetic rather than by a branch (and a search and a shift) was most
+/// of the cost. Places start at `u128::MAX`, above any key or equal to
+/// it, so the first `K` keys offered fill them.
+fn smallest<const K: usize>(keys: impl IntoIterator<Item = u128>) -> impl ExactSizeIterator<Item = u128> {
+    let mut first = [u128::MAX; K];
+    // Counted, so that a list collected from the kept keys is allocated
+    // once.
+    let mut offered = 0;
+    for mut key in keys {
+        for kept in &mut first {
+            (*kept, key) = (key.min(*kept), key.max(*kept));
         }
-        let at = first.partition_point(|&kept| kept < key);
-        first.insert(at, key);
+        offered += 1;
     }
-    first
+    first.into_iter().take(offered)
 }
 
 /// Room for the candidates of [`RatingTable::pair`]'s lists, kept per

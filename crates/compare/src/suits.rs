@@ -35,80 +35,148 @@ const VALUE_WISHES: [&str; 6] = [
     "value working on your own and making your own decisions",
 ];
 
+/// What the reasons and the conclusion's sentence read from one career's
+/// profiles, made once per career: a pair then picks the scores that
+/// clearly differ and writes a few texts made here, where it used to
+/// format every score of both careers.
+#[derive(Debug, Default)]
+pub(crate) struct SuitFacts {
+    /// Its interests, if O*NET scores them.
+    interests: Option<Scored>,
+    /// Its work values, if O*NET scores them.
+    work_values: Option<Scored>,
+    /// With interests: the places of its two strongest (see
+    /// [`strongest`]), and the sentence's parts about them (see
+    /// [`Strongest`]).
+    strongest: Option<Strongest>,
+}
+
+/// One profile's six scores (interests or work values) and their texts.
+#[derive(Debug)]
+struct Scored {
+    values: [f64; 6],
+    /// Each score as a reason up to the other career's score: "want to
+    /// help, teach or care for people (Social interest 6.2 of 7 against ".
+    reasons: [Box<str>; 6],
+    /// Each score as written, closing a reason: "6.2)".
+    closing: [Box<str>; 6],
+}
+
+impl Scored {
+    fn of(scores: &[Score; 6], wishes: &[&str; 6], what: &str) -> Self {
+        let reason = |i: usize| {
+            let mut text = String::new();
+            push_all(&mut text, &[wishes[i], " (", scores[i].name, what]);
+            push_decimal(&mut text, scores[i].value);
+            text.push_str(" of 7 against ");
+            text.into_boxed_str()
+        };
+        let closing = |i: usize| {
+            let mut text = String::new();
+            push_decimal(&mut text, scores[i].value);
+            text.push(')');
+            text.into_boxed_str()
+        };
+        Scored {
+            values: scores.map(|s| s.value),
+            reasons: std::array::from_fn(reason),
+            closing: std::array::from_fn(closing),
+        }
+    }
+}
+
+/// A career's two strongest interests, as the conclusion names them.
+#[derive(Debug)]
+struct Strongest {
+    /// Their places in O*NET's order, the lower first: two careers whose
+    /// pairs are equal share their strongest interests.
+    places: [usize; 2],
+    /// "Registered Nurses suit people with Social (5.6) and Investigative
+    /// (4.8) interests".
+    suits: Box<str>,
+    /// The whole sentence for a pair that shares them, naming them in this
+    /// career's order.
+    shared: Box<str>,
+}
+
+impl SuitFacts {
+    pub(crate) fn of(career: &Career) -> Self {
+        let strongest = career.interests.map(|interests| {
+            let scores = interests.scores();
+            let top = strongest(&scores).map(|i| &scores[i]);
+            let mut suits = String::new();
+            push_all(&mut suits, &[&career.title, " suit people with "]);
+            join_into(&mut suits, top.iter(), |text, score| {
+                push_all(text, &[score.name, " ("]);
+                push_decimal(text, score.value);
+                text.push(')');
+            });
+            suits.push_str(" interests");
+            let mut shared = String::new();
+            push_all(&mut shared, &["By O*NET's interest profiles, both suit people with ", top[0].name, " and "]);
+            push_all(&mut shared, &[top[1].name, " interests most, so the work may appeal to the same people."]);
+            let mut places = strongest(&scores);
+            places.sort_unstable();
+            Strongest { places, suits: suits.into(), shared: shared.into() }
+        });
+        SuitFacts {
+            interests: career.interests.map(|i| Scored::of(&i.scores(), &INTEREST_WISHES, " interest ")),
+            work_values: career.work_values.map(|v| Scored::of(&v.scores(), &VALUE_WISHES, " work value ")),
+            strongest,
+        }
+    }
+}
+
 /// Adds to `out` the reasons to choose `me` over `other` from their
 /// profiles: up to two interests and one work value scored clearly higher
 /// for `me`, the largest difference first.
-pub(crate) fn choose_reasons(out: &mut Sentences, me: &Career, other: &Career) {
-    if let (Some(mine), Some(theirs)) = (me.interests, other.interests) {
-        push_clear(out, &mine.scores(), &theirs.scores(), &INTEREST_WISHES, " interest ", 2);
+pub(crate) fn choose_reasons(out: &mut Sentences, me: &SuitFacts, other: &SuitFacts) {
+    if let (Some(mine), Some(theirs)) = (&me.interests, &other.interests) {
+        push_clear(out, mine, theirs, 2);
     }
-    if let (Some(mine), Some(theirs)) = (me.work_values, other.work_values) {
-        push_clear(out, &mine.scores(), &theirs.scores(), &VALUE_WISHES, " work value ", 1);
+    if let (Some(mine), Some(theirs)) = (&me.work_values, &other.work_values) {
+        push_clear(out, mine, theirs, 1);
     }
 }
 
 /// The first `up_to` scores clearly higher in `mine` than in `theirs`, as
 /// reasons: "…wish… (Name interest 6.2 of 7 against 4.1)".
-fn push_clear(
-    out: &mut Sentences,
-    mine: &[Score; 6],
-    theirs: &[Score; 6],
-    wishes: &[&str; 6],
-    what: &str,
-    up_to: usize,
-) {
-    let mut clear: Vec<(usize, f64)> =
-        (0..6).map(|i| (i, mine[i].value - theirs[i].value)).filter(|&(_, difference)| difference >= CLEAR).collect();
+fn push_clear(out: &mut Sentences, mine: &Scored, theirs: &Scored, up_to: usize) {
+    // At most six differences: sorted in place, on the stack.
+    let mut clear = [(0, 0.0); 6];
+    let mut n = 0;
+    for i in 0..6 {
+        let difference = mine.values[i] - theirs.values[i];
+        if difference >= CLEAR {
+            clear[n] = (i, difference);
+            n += 1;
+        }
+    }
+    let clear = &mut clear[..n];
     // Largest difference first; equal ones in O*NET's order.
     clear.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     for &(i, _) in clear.iter().take(up_to) {
-        let text = out.text();
-        push_all(text, &[wishes[i], " (", mine[i].name, what]);
-        push_decimal(text, mine[i].value);
-        text.push_str(" of 7 against ");
-        push_decimal(text, theirs[i].value);
-        text.push(')');
-        out.end();
+        out.push(&[&mine.reasons[i], &theirs.closing[i]]);
     }
 }
 
 /// The conclusion's sentence on interests: each career's two strongest,
 /// or the two both share. Nothing when either has no profile.
-pub(crate) fn interests_sentence(out: &mut Sentences, a: &Career, b: &Career) {
-    let (Some(ia), Some(ib)) = (a.interests, b.interests) else { return };
-    let (top_a, top_b) = (strongest(&ia.scores()), strongest(&ib.scores()));
-    let text = out.text();
-    let names = |scores: &[Score; 2]| [scores[0].name, scores[1].name];
-    let same = {
-        let (mut x, mut y) = (names(&top_a), names(&top_b));
-        x.sort_unstable();
-        y.sort_unstable();
-        x == y
-    };
-    if same {
-        push_all(text, &["By O*NET's interest profiles, both suit people with ", top_a[0].name, " and "]);
-        push_all(text, &[top_a[1].name, " interests most, so the work may appeal to the same people."]);
+pub(crate) fn interests_sentence(out: &mut Sentences, a: &SuitFacts, b: &SuitFacts) {
+    let (Some(top_a), Some(top_b)) = (&a.strongest, &b.strongest) else { return };
+    if top_a.places == top_b.places {
+        out.push(&[&top_a.shared]);
     } else {
-        text.push_str("By O*NET's interest profiles (of 7), ");
-        join_into(text, [(a, &top_a), (b, &top_b)].into_iter(), |text, (career, top)| {
-            push_all(text, &[&career.title, " suit people with "]);
-            join_into(text, top.iter(), |text, score| {
-                push_all(text, &[score.name, " ("]);
-                push_decimal(text, score.value);
-                text.push(')');
-            });
-            text.push_str(" interests");
-        });
-        text.push_str(" most.");
+        out.push(&["By O*NET's interest profiles (of 7), ", &top_a.suits, " and ", &top_b.suits, " most."]);
     }
-    out.end();
 }
 
-/// The two highest scores, the higher first (equal ones in O*NET's order).
-fn strongest(scores: &[Score; 6]) -> [Score; 2] {
-    let mut sorted = *scores;
-    sorted.sort_by(|x, y| y.value.total_cmp(&x.value));
-    [sorted[0], sorted[1]]
+/// The places of the two highest scores, the higher first (equal ones in
+/// O*NET's order).
+fn strongest(scores: &[Score; 6]) -> [usize; 2] {
+    let mut places = [0, 1, 2, 3, 4, 5];
+    places.sort_by(|&x, &y| scores[y].value.total_cmp(&scores[x].value));
+    [places[0], places[1]]
 }
 
 #[cfg(test)]
@@ -128,7 +196,7 @@ mod tests {
 
     fn reasons(me: &Career, other: &Career) -> Vec<String> {
         let mut out = Sentences::with_capacity(256, 4);
-        choose_reasons(&mut out, me, other);
+        choose_reasons(&mut out, &SuitFacts::of(me), &SuitFacts::of(other));
         out.iter().map(str::to_owned).collect()
     }
 
@@ -155,7 +223,7 @@ mod tests {
         assert!(reasons(&a, &b).is_empty());
         assert!(reasons(&b, &a).is_empty(), "no work values on one side: no work-value reason");
         let mut out = Sentences::with_capacity(256, 2);
-        interests_sentence(&mut out, &a, &b);
+        interests_sentence(&mut out, &SuitFacts::of(&a), &SuitFacts::of(&b));
         let sentence = out.iter().next().unwrap();
         assert!(sentence.contains("both suit people with Investigative and Conventional interests"), "{sentence}");
     }
@@ -165,13 +233,13 @@ mod tests {
         let a = career("Registered Nurses", [3.7, 4.8, 1.3, 5.6, 2.3, 4.6], None);
         let b = career("Electricians", [6.5, 3.5, 1.2, 1.8, 2.0, 3.9], None);
         let mut out = Sentences::with_capacity(256, 2);
-        interests_sentence(&mut out, &a, &b);
+        interests_sentence(&mut out, &SuitFacts::of(&a), &SuitFacts::of(&b));
         let sentence = out.iter().next().unwrap();
         assert!(sentence.contains("Registered Nurses suit people with Social (5.6) and Investigative (4.8) interests"));
         assert!(sentence.contains("Electricians suit people with Realistic (6.5) and Conventional (3.9) interests"));
         let without = Career { interests: None, ..b };
         let mut none = Sentences::with_capacity(64, 1);
-        interests_sentence(&mut none, &a, &without);
+        interests_sentence(&mut none, &SuitFacts::of(&a), &SuitFacts::of(&without));
         assert!(none.is_empty());
     }
 }

@@ -62,33 +62,52 @@ pub(crate) fn push_number(text: &mut String, mut n: usize) {
 
 /// Writes a level with at most one decimal, as `display::one_decimal`
 /// shows it ("4.5", "5"), without formatting a float: every pair writes
-/// a few dozen of these. Levels and importances (0–7) are read from a
-/// table of their texts; anything else is written digit by digit.
+/// a few dozen of these.
+/// O*NET's levels, importances and scores (0–7) are read from a table of
+/// their texts; anything else is written digit by digit.
 pub(crate) fn push_decimal(text: &mut String, x: f64) {
-    let tenths = (x * 10.0).round();
-    if (0.0..=TENTHS_SHOWN as f64).contains(&tenths) {
-        text.push_str(&DECIMALS[tenths as usize]);
-        return;
+    let tenths = x * 10.0;
+    let rounded = round_magnitude(tenths);
+    let negative = tenths < 0.0 && rounded > 0;
+    match TENTHS.get(rounded as usize) {
+        Some(shown) if !negative => text.push_str(shown),
+        _ => {
+            if negative {
+                text.push('-');
+            }
+            write_tenths(text, rounded as usize);
+        }
     }
-    if tenths < 0.0 {
-        text.push('-');
-    }
-    write_tenths(text, tenths.abs() as usize);
 }
 
-/// The largest number of tenths [`DECIMALS`] holds: O*NET's scales end at 7.
-const TENTHS_SHOWN: usize = 70;
+/// The text of every number of tenths from 0 to 7, as [`write_tenths`]
+/// writes it.
+const TENTHS: [&str; 71] = [
+    "0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", //
+    "1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", //
+    "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", //
+    "3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", //
+    "4", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", //
+    "5", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", //
+    "6", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", //
+    "7",
+];
 
-/// The text of every number of tenths from 0 to [`TENTHS_SHOWN`].
-static DECIMALS: std::sync::LazyLock<Vec<Box<str>>> = std::sync::LazyLock::new(|| {
-    (0..=TENTHS_SHOWN)
-        .map(|tenths| {
-            let mut text = String::new();
-            write_tenths(&mut text, tenths);
-            text.into()
-        })
-        .collect()
-});
+/// `x.abs().round()` as an integer (0 for NaN, saturating), without the
+/// call into the C library that `f64::round` is on x86-64 before SSE4.1.
+/// Exact: the whole part is `x` truncated, and the part after the point is
+/// then exactly `x` less it (Sterbenz), so the half is rounded away from
+/// zero as `f64::round` rounds it.
+fn round_magnitude(x: f64) -> u64 {
+    let magnitude = x.abs();
+    // Truncating to 32 bits is one instruction; larger numbers (never a
+    // level) and NaN take the library's way.
+    if !(magnitude < f64::from(u32::MAX)) {
+        return magnitude.round() as u64;
+    }
+    let whole = magnitude as u32;
+    u64::from(whole) + u64::from(magnitude - f64::from(whole) >= 0.5)
+}
 
 /// Writes a count of tenths as a number with at most one decimal.
 fn write_tenths(text: &mut String, tenths: usize) {
@@ -126,14 +145,36 @@ pub(crate) fn capitalise_first(s: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalise_first, join_into, push_decimal};
+    use super::{capitalise_first, join_into, push_decimal, round_magnitude};
 
     #[test]
     fn levels_in_sentences_read_as_one_decimal_shows_them() {
-        for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5] {
+        for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5, -3.25] {
             let mut text = String::new();
             push_decimal(&mut text, x);
             assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
+        }
+    }
+
+    #[test]
+    fn the_table_of_tenths_reads_as_they_are_written() {
+        for (tenths, shown) in super::TENTHS.iter().enumerate() {
+            let mut text = String::new();
+            super::write_tenths(&mut text, tenths);
+            assert_eq!(&text, shown);
+        }
+    }
+
+    #[test]
+    fn magnitudes_round_as_the_library_rounds_them() {
+        let below_half = 0.5 - f64::EPSILON / 4.0;
+        for x in [0.0, -0.0, 0.5, below_half, 1.5, 2.5, -2.5, 44.5, 44.49999999999999, 69.99, 1e15 + 0.5, f64::NAN] {
+            assert_eq!(round_magnitude(x), x.abs().round() as u64, "{x}");
+        }
+        // Every level and importance O*NET gives (two decimals) times ten.
+        for hundredths in 0..=700 {
+            let x = f64::from(hundredths) / 100.0 * 10.0;
+            assert_eq!(round_magnitude(x), x.round() as u64, "{x}");
         }
     }
 
