@@ -200,6 +200,9 @@ pub(crate) fn for_each_match_by<T, K: Ord + Copy>(
     }
 }
 
+/// A related pair of phrases: their indices in each career and the score.
+type Related = (usize, usize, f64);
+
 /// Pairs up close phrases of the two only-lists, best score first, each
 /// phrase at most once, and takes the paired phrases off the lists; gives
 /// the pairs in phrase order. Related phrases share at least two words,
@@ -210,8 +213,8 @@ pub(crate) fn for_each_match_by<T, K: Ord + Copy>(
 fn related<'s>(
     (pa, pb): (&PreparedCareer, &PreparedCareer),
     (only_a, only_b): (&mut [bool], &mut [bool]),
-    (common, candidates): (&mut Vec<(u32, u32)>, &'s mut Vec<(usize, usize, f64)>),
-) -> impl Iterator<Item = (usize, usize, f64)> + 's {
+    (common, candidates): (&mut Vec<(u32, u32)>, &'s mut Vec<Related>),
+) -> impl Iterator<Item = Related> + 's {
     common.clear();
     candidates.clear();
     let (wa, wb) = (&pa.word_pairs, &pb.word_pairs);

@@ -102,7 +102,7 @@ fn round_magnitude(x: f64) -> u64 {
     let magnitude = x.abs();
     // Truncating to 32 bits is one instruction; larger numbers (never a
     // level) and NaN take the library's way.
-    if !(magnitude < f64::from(u32::MAX)) {
+    if magnitude.is_nan() || magnitude >= f64::from(u32::MAX) {
         return magnitude.round() as u64;
     }
     let whole = magnitude as u32;
