@@ -2,7 +2,9 @@
 //! lookups from units and words to phrases, the order phrases are listed
 //! in, and the weights of units.
 
-use careerdiff_model::{Content, normalize_phrase};
+use std::sync::Arc;
+
+use careerdiff_model::{Content, SkillRef, normalize_phrase};
 
 use crate::hash::Map;
 use rayon::prelude::*;
@@ -143,13 +145,16 @@ impl Prepared {
         let mut careers = Vec::with_capacity(content.careers.len());
         let mut scales = crate::glance::Scales::new();
         let mut categories: Map<&str, u32> = Map::default();
-        // Normalising text is the costly part and runs in parallel; ids
-        // are then given out in career order, so they never depend on the
-        // number of threads.
-        let normalised: Vec<Vec<Normalised>> = content
+        // Normalising text is the costly part and runs in parallel, each
+        // phrase once per batch of careers (most O*NET technologies are
+        // named by hundreds of careers); ids are then given out in career
+        // order, so they never depend on the number of threads.
+        let normalised: Vec<Vec<Arc<Normalised>>> = content
             .careers
             .par_iter()
-            .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
+            .map_init(Map::default, |known, career| {
+                career.skills.iter().map(|skill| Normalised::once(content, skill, known)).collect()
+            })
             .collect();
         let mut word_pair_entries = Vec::with_capacity(content.careers.len());
         let mut task_ids = Map::default();
@@ -158,15 +163,14 @@ impl Prepared {
             let mut word_pairs = Vec::new();
             let mut phrase_words = Vec::with_capacity(career.skills.len());
             let mut phrase_acronyms = Vec::with_capacity(career.skills.len());
-            for (i, phrase) in normalised.into_iter().enumerate() {
-                phrase_acronyms.push(phrase.acronyms);
-                let mut units = phrase.canonical;
-                if let Some(key) = phrase.key {
-                    let next = n_canonical + phrase_ids.len() as Unit;
-                    units.push(*phrase_ids.entry(key).or_insert(next));
+            for (i, phrase) in normalised.iter().enumerate() {
+                phrase_acronyms.push(phrase.acronyms.clone());
+                let mut units = phrase.canonical.clone();
+                if let Some(key) = &phrase.key {
+                    units.push(intern(key, &mut phrase_ids, n_canonical));
                 }
                 phrase_units.push(units);
-                let words = intern_words(phrase.words, &mut word_ids);
+                let words = intern_words(&phrase.words, &mut word_ids);
                 crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
                 phrase_words.push(words);
             }
@@ -199,7 +203,7 @@ impl Prepared {
                 phrase_words,
                 phrase_acronyms,
                 order: Vec::new(),
-                generic: Vec::new(),
+                generic: normalised.iter().map(|phrase| phrase.generic).collect(),
                 units,
                 norm: 0.0,
                 category: career.category.as_deref().map(|c| {
@@ -248,13 +252,11 @@ impl Prepared {
             let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
             // Generic office and ERP software last, whatever its flags:
             // it is never the first thing to learn for a career.
-            let generic: Vec<bool> =
-                career.skills.iter().map(|s| crate::generic::is_generic_software(&s.name)).collect();
+            let generic = &prepared.generic;
             order.sort_by_key(|&i| {
                 let skill = &career.skills[i as usize];
                 (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
             });
-            prepared.generic = generic;
             prepared.row_texts = crate::advice::RowTexts::of(&prepared.measures);
             prepared.unit_flags = crate::skills::unit_flags(prepared, career);
             prepared.order = order;
@@ -349,20 +351,44 @@ impl Prepared {
 }
 
 /// One skill phrase normalised: its canonical skills, else the key it is
-/// matched on, and its content words.
+/// matched on, its content words, and whether it is generic office
+/// software.
 struct Normalised {
     canonical: Vec<Unit>,
     key: Option<String>,
     words: Vec<String>,
     acronyms: Vec<String>,
+    generic: bool,
 }
 
 impl Normalised {
-    fn new(content: &Content, skill: &careerdiff_model::SkillRef) -> Self {
+    fn new(content: &Content, skill: &SkillRef) -> Self {
         let canonical: Vec<Unit> = content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
         let key = canonical.is_empty().then(|| normalize_phrase(&skill.name));
-        Normalised { canonical, key, words: content_words(&skill.name), acronyms: acronyms(&skill.name) }
+        let (words, acronyms) = (content_words(&skill.name), acronyms(&skill.name));
+        Normalised { canonical, key, words, acronyms, generic: crate::generic::is_generic_software(&skill.name) }
     }
+}
+
+/// What a batch of careers has normalised so far, by phrase and tags.
+type KnownPhrases<'c> = Map<(&'c str, &'c [String]), Arc<Normalised>>;
+
+impl Normalised {
+    /// `skill` normalised, once in all that `known` holds.
+    fn once<'c>(content: &Content, skill: &'c SkillRef, known: &mut KnownPhrases<'c>) -> Arc<Normalised> {
+        let key = (skill.name.as_str(), skill.tags.as_slice());
+        known.entry(key).or_insert_with(|| Arc::new(Normalised::new(content, skill))).clone()
+    }
+}
+
+/// The id of `key` in `ids`, given out next (from `first` on) if new.
+fn intern(key: &str, ids: &mut Map<String, u32>, first: u32) -> u32 {
+    if let Some(&id) = ids.get(key) {
+        return id;
+    }
+    let id = first + ids.len() as u32;
+    ids.insert(key.to_owned(), id);
+    id
 }
 
 /// The acronyms of a phrase: words of two or more capitals (digits
@@ -403,14 +429,8 @@ fn content_words(phrase: &str) -> Vec<String> {
 }
 
 /// Words as ids, sorted and without repeats; a new word gets the next id.
-fn intern_words(words: Vec<String>, ids: &mut Map<String, u32>) -> Vec<u32> {
-    let mut words: Vec<u32> = words
-        .into_iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w).or_insert(next)
-        })
-        .collect();
+fn intern_words(words: &[String], ids: &mut Map<String, u32>) -> Vec<u32> {
+    let mut words: Vec<u32> = words.iter().map(|w| intern(w, ids, 0)).collect();
     words.sort_unstable();
     words.dedup();
     words
