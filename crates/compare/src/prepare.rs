@@ -44,9 +44,6 @@ pub(crate) struct PreparedCareer {
     pub word_pairs: crate::word_pairs::WordPairs,
     /// Its at-a-glance values as shown.
     pub measures: crate::glance::Measures,
-    /// Its at-a-glance values as the sentences about a pair's rows write
-    /// them.
-    pub row_texts: crate::advice::RowTexts,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
@@ -228,7 +225,6 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
                 Some((median.ln(), s.period))
             }),
             measures: crate::glance::measures(career, &mut scales),
-            row_texts: crate::advice::RowTexts::default(),
             label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
             name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
             unit_starts,
@@ -269,7 +265,6 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
             let skill = &career.skills[i as usize];
             (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
         });
-        prepared.row_texts = crate::advice::RowTexts::of(&prepared.measures);
         prepared.unit_flags = crate::skills::unit_flags(prepared, career);
         prepared.order = order;
     });
