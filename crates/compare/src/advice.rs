@@ -50,69 +50,22 @@ fn wish(key: &str) -> Option<Wish> {
 static WISHES: std::sync::LazyLock<Vec<Option<Wish>>> =
     std::sync::LazyLock::new(|| crate::glance::keys().map(wish).collect());
 
-/// The parts of the sentences about a pair's at-a-glance rows that come
-/// from one career's values, made once per career: a sentence then writes
-/// two ready parts per row, where it wrote up to eight.
-#[derive(Debug, Default)]
-pub(crate) struct RowTexts {
-    text: String,
-    /// Part `p` of attribute `k` is `text[ends[k * PARTS + p]..ends[k *
-    /// PARTS + p + 1]]`; the parts of a value the career lacks are empty.
-    ends: Vec<u32>,
+/// The parts of the sentences about a row that come from its attribute
+/// alone, made once: every pair writes a dozen of them, and a part made
+/// here is one copy where it was four.
+struct RowLeads {
+    /// A win in the conclusion, up to the winner's value: "the higher
+    /// median pay (".
+    win: String,
+    /// A tie, up to the value: "median pay (".
+    tie: String,
 }
 
-/// One part of the sentences about a row, from one career's value.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum RowPart {
-    /// A win in the conclusion, up to the other value: "the higher median
-    /// pay ($85,000/yr vs ".
-    Win,
-    /// The other value of a win: "$61,000/yr)".
-    Lost,
-    /// A tie: "median pay ($85,000/yr)".
-    Tie,
-    /// A won row's "Choose … if you…" reason, up to the other value: "want
-    /// higher typical pay: a median of $85,000/yr against ".
-    Wish,
-    /// The other value of that reason, and the reason's end.
-    Unwished,
-}
-
-/// How many [`RowPart`]s each attribute has.
-const PARTS: usize = 5;
-
-impl RowTexts {
-    /// The parts of a career's values, `measures`.
-    pub(crate) fn of(measures: &crate::glance::Measures) -> Self {
-        let mut texts = RowTexts { text: String::new(), ends: vec![0] };
-        for (k, ((better, noun), wish)) in crate::glance::words_and_nouns().zip(WISHES.iter()).enumerate() {
-            let value = measures.shown(k);
-            let mut part = |parts: &[&str]| {
-                if value.is_some() {
-                    push_all(&mut texts.text, parts);
-                }
-                texts.ends.push(texts.text.len() as u32);
-            };
-            let shown = value.unwrap_or_default();
-            part(&["the ", better, " ", noun, " (", shown, " vs "]);
-            part(&[shown, ")"]);
-            part(&[noun, " (", shown, ")"]);
-            let (lead, between, end) = match wish {
-                Some(Wish::Values(lead, between, end)) => (*lead, *between, *end),
-                _ => ("", "", ""),
-            };
-            part(&[lead, shown, between]);
-            part(&[shown, end]);
-        }
-        texts
-    }
-
-    /// Part `part` of attribute `k`'s value.
-    fn get(&self, k: usize, part: RowPart) -> &str {
-        let at = k * PARTS + part as usize;
-        &self.text[self.ends[at] as usize..self.ends[at + 1] as usize]
-    }
-}
+/// Each at-a-glance attribute's [`RowLeads`], by attribute index.
+static ROW_LEADS: std::sync::LazyLock<Vec<RowLeads>> = std::sync::LazyLock::new(|| {
+    let leads = |(better, noun)| RowLeads { win: format!("the {better} {noun} ("), tie: format!("{noun} (") };
+    crate::glance::words_and_nouns().map(leads).collect()
+});
 
 /// What "Choose … if you…" reads from one career, made once per career.
 #[derive(Debug)]
@@ -162,9 +115,8 @@ pub(crate) fn choose_if(
     let mut out = Sentences::with_capacity(1024, 16);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
         match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
-            (Some(Wish::Values(..)), Some(_)) => {
-                let k = row.attribute;
-                out.push(&[mine.row_texts.get(k, RowPart::Wish), theirs.row_texts.get(k, RowPart::Unwished)]);
+            (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
+                out.push(&[lead, mine, between, theirs, end]);
             }
             (Some(Wish::Plain(text)), Some(_)) => out.push(&[text]),
             _ => {}
@@ -238,9 +190,10 @@ pub(crate) fn conclusion(
 ) -> Sentences {
     // Room for the longest conclusions of the default content.
     let mut out = Sentences::with_capacity(1536, 8);
-    for ((career, mine), theirs, verdict) in [((a, pa), pb, Verdict::A), ((b, pb), pa, Verdict::B)] {
-        let mine_is_a = verdict == Verdict::A;
-        let wins = glance.iter().filter(|row| row.verdict == verdict && values(row, mine_is_a).is_some());
+    let leads = &*ROW_LEADS;
+    for (career, verdict, mine_is_a) in [(a, Verdict::A, true), (b, Verdict::B, false)] {
+        let wins =
+            glance.iter().filter(|row| row.verdict == verdict).filter_map(|row| Some((row, values(row, mine_is_a)?)));
         if wins.clone().next().is_none() {
             continue;
         }
@@ -248,17 +201,17 @@ pub(crate) fn conclusion(
         // "In favour of X:" reads right whether the title is singular
         // ("AI Middleware Engineer") or an O*NET plural ("Actuaries").
         push_all(text, &["In favour of ", &career.title, ": "]);
-        join_into(text, wins.map(|row| row.attribute), |text, k| {
-            push_all(text, &[mine.row_texts.get(k, RowPart::Win), theirs.row_texts.get(k, RowPart::Lost)]);
+        join_into(text, wins, |text, (row, (mine, theirs))| {
+            push_all(text, &[&leads[row.attribute].win, mine, " vs ", theirs, ")"]);
         });
         text.push('.');
         out.end();
     }
-    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie && row.a.is_some());
+    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie).filter_map(|row| Some((row.attribute, row.a?)));
     if ties.clone().next().is_some() {
         let text = out.text();
         text.push_str("They are tied on ");
-        join_into(text, ties, |text, row| text.push_str(pa.row_texts.get(row.attribute, RowPart::Tie)));
+        join_into(text, ties, |text, (k, value)| push_all(text, &[&leads[k].tie, value, ")"]));
         text.push_str(", so neither has the edge there.");
         out.end();
     }

@@ -42,7 +42,7 @@ impl Measures {
     // Inlined: a pair's rows read a dozen values, and a call each was a
     // tenth of making the rows.
     #[inline(always)]
-    pub(crate) fn shown(&self, k: usize) -> Option<&str> {
+    fn shown(&self, k: usize) -> Option<&str> {
         let (start, end) = (self.ends[k] as usize, self.ends[k + 1] as usize);
         self.compared[k].is_some().then(|| &self.shown[start..end])
     }

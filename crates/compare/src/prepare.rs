@@ -2,7 +2,9 @@
 //! lookups from units and words to phrases, the order phrases are listed
 //! in, and the weights of units.
 
-use careerdiff_model::{Content, normalize_phrase};
+use std::sync::Arc;
+
+use careerdiff_model::{Content, SkillRef, normalize_phrase};
 
 use crate::hash::Map;
 use rayon::prelude::*;
@@ -42,9 +44,6 @@ pub(crate) struct PreparedCareer {
     pub word_pairs: crate::word_pairs::WordPairs,
     /// Its at-a-glance values as shown.
     pub measures: crate::glance::Measures,
-    /// Its at-a-glance values as the sentences about a pair's rows write
-    /// them.
-    pub row_texts: crate::advice::RowTexts,
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
@@ -137,134 +136,140 @@ const STOP_WORDS: &[&str] = &[
 
 impl Prepared {
     pub(crate) fn new(content: &Content) -> Self {
-        let n_canonical = content.taxonomy.skills().len() as u32;
-        let mut phrase_ids: Map<String, Unit> = Map::default();
-        let mut word_ids: Map<String, u32> = Map::default();
-        let mut careers = Vec::with_capacity(content.careers.len());
-        let mut scales = crate::glance::Scales::new();
-        let mut categories: Map<&str, u32> = Map::default();
-        // Normalising text is the costly part and runs in parallel; ids
-        // are then given out in career order, so they never depend on the
-        // number of threads.
-        let normalised: Vec<Vec<Normalised>> = content
-            .careers
-            .par_iter()
-            .map(|career| career.skills.iter().map(|skill| Normalised::new(content, skill)).collect())
-            .collect();
-        let mut word_pair_entries = Vec::with_capacity(content.careers.len());
-        let mut task_ids = Map::default();
-        for (career, normalised) in content.careers.iter().zip(normalised) {
-            let mut phrase_units = Vec::with_capacity(career.skills.len());
-            let mut word_pairs = Vec::new();
-            let mut phrase_words = Vec::with_capacity(career.skills.len());
-            let mut phrase_acronyms = Vec::with_capacity(career.skills.len());
-            for (i, phrase) in normalised.into_iter().enumerate() {
-                phrase_acronyms.push(phrase.acronyms);
-                let mut units = phrase.canonical;
-                if let Some(key) = phrase.key {
-                    let next = n_canonical + phrase_ids.len() as Unit;
-                    units.push(*phrase_ids.entry(key).or_insert(next));
-                }
-                phrase_units.push(units);
-                let words = intern_words(phrase.words, &mut word_ids);
-                crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
-                phrase_words.push(words);
-            }
-            word_pair_entries.push(word_pairs);
-            let skills = content.taxonomy.skills();
-            let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
-                units.iter().filter_map(|&u| skills.get(u as usize)).collect()
-            };
-            let labels: Vec<String> = phrase_units
-                .iter()
-                .zip(&career.skills)
-                .map(|(units, skill)| {
-                    canonical(units).first().map_or_else(|| short(&skill.name), |s| &s.name).to_owned()
-                })
-                .collect();
-            let skill_ids =
-                phrase_units.iter().map(|units| canonical(units).iter().map(|s| s.id.clone()).collect()).collect();
-            let mut unit_phrases: Vec<(Unit, u32)> =
-                phrase_units.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |&u| (u, i as u32))).collect();
-            unit_phrases.sort_unstable();
-            let (mut units, mut unit_starts) = (Vec::new(), vec![0]);
-            for run in unit_phrases.chunk_by(|x, y| x.0 == y.0) {
-                units.push(run[0].0);
-                unit_starts.push(unit_starts[units.len() - 1] + run.len() as u32);
-            }
-            careers.push(PreparedCareer {
-                phrase_units,
-                unit_phrases,
-                word_pairs: Default::default(),
-                phrase_words,
-                phrase_acronyms,
-                order: Vec::new(),
-                generic: Vec::new(),
-                units,
-                norm: 0.0,
-                category: career.category.as_deref().map(|c| {
-                    let next = categories.len() as u32;
-                    *categories.entry(c).or_insert(next)
-                }),
-                job_zone: career.onet.as_ref().and_then(|o| o.job_zone),
-                log_median: career.salary.as_ref().and_then(|s| {
-                    let median = s.median.map(careerdiff_model::Wage::amount).filter(|m| *m > 0.0)?;
-                    Some((median.ln(), s.period))
-                }),
-                measures: crate::glance::measures(career, &mut scales),
-                row_texts: crate::advice::RowTexts::default(),
-                label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
-                name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
-                unit_starts,
-                unit_flags: Vec::new(),
-                shared_order: Vec::new(),
-                labels,
-                skill_ids,
-                move_facts: crate::transition::MoveFacts::of(career),
-                suit_facts: crate::suits::SuitFacts::of(career),
-                choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
-            });
-        }
-        let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();
-        let word_pairs = crate::word_pairs::index(word_pair_entries, &phrase_units);
-        for (career, word_pairs) in careers.iter_mut().zip(word_pairs) {
-            career.word_pairs = word_pairs;
-        }
-        let n_units = n_canonical as usize + phrase_ids.len();
-        let mut df = vec![0u32; n_units];
-        for career in &careers {
-            for &u in &career.units {
-                df[u as usize] += 1;
-            }
-        }
-        let n = careers.len().max(1) as f64;
-        let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
-        careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
-            prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
-            let commonness = |i: usize| {
-                let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
-                (w * 1e6) as i64
-            };
-            let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
-            // Generic office and ERP software last, whatever its flags:
-            // it is never the first thing to learn for a career.
-            let generic: Vec<bool> =
-                career.skills.iter().map(|s| crate::generic::is_generic_software(&s.name)).collect();
-            order.sort_by_key(|&i| {
-                let skill = &career.skills[i as usize];
-                (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
-            });
-            prepared.generic = generic;
-            prepared.row_texts = crate::advice::RowTexts::of(&prepared.measures);
-            prepared.unit_flags = crate::skills::unit_flags(prepared, career);
-            prepared.order = order;
-        });
-        set_shared_orders(content, &mut careers, &weight);
+        // The text signals read the content alone, so they are made while
+        // the careers' skills are prepared, whose steps that give out ids
+        // in career order run on one thread.
+        let ((careers, weight), text_signals) =
+            rayon::join(|| prepare_careers(content), || crate::signals::TextSignals::new(content));
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
-        let signals = crate::signals::prepare(content, &careers);
+        let signals = crate::signals::prepare(content, &careers, text_signals);
         Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
     }
+}
+
+/// Every career of `content` prepared, and the weight of each unit.
+fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
+    let n_canonical = content.taxonomy.skills().len() as u32;
+    let mut phrase_ids: Map<String, Unit> = Map::default();
+    let mut word_ids: Map<String, u32> = Map::default();
+    let mut careers = Vec::with_capacity(content.careers.len());
+    let mut scales = crate::glance::Scales::new();
+    let mut categories: Map<&str, u32> = Map::default();
+    // Normalising text is the costly part and runs in parallel, each
+    // phrase once per batch of careers (most O*NET technologies are
+    // named by hundreds of careers); ids are then given out in career
+    // order, so they never depend on the number of threads.
+    let normalised: Vec<Vec<Arc<Normalised>>> = content
+        .careers
+        .par_iter()
+        .map_init(Map::default, |known, career| {
+            career.skills.iter().map(|skill| Normalised::once(content, skill, known)).collect()
+        })
+        .collect();
+    let mut word_pair_entries = Vec::with_capacity(content.careers.len());
+    let mut task_ids = Map::default();
+    for (career, normalised) in content.careers.iter().zip(normalised) {
+        let mut phrase_units = Vec::with_capacity(career.skills.len());
+        let mut word_pairs = Vec::new();
+        let mut phrase_words = Vec::with_capacity(career.skills.len());
+        let mut phrase_acronyms = Vec::with_capacity(career.skills.len());
+        for (i, phrase) in normalised.iter().enumerate() {
+            phrase_acronyms.push(phrase.acronyms.clone());
+            let mut units = phrase.canonical.clone();
+            if let Some(key) = &phrase.key {
+                units.push(intern(key, &mut phrase_ids, n_canonical));
+            }
+            phrase_units.push(units);
+            let words = intern_words(&phrase.words, &mut word_ids);
+            crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
+            phrase_words.push(words);
+        }
+        word_pair_entries.push(word_pairs);
+        let skills = content.taxonomy.skills();
+        let canonical = |units: &[Unit]| -> Vec<&careerdiff_model::Skill> {
+            units.iter().filter_map(|&u| skills.get(u as usize)).collect()
+        };
+        let labels: Vec<String> = phrase_units
+            .iter()
+            .zip(&career.skills)
+            .map(|(units, skill)| canonical(units).first().map_or_else(|| short(&skill.name), |s| &s.name).to_owned())
+            .collect();
+        let skill_ids =
+            phrase_units.iter().map(|units| canonical(units).iter().map(|s| s.id.clone()).collect()).collect();
+        let mut unit_phrases: Vec<(Unit, u32)> =
+            phrase_units.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |&u| (u, i as u32))).collect();
+        unit_phrases.sort_unstable();
+        let (mut units, mut unit_starts) = (Vec::new(), vec![0]);
+        for run in unit_phrases.chunk_by(|x, y| x.0 == y.0) {
+            units.push(run[0].0);
+            unit_starts.push(unit_starts[units.len() - 1] + run.len() as u32);
+        }
+        careers.push(PreparedCareer {
+            phrase_units,
+            unit_phrases,
+            word_pairs: Default::default(),
+            phrase_words,
+            phrase_acronyms,
+            order: Vec::new(),
+            generic: normalised.iter().map(|phrase| phrase.generic).collect(),
+            units,
+            norm: 0.0,
+            category: career.category.as_deref().map(|c| {
+                let next = categories.len() as u32;
+                *categories.entry(c).or_insert(next)
+            }),
+            job_zone: career.onet.as_ref().and_then(|o| o.job_zone),
+            log_median: career.salary.as_ref().and_then(|s| {
+                let median = s.median.map(careerdiff_model::Wage::amount).filter(|m| *m > 0.0)?;
+                Some((median.ln(), s.period))
+            }),
+            measures: crate::glance::measures(career, &mut scales),
+            label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
+            name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
+            unit_starts,
+            unit_flags: Vec::new(),
+            shared_order: Vec::new(),
+            labels,
+            skill_ids,
+            move_facts: crate::transition::MoveFacts::of(career),
+            suit_facts: crate::suits::SuitFacts::of(career),
+            choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
+        });
+    }
+    let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();
+    let word_pairs = crate::word_pairs::index(word_pair_entries, &phrase_units);
+    for (career, word_pairs) in careers.iter_mut().zip(word_pairs) {
+        career.word_pairs = word_pairs;
+    }
+    let n_units = n_canonical as usize + phrase_ids.len();
+    let mut df = vec![0u32; n_units];
+    for career in &careers {
+        for &u in &career.units {
+            df[u as usize] += 1;
+        }
+    }
+    let n = careers.len().max(1) as f64;
+    let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
+    careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
+        prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
+        let commonness = |i: usize| {
+            let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
+            (w * 1e6) as i64
+        };
+        let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
+        // Generic office and ERP software last, whatever its flags:
+        // it is never the first thing to learn for a career.
+        let generic = &prepared.generic;
+        order.sort_by_key(|&i| {
+            let skill = &career.skills[i as usize];
+            (generic[i as usize], !skill.in_demand, !skill.hot, commonness(i as usize), i)
+        });
+        prepared.unit_flags = crate::skills::unit_flags(prepared, career);
+        prepared.order = order;
+    });
+    set_shared_orders(content, &mut careers, &weight);
+    (careers, weight)
 }
 
 /// Gives each career its units' places among shared skills (see
@@ -349,20 +354,44 @@ impl Prepared {
 }
 
 /// One skill phrase normalised: its canonical skills, else the key it is
-/// matched on, and its content words.
+/// matched on, its content words, and whether it is generic office
+/// software.
 struct Normalised {
     canonical: Vec<Unit>,
     key: Option<String>,
     words: Vec<String>,
     acronyms: Vec<String>,
+    generic: bool,
 }
 
 impl Normalised {
-    fn new(content: &Content, skill: &careerdiff_model::SkillRef) -> Self {
+    fn new(content: &Content, skill: &SkillRef) -> Self {
         let canonical: Vec<Unit> = content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
         let key = canonical.is_empty().then(|| normalize_phrase(&skill.name));
-        Normalised { canonical, key, words: content_words(&skill.name), acronyms: acronyms(&skill.name) }
+        let (words, acronyms) = (content_words(&skill.name), acronyms(&skill.name));
+        Normalised { canonical, key, words, acronyms, generic: crate::generic::is_generic_software(&skill.name) }
     }
+}
+
+/// What a batch of careers has normalised so far, by phrase and tags.
+type KnownPhrases<'c> = Map<(&'c str, &'c [String]), Arc<Normalised>>;
+
+impl Normalised {
+    /// `skill` normalised, once in all that `known` holds.
+    fn once<'c>(content: &Content, skill: &'c SkillRef, known: &mut KnownPhrases<'c>) -> Arc<Normalised> {
+        let key = (skill.name.as_str(), skill.tags.as_slice());
+        known.entry(key).or_insert_with(|| Arc::new(Normalised::new(content, skill))).clone()
+    }
+}
+
+/// The id of `key` in `ids`, given out next (from `first` on) if new.
+fn intern(key: &str, ids: &mut Map<String, u32>, first: u32) -> u32 {
+    if let Some(&id) = ids.get(key) {
+        return id;
+    }
+    let id = first + ids.len() as u32;
+    ids.insert(key.to_owned(), id);
+    id
 }
 
 /// The acronyms of a phrase: words of two or more capitals (digits
@@ -403,14 +432,8 @@ fn content_words(phrase: &str) -> Vec<String> {
 }
 
 /// Words as ids, sorted and without repeats; a new word gets the next id.
-fn intern_words(words: Vec<String>, ids: &mut Map<String, u32>) -> Vec<u32> {
-    let mut words: Vec<u32> = words
-        .into_iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w).or_insert(next)
-        })
-        .collect();
+fn intern_words(words: &[String], ids: &mut Map<String, u32>) -> Vec<u32> {
+    let mut words: Vec<u32> = words.iter().map(|w| intern(w, ids, 0)).collect();
     words.sort_unstable();
     words.dedup();
     words

@@ -48,30 +48,56 @@ impl Signals {
     }
 }
 
-/// Every career's signals, in career order. `prepared` are the careers as
+/// The signals made of a career's own text and ratings, by career: all
+/// but the technology, which reads the canonical skills of its phrases, so
+/// that these can be made while the skills are prepared.
+pub(crate) struct TextSignals {
+    task_text: Vec<TextVector>,
+    titles: Vec<TextVector>,
+    tools: Vec<TextVector>,
+    ratings: Vec<Vec<f64>>,
+}
+
+impl TextSignals {
+    pub(crate) fn new(content: &Content) -> Self {
+        let careers = &content.careers;
+        let n = careers.len();
+        // Each signal is made on its own, at the same time as the others:
+        // each has steps that run on one thread (giving out term ids in
+        // career order), which the others' fill in.
+        let ((task_text, titles), (tools, ratings)) = rayon::join(
+            || {
+                let title_terms = Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) };
+                rayon::join(
+                    || tf_idf(n, |i| task_text(&careers[i]), words(None)),
+                    || tf_idf(n, |i| titles(&careers[i]), title_terms),
+                )
+            },
+            || {
+                let tools =
+                    || tf_idf(n, |i| careers[i].tools.iter().map(String::as_str).collect(), words(Some(MAX_TERMS)));
+                rayon::join(tools, || ratings(careers))
+            },
+        );
+        TextSignals { task_text, titles, tools, ratings }
+    }
+}
+
+/// How the words of a text become terms: words alone, keeping the `max`
+/// heaviest if given.
+fn words(max: Option<usize>) -> Terms {
+    Terms { abbreviations: true, pairs: false, max }
+}
+
+/// Every career's signals, in career order, from those of its `text` and
+/// its technology. `prepared` are the careers as
 /// [`crate::prepare::Prepared`] holds them, for the canonical skills of
 /// their phrases.
-pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer]) -> Vec<Signals> {
+pub(crate) fn prepare(content: &Content, prepared: &[PreparedCareer], text: TextSignals) -> Vec<Signals> {
     let careers = &content.careers;
-    let n = careers.len();
-    let words = |max| Terms { abbreviations: true, pairs: false, max };
-    // Each signal is made on its own, at the same time as the others: each
-    // has steps that run on one thread (giving out term ids in career
-    // order), which the others' fill in.
-    let ((task_text, titles), ((technology, tools), ratings)) = rayon::join(
-        || {
-            rayon::join(
-                || tf_idf(n, |i| task_text(&careers[i]), words(None)),
-                || tf_idf(n, |i| titles(&careers[i]), Terms { abbreviations: true, pairs: true, max: Some(MAX_TERMS) }),
-            )
-        },
-        || {
-            let technology =
-                || tf_idf(n, |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
-            let tools = || tf_idf(n, |i| careers[i].tools.iter().map(String::as_str).collect(), words(Some(MAX_TERMS)));
-            rayon::join(|| rayon::join(technology, tools), || ratings(careers))
-        },
-    );
+    let technology =
+        tf_idf(careers.len(), |i| technology_text(content, &careers[i], &prepared[i]), words(Some(MAX_TERMS)));
+    let TextSignals { task_text, titles, tools, ratings } = text;
     task_text
         .into_iter()
         .zip(titles)

@@ -6,7 +6,8 @@ use rayon::prelude::*;
 
 use crate::hash::Map;
 
-/// Words that say nothing about what a career is.
+/// Words that say nothing about what a career is, sorted (they are
+/// looked up by binary search).
 const STOP_WORDS: &[&str] = &[
     "about", "after", "also", "and", "any", "are", "as", "at", "be", "been", "being", "between", "both", "but", "by",
     "can", "could", "do", "each", "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "may", "more",
@@ -69,18 +70,23 @@ pub(crate) fn tf_idf<'t>(n: usize, texts: impl Fn(usize) -> Vec<&'t str> + Sync,
             distinct.len() - 1
         });
     }
-    let text_terms: Vec<(Vec<String>, Vec<String>)> = distinct.par_iter().map(|text| words(text, terms)).collect();
+    let text_terms: Vec<TextTerms> = distinct
+        .par_iter()
+        .map_init(Map::default, |normalised, text| TextTerms::new(text, terms, normalised))
+        .collect();
     // Each career's words then its word pairs, counted in parallel, so that
     // only its distinct terms go through the shared map; term ids are given
     // out in career order.
-    let words: Vec<Vec<(&str, u32)>> = texts
+    let words: Vec<Vec<(Term, u32)>> = texts
         .par_iter()
         .map(|career| {
-            let parts: Vec<&(Vec<String>, Vec<String>)> = career.iter().map(|text| &text_terms[index[text]]).collect();
-            distinct_words(parts.iter().flat_map(|p| &p.0).chain(parts.iter().flat_map(|p| &p.1)))
+            let parts: Vec<&TextTerms> = career.iter().map(|text| &text_terms[index[text]]).collect();
+            let words = parts.iter().flat_map(|p| p.words().map(Term::Word));
+            let pairs = parts.iter().filter(|_| terms.pairs).flat_map(|p| p.pairs().map(|(x, y)| Term::Pair(x, y)));
+            distinct_words(words.chain(pairs))
         })
         .collect();
-    let mut ids: Map<&str, u32> = Map::default();
+    let mut ids: Map<Term, u32> = Map::default();
     let counts: Vec<Vec<(u32, u32)>> = words.into_iter().map(|w| word_counts(w, &mut ids)).collect();
     let mut df = vec![0u32; ids.len()];
     for career in &counts {
@@ -130,15 +136,74 @@ pub(crate) fn unit(vector: &mut TextVector) {
     }
 }
 
-/// The terms of `text` that can tell careers apart: its words, in order,
-/// and the pairs of neighbouring words if `terms` asks for them.
-fn words(text: &str, terms: Terms) -> (Vec<String>, Vec<String>) {
-    let short_ok = |w: &str| terms.abbreviations && ABBREVIATIONS.contains(&w);
-    let keep =
-        |w: &&str| (w.len() >= 3 || short_ok(w)) && !STOP_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit());
-    let words: Vec<String> = normalize_phrase(text).split(' ').filter(keep).map(str::to_owned).collect();
-    let pairs = if terms.pairs { words.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect() } else { Vec::new() };
-    (words, pairs)
+/// A term of a career's texts: a word, or two neighbouring words (see
+/// [`Terms::pairs`]). Words have no spaces, so a pair is told from a word
+/// as the text "first second" would be.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Term<'t> {
+    Word(&'t str),
+    Pair(&'t str, &'t str),
+}
+
+/// The terms of one text that can tell careers apart: the text normalised,
+/// and where each of its words is in it, in order. Words are kept as
+/// places, not strings of their own: texts have hundreds of thousands of
+/// words.
+struct TextTerms {
+    normalised: String,
+    words: Vec<(u32, u32)>,
+}
+
+impl TextTerms {
+    /// The terms of `text`; `normalised` holds the words normalised so far
+    /// (see [`normalise`]).
+    fn new<'t>(text: &'t str, terms: Terms, normalised: &mut Map<&'t str, String>) -> Self {
+        let short_ok = |w: &str| terms.abbreviations && ABBREVIATIONS.contains(&w);
+        let keep = |w: &str| {
+            (w.len() >= 3 || short_ok(w))
+                && STOP_WORDS.binary_search(&w).is_err()
+                && !w.bytes().all(|b| b.is_ascii_digit())
+        };
+        let normalised = normalise(text, normalised);
+        let mut words = Vec::new();
+        let mut start = 0;
+        for word in normalised.split(' ') {
+            if keep(word) {
+                words.push((start as u32, (start + word.len()) as u32));
+            }
+            start += word.len() + 1;
+        }
+        TextTerms { normalised, words }
+    }
+
+    /// The words, in order.
+    fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        self.words.iter().map(|&(start, end)| &self.normalised[start as usize..end as usize])
+    }
+
+    /// Each two neighbouring words, in order.
+    fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.words().zip(self.words().skip(1))
+    }
+}
+
+/// `normalize_phrase(text)`, from each of its words normalised once:
+/// `normalised` keeps them. Texts share most of their words, and a
+/// phrase normalises word by word (what is between two spaces never
+/// changes what another word becomes, not even a Greek final sigma), so the
+/// words normalised and joined are the text normalised.
+fn normalise<'t>(text: &'t str, normalised: &mut Map<&'t str, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let word = normalised.entry(word).or_insert_with(|| normalize_phrase(word));
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// Two-letter abbreviations that job titles and tasks use as words
@@ -146,30 +211,30 @@ fn words(text: &str, terms: Terms) -> (Vec<String>, Vec<String>) {
 /// would match homonyms: "AI" as "intelligence" meets Intelligence Analysts.
 const ABBREVIATIONS: &[&str] = &["ai", "hr", "qa", "ui", "ux"];
 
-/// Each distinct word of `words` with its count, in order of first use.
-fn distinct_words<'w>(words: impl Iterator<Item = &'w String>) -> Vec<(&'w str, u32)> {
-    let mut index: Map<&str, usize> = Map::default();
-    let mut distinct: Vec<(&str, u32)> = Vec::new();
-    for word in words {
-        match index.get(word.as_str()) {
+/// Each distinct term of `terms` with its count, in order of first use.
+fn distinct_words<'t>(terms: impl Iterator<Item = Term<'t>>) -> Vec<(Term<'t>, u32)> {
+    let mut index: Map<Term, usize> = Map::default();
+    let mut distinct: Vec<(Term, u32)> = Vec::new();
+    for term in terms {
+        match index.get(&term) {
             Some(&i) => distinct[i].1 += 1,
             None => {
-                index.insert(word, distinct.len());
-                distinct.push((word, 1));
+                index.insert(term, distinct.len());
+                distinct.push((term, 1));
             }
         }
     }
     distinct
 }
 
-/// (word id, count) of distinct `words`, sorted by id; a new word gets the
-/// next id, in the order the words are given.
-fn word_counts<'w>(words: Vec<(&'w str, u32)>, ids: &mut Map<&'w str, u32>) -> Vec<(u32, u32)> {
-    let mut counts: Vec<(u32, u32)> = words
+/// (term id, count) of distinct `terms`, sorted by id; a new term gets the
+/// next id, in the order the terms are given.
+fn word_counts<'t>(terms: Vec<(Term<'t>, u32)>, ids: &mut Map<Term<'t>, u32>) -> Vec<(u32, u32)> {
+    let mut counts: Vec<(u32, u32)> = terms
         .into_iter()
-        .map(|(word, count)| {
+        .map(|(term, count)| {
             let next = ids.len() as u32;
-            (*ids.entry(word).or_insert(next), count)
+            (*ids.entry(term).or_insert(next), count)
         })
         .collect();
     counts.sort_unstable();
@@ -190,4 +255,38 @@ pub(crate) fn cosine(a: &TextVector, b: &TextVector) -> f64 {
         j += usize::from(y <= x);
     }
     dot
+}
+
+#[cfg(test)]
+mod tests {
+    use careerdiff_model::normalize_phrase;
+
+    use super::{Map, STOP_WORDS, Terms, TextTerms, normalise};
+
+    #[test]
+    fn texts_normalise_word_by_word_as_a_whole() {
+        let mut normalised = Map::default();
+        for text in [
+            "Develops ML pipelines (e.g. Kubernetes, k8s) — and DBs.",
+            "  Nurses’ stations;  O'Neil's   ΟΔΟΣ ΟΔΟΣ-Α   Σ ",
+            "C++/C# developer's tools: Node.js, ASP.NET, R&D",
+            "",
+            "...",
+        ] {
+            assert_eq!(normalise(text, &mut normalised), normalize_phrase(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_their_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn terms_are_the_kept_words_and_their_neighbouring_pairs() {
+        let terms = Terms { abbreviations: true, pairs: true, max: None };
+        let text = TextTerms::new("Senior AI Engineer of the Machine Learning team, 2024", terms, &mut Map::default());
+        assert_eq!(text.words().collect::<Vec<_>>(), ["senior", "ai", "engineer", "machine", "learning", "team"]);
+        assert_eq!(text.pairs().nth(2), Some(("engineer", "machine")));
+    }
 }
