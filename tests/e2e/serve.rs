@@ -418,14 +418,33 @@ fn generation(reply: &Reply) -> u64 {
     since.parse().unwrap()
 }
 
+/// A live server over the small site, with the career page the tests
+/// edit: its file, its text and the rebuild its page was first served from.
+struct Live {
+    _dir: tempfile::TempDir,
+    content: PathBuf,
+    server: Server,
+    target: &'static str,
+    career: PathBuf,
+    original: String,
+    before: u64,
+}
+
+impl Live {
+    fn start() -> Live {
+        let (_dir, content) = small_site(ONE_PAIR_EACH);
+        let server = Server::start(&content, &[]);
+        let target = "/careers/statisticians.html";
+        let career = content.join("careers/statisticians.md");
+        let original = std::fs::read_to_string(&career).unwrap();
+        let before = generation(&server.get(target));
+        Live { _dir, content, server, target, career, original, before }
+    }
+}
+
 #[test]
 fn saving_a_file_unchanged_rebuilds_and_reloads_nothing() {
-    let (_dir, content) = small_site(ONE_PAIR_EACH);
-    let server = Server::start(&content, &[]);
-    let target = "/careers/statisticians.html";
-    let career = content.join("careers/statisticians.md");
-    let original = std::fs::read_to_string(&career).unwrap();
-    let before = generation(&server.get(target));
+    let Live { _dir, content, server, target, career, original, before } = Live::start();
     // Saved as it is, twice: events, but no change of content.
     std::fs::write(&career, &original).unwrap();
     std::fs::write(content.join("site.toml"), std::fs::read(content.join("site.toml")).unwrap()).unwrap();
@@ -441,12 +460,7 @@ fn saving_a_file_unchanged_rebuilds_and_reloads_nothing() {
 
 #[test]
 fn a_file_saved_in_two_writes_shows_no_error_in_between() {
-    let (_dir, content) = small_site(ONE_PAIR_EACH);
-    let server = Server::start(&content, &[]);
-    let target = "/careers/statisticians.html";
-    let career = content.join("careers/statisticians.md");
-    let original = std::fs::read_to_string(&career).unwrap();
-    let before = generation(&server.get(target));
+    let Live { _dir, server, target, career, original, before, .. } = Live::start();
     // As an editor that saves in place: the file is emptied, then written
     // a moment later, past the watcher's settling time.
     let mut file = std::fs::File::create(&career).unwrap();

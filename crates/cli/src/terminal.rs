@@ -93,7 +93,7 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
             );
         }
         for need in &t.needs {
-            let _ = writeln!(out, "  {} ({}): {:.1} of 7", need.name, kind_word(need.kind), need.level);
+            let _ = writeln!(out, "  {} ({}): {:.1} of 7", need.name, need.kind.word(), need.level);
         }
         let learn: Vec<&str> = t.learn.iter().take(5).map(|s| s.name).collect();
         if !learn.is_empty() {
@@ -261,13 +261,5 @@ pub(crate) fn print_out(args: std::fmt::Arguments<'_>) {
         }
         eprintln!("error: writing to stdout: {e}");
         std::process::exit(2);
-    }
-}
-
-/// "skill" or "knowledge" for O*NET's rating kinds.
-fn kind_word(kind: careerdiff_compare::RatingKind) -> &'static str {
-    match kind {
-        careerdiff_compare::RatingKind::Skill => "skill",
-        careerdiff_compare::RatingKind::Knowledge => "knowledge",
     }
 }

@@ -138,7 +138,7 @@ pub(crate) fn choose_if(
     for item in profile.differ_most.iter().filter(|i| higher_for(i, mine_is_a)).take(2) {
         let (mine, theirs) = levels(item, mine_is_a);
         let text = out.text();
-        push_all(text, &["want work that calls for more ", item.name, " (", kind_word(item.kind), ", level "]);
+        push_all(text, &["want work that calls for more ", item.name, " (", item.kind.word(), ", level "]);
         push_decimal(text, mine);
         text.push_str(" of 7 against ");
         push_decimal(text, theirs);
@@ -236,7 +236,7 @@ fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
         let text = out.text();
         push_all(text, &["By O*NET's ratings (levels of 7, ", &a.title, " first), they differ most in "]);
         join_into(text, profile.differ_most.iter(), |text, item| {
-            push_all(text, &[item.name, " (", kind_word(item.kind), ", "]);
+            push_all(text, &[item.name, " (", item.kind.word(), ", "]);
             push_decimal(text, item.a.level.unwrap_or(0.0));
             text.push_str(" vs ");
             push_decimal(text, item.b.level.unwrap_or(0.0));
@@ -249,7 +249,7 @@ fn profile_sentence(out: &mut Sentences, a: &Career, profile: &Profile) {
         let text = out.text();
         text.push_str("Both need ");
         join_into(text, profile.both_need.iter(), |text, item| {
-            push_all(text, &[item.name, " (", kind_word(item.kind), ", about "]);
+            push_all(text, &[item.name, " (", item.kind.word(), ", about "]);
             push_decimal(text, item.a.level.unwrap_or(0.0));
             text.push(')');
         });
@@ -288,15 +288,6 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
             text,
             &["moving to ", ab.to_title, " is ", ab.difficulty, " and the other way is ", ba.difficulty, "."],
         );
-    }
-}
-
-/// "skill" or "knowledge", to tell O*NET's Mathematics skill from its
-/// Mathematics knowledge area.
-fn kind_word(kind: crate::RatingKind) -> &'static str {
-    match kind {
-        crate::RatingKind::Skill => "skill",
-        crate::RatingKind::Knowledge => "knowledge",
     }
 }
 

@@ -65,9 +65,9 @@ impl Comparer {
         let (prepared, ratings) = rayon::join(|| Prepared::new(&content), || rating_table::RatingTable::new(&content));
         let mut prepared = prepared;
         let scores = similarity::Scores::new(&prepared, &content, SimilarityModel::default());
-        let neighbours: Vec<Vec<usize>> = similarity::all_most_similar(&scores, &content, 10)
+        let neighbours: Vec<Vec<usize>> = similarity::all_best_indices(&scores, content.careers.len(), 10)
             .into_iter()
-            .map(|near| near.into_iter().map(|s| s.index).collect())
+            .map(|near| near.into_iter().map(|(_, j)| j).collect())
             .collect();
         prepared.order_by_field(&content, &neighbours);
         Comparer { content, prepared, ratings, scores }

@@ -27,6 +27,17 @@ pub enum RatingKind {
     Knowledge,
 }
 
+impl RatingKind {
+    /// "skill" or "knowledge", to tell O*NET's Mathematics skill from its
+    /// Mathematics knowledge area in a sentence.
+    pub fn word(self) -> &'static str {
+        match self {
+            RatingKind::Skill => "skill",
+            RatingKind::Knowledge => "knowledge",
+        }
+    }
+}
+
 /// One career's rating of one item.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Level {

@@ -259,35 +259,41 @@ impl Scores {
 
 /// Every career's `k` most similar careers, from every pair's score.
 pub(crate) fn all_most_similar(scores: &Scores, content: &Content, k: usize) -> Vec<Vec<Similar>> {
-    let n = content.careers.len();
+    all_best_indices(scores, content.careers.len(), k)
+        .into_iter()
+        .map(|best| best.into_iter().map(|(score, j)| similar(content, score, j)).collect())
+        .collect()
+}
+
+/// Every one of the `n` careers' `k` best (score, career), as
+/// [`all_most_similar`] lists them, without their names.
+pub(crate) fn all_best_indices(scores: &Scores, n: usize, k: usize) -> Vec<Vec<(f64, usize)>> {
     (0..n)
         .into_par_iter()
-        .map(|i| {
-            let scored = (0..n).filter(|&j| j != i).map(|j| (scores.get(i, j), j)).collect();
-            best(content, scored, k)
-        })
+        .map(|i| best_indices((0..n).filter(|&j| j != i).map(|j| (scores.get(i, j), j)).collect(), k))
         .collect()
 }
 
 /// The `k` best of `scored` (score, career) with a score above zero, best
 /// first; careers are sorted by slug, so ties fall back to slug order.
-fn best(content: &Content, mut scored: Vec<(f64, usize)>, k: usize) -> Vec<Similar> {
+fn best(content: &Content, scored: Vec<(f64, usize)>, k: usize) -> Vec<Similar> {
+    best_indices(scored, k).into_iter().map(|(score, j)| similar(content, score, j)).collect()
+}
+
+/// [`best`] without the names.
+fn best_indices(mut scored: Vec<(f64, usize)>, k: usize) -> Vec<(f64, usize)> {
     let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
     if k < scored.len() {
         scored.select_nth_unstable_by(k, order);
         scored.truncate(k);
     }
     scored.sort_by(order);
+    scored.retain(|(score, _)| *score > 0.0);
     scored
-        .into_iter()
-        .filter(|(score, _)| *score > 0.0)
-        .map(|(score, j)| Similar {
-            index: j,
-            slug: content.careers[j].slug.clone(),
-            title: content.careers[j].title.clone(),
-            score,
-        })
-        .collect()
+}
+
+fn similar(content: &Content, score: f64, j: usize) -> Similar {
+    Similar { index: j, slug: content.careers[j].slug.clone(), title: content.careers[j].title.clone(), score }
 }
 
 #[cfg(test)]
