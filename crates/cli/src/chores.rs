@@ -7,14 +7,18 @@ use std::path::Path;
 /// Removes staging folders and moved-aside sites that builds left beside
 /// `out` when their process is gone (killed, or its background deletion
 /// was), so they do not pile up. A folder whose process still runs is
-/// another build's, and is left alone.
+/// another build's, and is left alone. The removal runs in the background
+/// as a replaced site's does: the folder may be the 400,000 files of the
+/// site the previous build replaced, whose own `rm` is still at work
+/// (that build has exited, so its folder looks abandoned), and this build
+/// must not wait for it.
 pub(crate) fn remove_leftovers(out: &Path) {
     if !Path::new("/proc/self").exists() {
         return; // no way to tell whose folders are abandoned
     }
     for (folder, pid) in careerdiff_site::leftovers(out) {
         if !Path::new("/proc").join(pid.to_string()).exists() {
-            let _ = std::fs::remove_dir_all(folder);
+            remove_in_background(&folder);
         }
     }
 }
