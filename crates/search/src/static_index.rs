@@ -48,48 +48,87 @@ pub fn static_index(index: &SearchIndex) -> Result<Vec<StaticFile>, SearchError>
     files.extend(rating_files(index));
     let all = index.all_term_points()?;
     let reasons = reasons(index, &all);
-    let mut entries: BTreeMap<String, Value> = BTreeMap::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(all.len() + index.exact_titles.len());
     for (term, postings) in &all {
-        let list: Vec<Value> = postings
-            .iter()
-            .filter(|(_, points)| *points > 0)
-            .map(|&(career, points)| match reasons.get(&(term.as_str(), career)) {
-                Some(reason) => json!([career, points, reason]),
-                None => json!([career, points]),
-            })
-            .collect();
-        entries.insert(term.clone(), Value::from(list));
+        let mut list = String::from("[");
+        for &(career, points) in postings.iter().filter(|(_, points)| *points > 0) {
+            if list.len() > 1 {
+                list.push(',');
+            }
+            match reasons.get(&(term.as_str(), career)) {
+                Some(reason) => list.push_str(&format!("[{career},{points},{}]", json_text(reason))),
+                None => list.push_str(&format!("[{career},{points}]")),
+            }
+        }
+        list.push(']');
+        entries.push(Entry::new(term.clone(), list));
     }
     for (title, careers) in &index.exact_titles {
-        let list: Vec<Value> = careers.iter().map(|&(career, tier)| json!([career, tier])).collect();
-        entries.insert(format!("={title}"), Value::from(list));
+        let list: Vec<String> = careers.iter().map(|&(career, tier)| format!("[{career},{tier}]")).collect();
+        entries.push(Entry::new(format!("={title}"), format!("[{}]", list.join(","))));
     }
+    entries.sort_unstable_by(|a, b| a.term.cmp(&b.term));
     shards(entries, SHARD_KEY_LEN, &mut files);
     Ok(files)
 }
 
-/// Writes `entries` as shards keyed by the first `len` letters of each
-/// term's first word; a shard over [`SHARD_BYTES`] keeps the terms whose
-/// first word is no longer than its key, marks itself split with the key
-/// `""`, and hands the rest to shards keyed by one more letter.
-fn shards(entries: BTreeMap<String, Value>, len: usize, files: &mut Vec<StaticFile>) {
-    let mut groups: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
-    for (term, list) in entries {
-        groups.entry(shard_key(&term, len).to_owned()).or_default().insert(term, list);
+/// One term of a shard, written as JSON once: its key and its value,
+/// escaped as [`json_bytes`] escapes.
+struct Entry {
+    term: String,
+    /// `"term":value`.
+    json: String,
+}
+
+impl Entry {
+    fn new(term: String, value: String) -> Self {
+        let json = format!("{}:{}", json_text(&term), escape_markup(&value));
+        Entry { term, json }
     }
-    for (key, mut group) in groups {
-        let mut bytes = json_bytes(&group);
-        let splittable = group.keys().any(|term| first_word(term).len() > len);
-        if bytes.len() > SHARD_BYTES && splittable {
-            let (longer, shorter): (BTreeMap<String, Value>, _) =
-                group.into_iter().partition(|(term, _)| first_word(term).len() > len);
-            group = shorter;
-            group.insert(String::new(), Value::from(1));
-            bytes = json_bytes(&group);
+}
+
+/// Writes `entries` (sorted by term) as shards keyed by the first `len`
+/// letters of each term's first word; a shard over [`SHARD_BYTES`] keeps
+/// the terms whose first word is no longer than its key, marks itself
+/// split with the key `""`, and hands the rest to shards keyed by one
+/// more letter. Each shard is the JSON object of its entries in order.
+fn shards(entries: Vec<Entry>, len: usize, files: &mut Vec<StaticFile>) {
+    let mut groups: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    for entry in entries {
+        groups.entry(shard_key(&entry.term, len).to_owned()).or_default().push(entry);
+    }
+    for (key, group) in groups {
+        let size = 1 + group.iter().map(|e| e.json.len() + 1).sum::<usize>();
+        let splittable = group.iter().any(|e| first_word(&e.term).len() > len);
+        let bytes = if size > SHARD_BYTES && splittable {
+            let (longer, shorter): (Vec<Entry>, Vec<Entry>) =
+                group.into_iter().partition(|e| first_word(&e.term).len() > len);
+            let bytes = object(std::iter::once("\"\":1").chain(shorter.iter().map(|e| e.json.as_str())));
             shards(longer, len + 1, files);
-        }
+            bytes
+        } else {
+            object(group.iter().map(|e| e.json.as_str()))
+        };
         files.push(StaticFile { path: format!("search/w/{key}.json"), bytes });
     }
+}
+
+/// `{` + the members, comma-separated + `}`.
+fn object<'a>(members: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    let mut out = String::from("{");
+    for (i, member) in members.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(member);
+    }
+    out.push('}');
+    out.into_bytes()
+}
+
+/// `text` as a JSON string, escaped as [`json_bytes`] escapes.
+fn json_text(text: &str) -> String {
+    escape_markup(&serde_json::to_string(text).unwrap_or_default())
 }
 
 /// The reason of each of every single term's [`REASONED_POSTINGS`] best careers,
@@ -192,6 +231,13 @@ fn first_word(term: &str) -> &str {
 /// JSON with `<`, `>` and `&` escaped, so that no shard can close a script
 /// element or start markup wherever it ends up.
 fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").into_bytes()
+    escape_markup(&serde_json::to_string(value).unwrap_or_default()).into_bytes()
+}
+
+/// JSON text with `<`, `>` and `&` escaped (they only occur in strings).
+fn escape_markup(json: &str) -> String {
+    if !json.contains(['<', '>', '&']) {
+        return json.to_owned();
+    }
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
