@@ -61,7 +61,7 @@ pub use input::{
     CAREER_FILE_LIMIT, COLLECTION_FILE_LIMIT, InputError, SITE_FILE_LIMIT, SKILLS_FILE_LIMIT, THEME_FILE_LIMIT,
     read_input, resolve_inside,
 };
-pub use load::{Content, load_content, pair_slug_problem};
+pub use load::{Content, LoadCache, load_content, load_content_with, pair_slug_problem};
 pub use parse::{Checked, parse_career, parse_collection, parse_site, parse_skills};
 pub use preferences::{Interests, SCORE_RANGE, Score, WorkValues};
 pub use site_config::{PairPolicy, SiteConfig, base_url_problem};

@@ -48,10 +48,40 @@ const SLUG_RULE: &str = "a file name of lowercase letters, digits and single hyp
 /// size limit ([`CAREER_FILE_LIMIT`] and the like). Folders are walked in
 /// file-name order, and a symbolic link that loops is reported.
 pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
+    load_content_with(root, &mut LoadCache::default())
+}
+
+/// What one load keeps for the next, so that loading the same folder again
+/// (as `careerdiff serve` does after every change) parses only the files
+/// whose text changed: `skills.toml` and each career file, with a hash of
+/// the text each was parsed from (a career's, with the taxonomy's, which
+/// its checks read). Every file is still read, and every check across
+/// files runs again.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    skills: Option<(u64, Checked<Taxonomy>)>,
+    careers: HashMap<PathBuf, (u64, Checked<Career>)>,
+}
+
+/// [`load_content`], parsing only what `cache` does not hold from an
+/// earlier load, and leaving in it what this load parsed.
+pub fn load_content_with(root: &Path, cache: &mut LoadCache) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
     let site = load_file(root, "site.toml", SITE_FILE_LIMIT, parse_site, &mut diagnostics).unwrap_or_default();
-    let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills, &mut diagnostics);
-    let careers = load_careers(root, taxonomy.as_ref(), &mut diagnostics);
+    let skills = &mut cache.skills;
+    let parse_skills_once = |path: &Path, text: &str| -> Checked<Taxonomy> {
+        let hash = text_hash(text, 0);
+        match skills.as_ref().filter(|(h, _)| *h == hash) {
+            Some((_, checked)) => checked.clone(),
+            None => skills.insert((hash, parse_skills(path, text))).1.clone(),
+        }
+    };
+    let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills_once, &mut diagnostics);
+    let taxonomy_hash = match (&taxonomy, &cache.skills) {
+        (Some(_), Some((hash, _))) => *hash,
+        _ => 0,
+    };
+    let careers = load_careers(root, taxonomy.as_ref(), (&mut cache.careers, taxonomy_hash), &mut diagnostics);
     let collections = load_collections(root, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(ContentErrors::sorted(root, diagnostics));
@@ -68,7 +98,7 @@ fn load_file<T: Default>(
     root: &Path,
     name: &str,
     limit: u64,
-    parse: fn(&Path, &str) -> Checked<T>,
+    parse: impl FnOnce(&Path, &str) -> Checked<T>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let path = root.join(name);
@@ -140,7 +170,24 @@ pub fn pair_slug_problem(slug: &str) -> Option<&'static str> {
 
 /// Reads every career; skill tags are checked against `taxonomy` unless
 /// `skills.toml` is broken (`None`).
-fn load_careers(root: &Path, taxonomy: Option<&Taxonomy>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Career> {
+/// The hash a [`LoadCache`] keeps of a file's text, with `salt`.
+fn text_hash(text: &str, salt: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (text, salt).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Earlier parses of career files by path, and the hash of the taxonomy
+/// they are checked against now.
+type CareerCache<'c> = (&'c mut HashMap<PathBuf, (u64, Checked<Career>)>, u64);
+
+fn load_careers(
+    root: &Path,
+    taxonomy: Option<&Taxonomy>,
+    (cache, taxonomy_hash): CareerCache<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Career> {
     let dir = &root.join("careers");
     if !dir.is_dir() && !is_present(dir) {
         diagnostics.push(Diagnostic::whole_file(
@@ -230,17 +277,27 @@ fn load_careers(root: &Path, taxonomy: Option<&Taxonomy>, diagnostics: &mut Vec<
     diagnostics.append(&mut outside);
     // Reading and parsing run in parallel; problems are reported in file
     // order whatever the thread count.
-    let parsed: Vec<Checked<Career>> = paths
+    let earlier = &*cache;
+    let parsed: Vec<(Checked<Career>, Option<u64>)> = paths
         .par_iter()
         .map(|path| {
             let mut problems = Vec::new();
-            match read_text(root, path, CAREER_FILE_LIMIT, &mut problems) {
-                Some(text) => check_career_file(path, &text, taxonomy),
-                None => Checked { value: None, diagnostics: problems },
+            let Some(text) = read_text(root, path, CAREER_FILE_LIMIT, &mut problems) else {
+                return (Checked { value: None, diagnostics: problems }, None);
+            };
+            let hash = text_hash(&text, taxonomy_hash);
+            match earlier.get(path).filter(|(h, _)| *h == hash) {
+                Some((_, checked)) => (checked.clone(), None),
+                None => (check_career_file(path, &text, taxonomy), Some(hash)),
             }
         })
         .collect();
-    for checked in parsed {
+    let listed: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+    cache.retain(|path, _| listed.contains(path));
+    for (path, (checked, hash)) in paths.iter().zip(parsed) {
+        if let Some(hash) = hash {
+            cache.insert(path.clone(), (hash, checked.clone()));
+        }
         careers.extend(checked.value);
         diagnostics.extend(checked.diagnostics);
     }

@@ -121,3 +121,50 @@ fn a_linked_careers_folder_out_of_the_content_is_refused() {
     assert_eq!(errors[0].path, root.join("careers"));
     assert!(errors[0].message.contains(elsewhere.to_str().unwrap()), "{}", errors[0].message);
 }
+
+#[test]
+fn a_cached_load_gives_what_a_fresh_load_gives_after_every_kind_of_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    let write = |path: &str, text: &str| {
+        fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        fs::write(root.join(path), text).unwrap();
+    };
+    let tagged =
+        |title: &str| format!("+++\ntitle = \"{title}\"\nskills = [{{ name = \"Py\", tags = [\"py\"] }}]\n+++\n");
+    let same = |cached: &Result<Content, ContentErrors>, fresh: &Result<Content, ContentErrors>| match (cached, fresh) {
+        // The taxonomy's lookups are hash maps, whose Debug order varies.
+        (Ok(a), Ok(b)) => {
+            format!("{:?}", (&a.careers, &a.warnings, a.taxonomy.skills()))
+                == format!("{:?}", (&b.careers, &b.warnings, b.taxonomy.skills()))
+        }
+        (Err(a), Err(b)) => format!("{a}") == format!("{b}"),
+        _ => false,
+    };
+    write("skills.toml", "[skills.py]\nname = \"Python\"\n");
+    write("careers/a.md", &tagged("A"));
+    write("careers/b.md", CAREER);
+    let mut cache = LoadCache::default();
+    let first = load_content_with(&root, &mut cache);
+    assert!(first.is_ok() && same(&first, &load_content(&root)));
+    assert_eq!(cache.careers.len(), 2);
+
+    // An edited career is parsed again; the other comes from the cache.
+    write("careers/b.md", &CAREER.replace("\"T\"", "\"Edited\""));
+    let edited = load_content_with(&root, &mut cache);
+    assert_eq!(edited.as_ref().unwrap().careers[1].title, "Edited");
+    assert!(same(&edited, &load_content(&root)));
+
+    // A taxonomy that loses the tag makes the unchanged career an error.
+    write("skills.toml", "[skills.sql]\nname = \"SQL\"\n");
+    let untagged = load_content_with(&root, &mut cache);
+    assert!(format!("{}", untagged.as_ref().unwrap_err()).contains("unknown skill id `py`"));
+    assert!(same(&untagged, &load_content(&root)));
+
+    // A deleted career is gone, and so is its cached parse.
+    fs::remove_file(root.join("careers/a.md")).unwrap();
+    let deleted = load_content_with(&root, &mut cache);
+    assert_eq!(deleted.as_ref().unwrap().careers.len(), 1);
+    assert!(same(&deleted, &load_content(&root)));
+    assert_eq!(cache.careers.len(), 1);
+}
