@@ -3,14 +3,14 @@
 //! nothing is loaded at all.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use anyhow::Context;
 use careerdiff_compare::Comparer;
 use careerdiff_model::Content;
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteError, SiteOptions, Theme};
+use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
 
 use crate::args::BuildArgs;
 use crate::commands::{load, theme_dir};
@@ -75,35 +75,12 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A site and what it was made from besides its theme.
-pub(crate) struct Prepared {
-    pub site: Site,
-    /// The comparer and the skill ranking: what a site with another theme
-    /// needs.
-    pub comparer: Arc<Comparer>,
-    pub options: SiteOptions,
-    pub search: Option<Arc<SearchIndex>>,
-}
-
 /// Prepares the site of `content`: its comparer and, with `search`, the
 /// search index (skill pages are ranked by it; the static search files are
-/// made from it).
+/// made from it). Indexing (one tantivy thread) runs beside preparing the
+/// comparer, and the static search files (one thread) beside making the
+/// site.
 fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
-    Ok(prepare_with(content, search, true, |comparer, options| Site::new(comparer, theme, options))?.site)
-}
-
-/// [`prepare`], with the site made by `make_site` from the comparer and
-/// the ranking, and the static search files only with `static_files`
-/// (`careerdiff serve` makes them itself, after the site is served; see
-/// [`static_search_files`]). Indexing (one tantivy thread) runs beside
-/// preparing the comparer, and the static search files (one thread) beside
-/// making the site.
-pub(crate) fn prepare_with(
-    content: Arc<Content>,
-    search: bool,
-    static_files: bool,
-    make_site: impl FnOnce(Arc<Comparer>, SiteOptions) -> Result<Site, SiteError> + Send,
-) -> anyhow::Result<Prepared> {
     let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
         if !search {
             return Ok(None);
@@ -113,20 +90,26 @@ pub(crate) fn prepare_with(
     let (comparer, index) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
     let (comparer, index) = (Arc::new(comparer), index?);
     let limit = content.careers.len();
-    let rank = index.as_ref().map(|index| {
-        let ranking = index.batch_ranker();
-        let rank: Arc<Ranker> = Arc::new(move |query: &str| ranking.rank(query, limit).unwrap_or_default());
-        rank
-    });
+    let rank = index.clone().map(|index| ranker(move || Some(Arc::clone(&index)), limit));
     let options = SiteOptions { extra_files: Vec::new(), rank };
-    let files = || match &index {
-        Some(index) if static_files => static_search_files(index),
-        _ => Ok(Vec::new()),
-    };
-    let (site, files) = rayon::join(|| make_site(Arc::clone(&comparer), options.clone()), files);
+    let files = || index.as_deref().map_or(Ok(Vec::new()), static_search_files);
+    let (site, files) = rayon::join(|| Site::new(comparer, theme, options), files);
     let (mut site, files) = (site.context("preparing the site")?, files?);
     site.add_extra_files(files);
-    Ok(Prepared { site, comparer, options, search: index })
+    Ok(site)
+}
+
+/// How skill pages rank careers: by the search index that `index` gives
+/// (it may wait for one being made), the `limit` best; nothing without one.
+pub(crate) fn ranker(
+    index: impl Fn() -> Option<Arc<SearchIndex>> + Send + Sync + 'static,
+    limit: usize,
+) -> Arc<Ranker> {
+    let ranking = OnceLock::new();
+    Arc::new(move |query: &str| {
+        let ranking = ranking.get_or_init(|| index().map(|index| index.batch_ranker()));
+        ranking.as_ref().and_then(|ranking| ranking.rank(query, limit).ok()).unwrap_or_default()
+    })
 }
 
 /// The static search files of `index`: (path, bytes).

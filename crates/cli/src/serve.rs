@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow};
 use careerdiff_compare::Comparer;
-use careerdiff_model::{ContentErrors, inert, load_content};
+use careerdiff_model::{ContentErrors, LoadCache, inert, load_content_with};
 use careerdiff_search::SearchIndex;
-use careerdiff_serve::{LateFiles, LoadFailure, Loaded, Problem, ServeOptions};
+use careerdiff_serve::{Late, LateFiles, LoadFailure, Loaded, Problem, ServeOptions};
 use careerdiff_site::{PageId, Site, SiteError, SiteOptions, Theme};
 
 use crate::args::{MessageFormat, ServeArgs};
-use crate::build::{input_folders, prepare_with, static_search_files};
+use crate::build::{input_folders, ranker, static_search_files};
 use crate::commands::theme_folder;
 use crate::{Failure, terminal};
 
@@ -32,7 +32,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<(), Failure> {
         return Err(anyhow!("content folder {} not found (pass --content DIR)", dir.display()).into());
     }
     let folders = input_folders(&dir);
-    let kept = Mutex::new(None);
+    let kept = Mutex::new(Memory::default());
     let first = match load_site(&dir, &folders, &kept, !args.no_reload) {
         Ok(loaded) => loaded,
         Err(Broken::Content(errors)) => {
@@ -86,25 +86,37 @@ enum Broken {
     Other(anyhow::Error, Problem),
 }
 
+/// What a load leaves for the next: the parts a theme-only change reuses,
+/// and the parses of the content files.
+#[derive(Default)]
+struct Memory {
+    kept: Option<Kept>,
+    parses: LoadCache,
+}
+
 /// What the last load made that does not depend on the theme, with the
 /// digest of the content folder it was made from: a change to the theme
 /// alone reuses it and only renders anew.
 struct Kept {
     content_digest: u64,
+    content: Arc<careerdiff_model::Content>,
     comparer: Arc<Comparer>,
     options: SiteOptions,
-    search: Arc<SearchIndex>,
+    search: Late<Option<Arc<SearchIndex>>>,
     late_files: LateFiles,
 }
 
 /// Prepares the site of the content folder `dir` as it is now; `folders`
 /// are its inputs, hashed for the pages' ETags. With `keep`, what a
-/// theme-only change can reuse is kept in `kept`. The static search files
-/// are made after the site, on a thread of their own ([`LateFiles`]).
-fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: bool) -> Result<Loaded, Broken> {
+/// theme-only change can reuse and the parses of the content files are
+/// kept in `memory`. The site is ready once its comparer is: the search
+/// index, then the static search files, are made after it on a thread of
+/// their own ([`Late`]), so that an edit shows without waiting for them.
+fn load_site(dir: &Path, folders: &[PathBuf], memory: &Mutex<Memory>, keep: bool) -> Result<Loaded, Broken> {
     let digest = careerdiff_site::input_digest(&folders.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let content_digest = careerdiff_site::input_digest(&[dir]);
-    let mut kept = kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut memory = memory.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Memory { kept, parses } = &mut *memory;
     let mut theme_dir = None;
     let site_error = |e: SiteError, dir: &Option<PathBuf>, what: &str| {
         let problem = Problem::from_site_error(&e, dir.as_deref());
@@ -114,49 +126,37 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: 
         *theme_dir = theme_folder(content).map_err(Broken::Content)?;
         Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, theme_dir, "loading the theme"))
     };
-    let (site, search, late_files) = match kept.as_ref().filter(|k| k.content_digest == content_digest) {
-        Some(k) => {
-            let theme = themed(k.comparer.content(), &mut theme_dir)?;
-            let site = Site::new(Arc::clone(&k.comparer), theme, k.options.clone());
-            let site = site.map_err(|e| site_error(e, &theme_dir, "preparing the site"))?;
-            (site, Arc::clone(&k.search), k.late_files.clone())
-        }
+    if kept.as_ref().is_some_and(|k| k.content_digest != content_digest) {
+        // The old parts are no use now; the served site keeps what it needs.
+        *kept = None;
+    }
+    let fresh = kept.is_none();
+    let parts = match kept.take() {
+        Some(parts) => parts,
         None => {
-            // The old parts are no use now; the served site keeps what it needs.
-            *kept = None;
-            let content = Arc::new(load_content(dir).map_err(Broken::Content)?);
-            let theme = themed(&content, &mut theme_dir)?;
-            let prepared = prepare_with(content, true, false, |comparer, options| Site::new(comparer, theme, options))
-                .map_err(|e| {
-                    let problem = e.downcast_ref::<SiteError>().map_or_else(
-                        || Problem::message(format!("{e:#}")),
-                        |site| Problem::from_site_error(site, theme_dir.as_deref()),
-                    );
-                    Broken::Other(e, problem)
-                })?;
-            let no_index = || Broken::Other(anyhow!("no search index"), Problem::message("no search index"));
-            let search = prepared.search.ok_or_else(no_index)?;
-            let index = Arc::clone(&search);
-            let late_files = LateFiles::in_background(move || {
-                static_search_files(&index).unwrap_or_else(|e| {
-                    eprintln!("error: {}", inert(&format!("{e:#}")));
-                    Vec::new()
-                })
-            })
-            .map_err(|e| Broken::Other(e.into(), Problem::message("could not start a thread")))?;
-            if keep {
-                *kept = Some(Kept {
-                    content_digest,
-                    comparer: prepared.comparer,
-                    options: prepared.options,
-                    search: Arc::clone(&search),
-                    late_files: late_files.clone(),
-                });
-            }
-            (prepared.site, search, late_files)
+            let mut fresh_parses = LoadCache::default();
+            let parses = if keep { parses } else { &mut fresh_parses };
+            let content = Arc::new(load_content_with(dir, parses).map_err(Broken::Content)?);
+            let comparer = Arc::new(Comparer::new(Arc::clone(&content)));
+            let (search, late_files): (Late<Option<Arc<SearchIndex>>>, _) = (Late::default(), LateFiles::default());
+            let index = search.clone();
+            let rank = ranker(move || index.wait().clone(), content.careers.len());
+            let options = SiteOptions { extra_files: Vec::new(), rank: Some(rank) };
+            Kept { content_digest, content, comparer, options, search, late_files }
         }
     };
-    drop(kept);
+    let theme = themed(parts.comparer.content(), &mut theme_dir)?;
+    let site = Site::new(Arc::clone(&parts.comparer), theme, parts.options.clone())
+        .map_err(|e| site_error(e, &theme_dir, "preparing the site"))?;
+    if fresh {
+        // Only now, so that the comparer and the site had both cores.
+        make_search_later(&parts);
+    }
+    let (search, late_files) = (parts.search.clone(), parts.late_files.clone());
+    if keep {
+        *kept = Some(parts);
+    }
+    drop(memory);
     let site_error = |e: SiteError, what: &str| site_error(e, &theme_dir, what);
     // A template can fail on a page only when that page is rendered: render
     // one page of each common kind now, so that a broken template keeps the
@@ -173,6 +173,27 @@ fn load_site(dir: &Path, folders: &[PathBuf], kept: &Mutex<Option<Kept>>, keep: 
         site.render(page).map_err(|e| site_error(e, &format!("rendering {}", site.path(page))))?;
     }
     Ok(Loaded { site, search, digest, theme_dir, late_files })
+}
+
+/// Makes the search index of `parts`, then its static search files, on a
+/// thread of their own. Whatever fails is reported here and leaves no
+/// index (`/api/search` says so) or no files, never a wait without end.
+fn make_search_later(parts: &Kept) {
+    let content = Arc::clone(&parts.content);
+    let (search, files) = (parts.search.clone(), parts.late_files.clone());
+    let report = |e: anyhow::Error| eprintln!("error: {}", inert(&format!("{e:#}")));
+    let make = move || {
+        let index = SearchIndex::build_in_ram(&content).map(Arc::new).context("indexing careers");
+        let index = index.map_err(report).ok();
+        search.set(index.clone());
+        let made = index.map(|index| static_search_files(&index).map_err(report).unwrap_or_default());
+        files.set(made.unwrap_or_default().into_iter().collect());
+    };
+    if let Err(e) = std::thread::Builder::new().name("careerdiff-search".into()).spawn(make) {
+        report(anyhow::Error::new(e).context("starting the search index's thread"));
+        parts.search.set(None);
+        parts.late_files.set(Default::default());
+    }
 }
 
 /// Opens `url` in the desktop's browser, if there is one.

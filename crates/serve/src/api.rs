@@ -218,19 +218,27 @@ pub(crate) async fn search_route(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let ready = state.current();
-    let result = Params::new(query, &["q", "limit", "category", "remote", "min_salary"]).and_then(|params| {
-        let (q, limit) = (params.required("q")?, params.limit()?);
+    let params = Params::new(query, &["q", "limit", "category", "remote", "min_salary"]).and_then(|params| {
+        let (q, limit) = (params.required("q")?.to_owned(), params.limit()?);
         let filter = SearchFilter {
             category: params.text("category")?.map(str::to_owned),
             remote: params.flag("remote")?,
             min_salary: params.amount("min_salary")?,
         };
-        Ok(search(&ready.search, ready.site.content(), q, limit, &filter).map(|(hits, _)| hits))
+        Ok((q, limit, filter))
     });
-    match result {
-        Ok(Ok(hits)) => ok(&state, &ready, &headers, &hits),
-        Ok(Err(e)) => json(StatusCode::INTERNAL_SERVER_ERROR, &error_body("q", &e.to_string()), None),
-        Err(e) => bad(e),
+    let (q, limit, filter) = match params {
+        Ok(params) => params,
+        Err(e) => return bad(e),
+    };
+    // A site just swapped in may still be making its index.
+    let Some(index) = ready.search.get().await.cloned().flatten() else {
+        let body = serde_json::json!({ "error": "the search index could not be made; see the server's terminal" });
+        return json(StatusCode::INTERNAL_SERVER_ERROR, &body, None);
+    };
+    match search(&index, ready.site.content(), &q, limit, &filter) {
+        Ok((hits, _)) => ok(&state, &ready, &headers, &hits),
+        Err(e) => json(StatusCode::INTERNAL_SERVER_ERROR, &error_body("q", &e.to_string()), None),
     }
 }
 

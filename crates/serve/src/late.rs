@@ -1,38 +1,50 @@
-//! Files of a site made after it is served: the static search index takes
-//! about a second to make and no page needs it to show, so a server starts
-//! (and a rebuild swaps in) without waiting for it. A request for a path
-//! the site does not have waits until the late files are made, then finds
-//! its file among them or is a 404.
+//! What a served site holds that is made after it: the search index and
+//! the static search files take a couple of seconds to make and no page
+//! but a skill page needs them, so a server starts (and a rebuild swaps in
+//! its site) without waiting for them. A request that needs one waits
+//! until it is made: `/api/search` for the index, a path the site does not
+//! have for the static files (it finds its file among them or is a 404).
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-/// Files by path, made once, perhaps later than the site.
-#[derive(Clone, Default)]
-pub struct LateFiles(Arc<OnceLock<HashMap<String, Vec<u8>>>>);
+/// A value made once, perhaps later than the site it belongs to. Clones
+/// share the value.
+pub struct Late<T>(Arc<OnceLock<T>>);
 
-impl LateFiles {
-    /// Files that are already made.
-    pub fn made(files: Vec<(String, Vec<u8>)>) -> Self {
-        let late = LateFiles::default();
-        let _ = late.0.set(files.into_iter().collect());
+impl<T> Clone for Late<T> {
+    fn clone(&self) -> Self {
+        Late(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Default for Late<T> {
+    fn default() -> Self {
+        Late(Arc::new(OnceLock::new()))
+    }
+}
+
+impl<T: Send + Sync + 'static> Late<T> {
+    /// A value that is already made.
+    pub fn made(value: T) -> Self {
+        let late = Late::default();
+        late.set(value);
         late
     }
 
-    /// Files made by `make` on a thread of their own, from now. A `make`
-    /// that fails gives no files (its error is its own to report).
-    pub fn in_background(make: impl FnOnce() -> Vec<(String, Vec<u8>)> + Send + 'static) -> std::io::Result<Self> {
-        let late = LateFiles::default();
-        let cell = Arc::clone(&late.0);
-        std::thread::Builder::new().name("careerdiff-late-files".into()).spawn(move || {
-            let _ = cell.set(make().into_iter().collect());
-        })?;
-        Ok(late)
+    /// Gives the value, once: later calls change nothing.
+    pub fn set(&self, value: T) {
+        let _ = self.0.set(value);
     }
 
-    /// The file at `path`, once the files are made (waiting for them if
-    /// they are not yet), or `None` if there is none.
-    pub(crate) async fn get(&self, path: &str) -> Option<Vec<u8>> {
+    /// The value, waiting on this thread until it is made. Never call it
+    /// where the value's maker waits for this thread.
+    pub fn wait(&self) -> &T {
+        self.0.wait()
+    }
+
+    /// The value, waiting for it off the async workers if it is not made.
+    pub(crate) async fn get(&self) -> Option<&T> {
         if self.0.get().is_none() {
             let cell = Arc::clone(&self.0);
             tokio::task::spawn_blocking(move || {
@@ -41,6 +53,37 @@ impl LateFiles {
             .await
             .ok()?;
         }
-        self.0.get()?.get(path).cloned()
+        self.0.get()
+    }
+}
+
+/// Files served with the site, by path (the static search index).
+pub type LateFiles = Late<HashMap<String, Vec<u8>>>;
+
+impl LateFiles {
+    /// The file at `path`, once the files are made, or `None` if there is
+    /// none.
+    pub(crate) async fn file(&self, path: &str) -> Option<Vec<u8>> {
+        self.get().await?.get(path).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_request_waits_for_a_value_made_later() {
+        let late: LateFiles = Late::default();
+        let maker = late.clone();
+        let made = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            maker.set(HashMap::from([("search/careers.json".to_owned(), b"[]".to_vec())]));
+        });
+        assert_eq!(late.file("search/careers.json").await.as_deref(), Some(&b"[]"[..]));
+        assert_eq!(late.file("search/other.json").await, None);
+        made.join().unwrap();
+        late.set(HashMap::new());
+        assert!(late.wait().contains_key("search/careers.json"), "a value is given once");
     }
 }

@@ -11,8 +11,10 @@
 //!   on request (`pages.rs`); anything else is the theme's 404. Paths are
 //!   checked before any lookup (`paths.rs`), and nothing is read from disk
 //!   while serving: pages, theme files and search files are all in memory.
-//!   The static search files may be made after the site is served
-//!   ([`LateFiles`]); a request for a path the site lacks waits for them;
+//!   The search index and the static search files may be made after the
+//!   site is served ([`Late`]): a rebuild swaps its site in as soon as its
+//!   pages can be rendered. A request for a path the site lacks waits for
+//!   the static files; `/api/search` and skill pages wait for the index;
 //! - `/api/search`, `/api/compare`, `/api/similar` ([`api`]): the JSON that
 //!   `careerdiff search|compare|similar --json` print, from the same
 //!   functions;
@@ -48,15 +50,16 @@ use careerdiff_site::Site;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::timeout::TimeoutLayer;
 
-pub use late::LateFiles;
+pub use late::{Late, LateFiles};
 pub use problem::{LoadFailure, Problem};
 
 /// A site ready to serve, with the search index the API answers from.
 pub struct Loaded {
     /// The site, every page of which may be rendered.
     pub site: Site,
-    /// The search index of the site's careers.
-    pub search: Arc<SearchIndex>,
+    /// The search index of the site's careers, perhaps made after the
+    /// site; `None` if it could not be made (the maker reports why).
+    pub search: Late<Option<Arc<SearchIndex>>>,
     /// A digest of every input the site was made from: pages' ETags, so
     /// that replicas over the same inputs agree.
     pub digest: u64,

@@ -34,10 +34,15 @@ pub(crate) async fn page(State(state): State<Arc<AppState>>, method: Method, hea
     let ready = state.current();
     let path = site_path(uri.path());
     if let Some(page) = path.as_deref().and_then(|path| ready.page_at(path)) {
+        if let PageId::Skill(_) = page {
+            // Skill pages are ranked by the search index: wait for it here
+            // rather than on an async worker inside the render.
+            ready.search.get().await;
+        }
         return respond(&state, &ready, page, StatusCode::OK, &headers);
     }
     if let Some(path) = path
-        && let Some(bytes) = ready.late_files.get(&path).await
+        && let Some(bytes) = ready.late_files.file(&path).await
     {
         return reply(&state, &ready, &path, || Ok(bytes), StatusCode::OK, &headers);
     }

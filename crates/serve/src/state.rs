@@ -14,7 +14,7 @@ use crate::{Loaded, Reporter};
 /// One site as served: what was loaded, and what is looked up per request.
 pub(crate) struct Ready {
     pub site: Site,
-    pub search: Arc<careerdiff_search::SearchIndex>,
+    pub search: crate::Late<Option<Arc<careerdiff_search::SearchIndex>>>,
     /// What every page's ETag is made from: the inputs' digest and this
     /// program's version (a new version may render the same inputs
     /// differently). See [`AppState::etag`].

@@ -50,8 +50,8 @@ pub(crate) fn collection_links(plan: &Plan) -> Vec<Value> {
 /// The page of the `k`th skill of the plan: careers that use it.
 pub(crate) fn skill(site: &Site, k: usize) -> Value {
     let plan = &site.plan;
-    let (id, careers) = &plan.skills[k];
-    let skill = site.content().taxonomy.get(*id);
+    let careers = plan.ranked_skill_careers(k);
+    let skill = site.content().taxonomy.get(plan.skills[k].0);
     let path = skill_path(&skill.id);
     let title = format!("Careers that use {}", skill.name);
     let description = format!("{} careers that use {}, best match first.", careers.len(), skill.name);

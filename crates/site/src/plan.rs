@@ -1,9 +1,10 @@
 //! Everything a build computes once before rendering: the pairs that get a
 //! page, each career's similar careers and view, which careers use each
-//! skill (ranked), and each collection's careers.
+//! skill (ranked when a skill page first asks), and each collection's
+//! careers.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use careerdiff_compare::{Comparer, Similar};
 use careerdiff_model::{Career, PairPolicy};
@@ -28,23 +29,63 @@ pub(crate) struct Plan {
     /// Each career's most similar careers.
     pub similar: Vec<Vec<Similar>>,
     /// Each skill used by any career (index into the taxonomy) with its
-    /// careers, best match first.
+    /// careers: in-demand first, then hot, then in content order.
     pub skills: Vec<(usize, Vec<usize>)>,
     /// Each collection's careers, in the collection's order.
     pub collections: Vec<Vec<usize>>,
+    /// Ranks the careers of skill pages ([`crate::SiteOptions::rank`]).
+    rank: Option<Arc<Ranker>>,
+    /// Each skill's careers, best match first: ranked on first use, since
+    /// the ranking may wait for a search index that is still being made
+    /// and most rebuilds render no skill page.
+    ranked: OnceLock<Vec<Vec<usize>>>,
 }
 
 impl Plan {
-    pub(crate) fn new(comparer: Arc<Comparer>, rank: Option<&Ranker>) -> Self {
+    pub(crate) fn new(comparer: Arc<Comparer>, rank: Option<Arc<Ranker>>) -> Self {
         let content = comparer.content();
         let pairs = comparer.pairs(&content.site.pairs);
         let similar = comparer.all_similar(SIMILAR_SHOWN + 1);
         let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
-        let mut plan = Plan { comparer, pairs, careers: Vec::new(), similar, skills: Vec::new(), collections };
+        let mut plan = Plan {
+            comparer,
+            pairs,
+            careers: Vec::new(),
+            similar,
+            skills: Vec::new(),
+            collections,
+            rank,
+            ranked: OnceLock::new(),
+        };
         let content = plan.comparer.content();
         plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
-        plan.skills = plan.skill_careers(rank);
+        plan.skills = plan.skill_careers();
         plan
+    }
+
+    /// The careers of the `k`th skill, best match first: ranked by the
+    /// search index when the site was given one (`SiteOptions::rank`),
+    /// else in-demand first, then hot, then by title. The first call ranks
+    /// every skill's careers.
+    pub(crate) fn ranked_skill_careers(&self, k: usize) -> &[usize] {
+        let ranked = self.ranked.get_or_init(|| match &self.rank {
+            Some(rank) => self.skills.par_iter().map(|(id, careers)| self.ranked_by(&**rank, *id, careers)).collect(),
+            None => self.skills.iter().map(|(_, careers)| careers.clone()).collect(),
+        });
+        &ranked[k]
+    }
+
+    fn ranked_by(&self, rank: &Ranker, id: usize, careers: &[usize]) -> Vec<usize> {
+        let content = self.comparer.content();
+        let mut careers = careers.to_vec();
+        if careers.len() > 1 {
+            let mut position = vec![usize::MAX; content.careers.len()];
+            for (place, c) in rank(&content.taxonomy.get(id).name).into_iter().enumerate() {
+                position[c] = place;
+            }
+            careers.sort_by_key(|&c| position[c]);
+        }
+        careers
     }
 
     pub(crate) fn has_pair(&self, i: usize, j: usize) -> bool {
@@ -71,10 +112,9 @@ impl Plan {
         Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar, order))
     }
 
-    /// Which careers use each canonical skill, ranked by the search index
-    /// when the build was given one (`SiteOptions::rank`), else in-demand
-    /// first, then hot, then by title.
-    fn skill_careers(&self, rank: Option<&Ranker>) -> Vec<(usize, Vec<usize>)> {
+    /// Which careers use each canonical skill: in-demand first, then hot,
+    /// then in content order (by slug).
+    fn skill_careers(&self) -> Vec<(usize, Vec<usize>)> {
         let content = self.comparer.content();
         let taxonomy = &content.taxonomy;
         let mut users: BTreeMap<usize, Vec<(bool, bool, usize)>> = BTreeMap::new();
@@ -90,15 +130,7 @@ impl Plan {
             .map(|(id, mut list)| {
                 list.sort_unstable();
                 list.dedup_by_key(|x| x.2);
-                let mut careers: Vec<usize> = list.into_iter().map(|x| x.2).collect();
-                if let Some(rank) = rank.filter(|_| careers.len() > 1) {
-                    let mut position = vec![usize::MAX; content.careers.len()];
-                    for (place, c) in rank(&taxonomy.get(id).name).into_iter().enumerate() {
-                        position[c] = place;
-                    }
-                    careers.sort_by_key(|&c| position[c]);
-                }
-                (id, careers)
+                (id, list.into_iter().map(|x| x.2).collect())
             })
             .collect()
     }

@@ -53,7 +53,7 @@ pub struct Site {
 impl Site {
     /// Prepares every page of the content `comparer` compares.
     pub fn new(comparer: Arc<Comparer>, theme: Theme, options: SiteOptions) -> Result<Self, SiteError> {
-        let plan = Plan::new(comparer, options.rank.as_deref());
+        let plan = Plan::new(comparer, options.rank.clone());
         let parts = PairParts::new(&plan, &theme)?;
         let content = plan.comparer.content();
         let globals = context! {
