@@ -130,7 +130,8 @@ impl SearchIndex {
     pub fn build_in_ram(content: &Content) -> Result<Self, SearchError> {
         let (schema, fields) = schema::build();
         let index = Index::create_in_ram(schema);
-        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        schema::register(&index);
+        let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
         let docs: Vec<CareerDoc> = content.careers.iter().map(|c| CareerDoc::new(c, &content.taxonomy)).collect();
         let mut exact_titles: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
         for (idx, doc) in docs.iter().enumerate() {

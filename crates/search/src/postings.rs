@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, TermInfo};
-use tantivy::query::Bm25Weight;
+use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::{self, IndexRecordOption};
-use tantivy::{DocSet, InvertedIndexReader, SegmentReader, TERMINATED, Term};
+use tantivy::{DocSet, InvertedIndexReader, Score, SegmentReader, TERMINATED, Term};
 
 use crate::document::Field;
 use crate::{SearchError, SearchIndex};
@@ -30,10 +30,12 @@ impl SearchIndex {
     pub(crate) fn term_points(&self, term: &str) -> Result<Vec<(usize, i64)>, SearchError> {
         let mut sums = Sums::new();
         for &(field, handle) in &self.fields.text {
+            let stats = self.field_stats(handle)?;
             for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
                 let inverted = segment.inverted_index(handle)?;
                 if let Some(info) = inverted.get_term_info(&Term::from_field_text(handle, term))? {
-                    self.add(segment_ord, segment, &inverted, (field, handle), term, &info, &mut sums)?;
+                    let scorer = FieldScorer::new(self, segment_ord, (field, handle), stats)?;
+                    scorer.add(&inverted, term, &info, &mut sums)?;
                 }
             }
         }
@@ -44,43 +46,90 @@ impl SearchIndex {
     pub(crate) fn all_term_points(&self) -> Result<BTreeMap<String, Vec<(usize, i64)>>, SearchError> {
         let mut all: BTreeMap<String, Sums> = BTreeMap::new();
         for &(field, handle) in &self.fields.text {
+            let stats = self.field_stats(handle)?;
             for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
                 let inverted = segment.inverted_index(handle)?;
+                let scorer = FieldScorer::new(self, segment_ord, (field, handle), stats)?;
                 let mut stream = inverted.terms().stream()?;
                 while stream.advance() {
                     let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
                     let sums = all.entry(term.to_owned()).or_default();
-                    self.add(segment_ord, segment, &inverted, (field, handle), term, stream.value(), sums)?;
+                    scorer.add(&inverted, term, stream.value(), sums)?;
                 }
             }
         }
         Ok(all.into_iter().map(|(term, sums)| (term, rounded(sums))).collect())
     }
 
-    /// Adds the points of `term` in one field of one segment to `sums`.
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &self,
+    /// The whole index's statistics of a field that BM25 reads: the number
+    /// of documents and the field's average length in terms, as tantivy's
+    /// `Bm25Weight::for_terms` computes them.
+    fn field_stats(&self, handle: schema::Field) -> Result<FieldStats, SearchError> {
+        let docs = Bm25StatisticsProvider::total_num_docs(&self.searcher)?;
+        let tokens = Bm25StatisticsProvider::total_num_tokens(&self.searcher, handle)?;
+        Ok(FieldStats { docs, average_length: tokens as Score / docs as Score })
+    }
+}
+
+#[derive(Clone, Copy)]
+struct FieldStats {
+    docs: u64,
+    average_length: Score,
+}
+
+/// Scores the terms of one field in one segment: tantivy's BM25 weight of
+/// each term (its own statistics, as a `TermQuery` computes them) times
+/// the field's boost, on each document's term frequency and length.
+struct FieldScorer<'i> {
+    index: &'i SearchIndex,
+    field: Field,
+    handle: schema::Field,
+    stats: FieldStats,
+    norms: FieldNormReader,
+    careers: &'i [usize],
+    /// Whether the index is one segment, where a term's entry in the
+    /// segment's dictionary holds its document frequency in the index.
+    one_segment: bool,
+}
+
+impl<'i> FieldScorer<'i> {
+    fn new(
+        index: &'i SearchIndex,
         segment_ord: usize,
-        segment: &SegmentReader,
-        inverted: &InvertedIndexReader,
         (field, handle): (Field, schema::Field),
-        term: &str,
-        info: &TermInfo,
-        sums: &mut Sums,
-    ) -> Result<(), SearchError> {
-        let boost = if term.contains(' ') { field.boost() * PHRASE_BOOST } else { field.boost() };
-        let weight = Bm25Weight::for_terms(&self.searcher, &[Term::from_field_text(handle, term)])?.boost_by(boost);
+        stats: FieldStats,
+    ) -> Result<Self, SearchError> {
+        let segments = index.searcher.segment_readers();
+        let segment: &SegmentReader = &segments[segment_ord];
         let norms = segment
             .fieldnorms_readers()
             .get_field(handle)?
             .unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1));
+        let careers = &index.careers_by_doc[segment_ord];
+        Ok(FieldScorer { index, field, handle, stats, norms, careers, one_segment: segments.len() == 1 })
+    }
+
+    /// Adds the points of `term` (whose dictionary entry is `info`) to `sums`.
+    fn add(
+        &self,
+        inverted: &InvertedIndexReader,
+        term: &str,
+        info: &TermInfo,
+        sums: &mut Sums,
+    ) -> Result<(), SearchError> {
+        let boost = if term.contains(' ') { self.field.boost() * PHRASE_BOOST } else { self.field.boost() };
+        let doc_freq = if self.one_segment {
+            u64::from(info.doc_freq)
+        } else {
+            self.index.searcher.doc_freq(&Term::from_field_text(self.handle, term))?
+        };
+        let weight = Bm25Weight::for_one_term_without_explain(doc_freq, self.stats.docs, self.stats.average_length)
+            .boost_by(boost);
         let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
-        let careers = &self.careers_by_doc[segment_ord];
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            let score = weight.score(norms.fieldnorm_id(doc), postings.term_freq());
-            *sums.entry(careers[doc as usize]).or_default() += score;
+            let score = weight.score(self.norms.fieldnorm_id(doc), postings.term_freq());
+            *sums.entry(self.careers[doc as usize]).or_default() += score;
             doc = postings.advance();
         }
         Ok(())

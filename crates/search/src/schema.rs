@@ -1,11 +1,11 @@
 //! The index schema: one text field per [`Field`], holding the terms of
-//! [`crate::terms`] and their neighbouring pairs (the index does no analysis of its own, so the
-//! browser's port of that function sees what the index sees), and the
-//! career's position as a fast field.
+//! [`crate::terms`] and their neighbouring pairs (the index does no
+//! analysis of its own, so the browser's port of that function sees what
+//! the index sees), and the career's position as a fast field.
 
-use tantivy::TantivyDocument;
 use tantivy::schema::{self, FAST, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{Index, TantivyDocument};
 
 use crate::document::{CareerDoc, Field};
 use crate::terms::{phrase_pairs, terms};
@@ -25,6 +25,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         .iter()
         .map(|&field| {
             let indexing = TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqs)
                 .set_fieldnorms(field.length_normalised());
             let options = TextOptions::default().set_indexing_options(indexing);
@@ -42,24 +43,59 @@ impl Fields {
         for (field, text) in &doc.texts {
             let handle = self.text.iter().find(|(f, _)| f == field).map(|&(_, h)| h);
             if let Some(handle) = handle {
-                document.add_pre_tokenized_text(handle, pre_tokenized(text));
+                document.add_text(handle, text);
             }
         }
         document
     }
 }
 
-/// The text's terms, then each pair of neighbouring terms as one term
-/// ("first aid"), so that words side by side count more than apart
-/// without positions, which the static index could not carry.
-fn pre_tokenized(text: &str) -> PreTokenizedString {
-    let words = terms(text);
-    let pairs = phrase_pairs(&words);
-    let tokens = words
-        .into_iter()
-        .chain(pairs)
-        .enumerate()
-        .map(|(position, text)| Token { position, text, position_length: 1, ..Token::default() })
-        .collect();
-    PreTokenizedString { text: text.to_owned(), tokens }
+/// The name the index knows [`Terms`] by.
+const TOKENIZER: &str = "careerdiff";
+
+/// Registers the tokenizer of every text field with `index`.
+pub(crate) fn register(index: &Index) {
+    index.tokenizers().register(TOKENIZER, Terms::default());
+}
+
+/// The tokenizer of every text field: the text's terms, then each pair of
+/// neighbouring terms as one term ("first aid"), so that words side by
+/// side count more than apart without positions, which the static index
+/// could not carry. Documents hold their text and are cut into terms in
+/// the indexing thread one at a time, so the terms of every career are
+/// never held at once.
+#[derive(Clone, Default)]
+pub(crate) struct Terms {
+    token: Token,
+}
+
+pub(crate) struct TermStream<'a> {
+    terms: std::iter::Enumerate<std::iter::Chain<std::vec::IntoIter<String>, std::vec::IntoIter<String>>>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Terms {
+    type TokenStream<'a> = TermStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
+        let words = terms(text);
+        let pairs = phrase_pairs(&words);
+        TermStream { terms: words.into_iter().chain(pairs).enumerate(), token: &mut self.token }
+    }
+}
+
+impl TokenStream for TermStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((position, text)) = self.terms.next() else { return false };
+        *self.token = Token { position, text, position_length: 1, ..Token::default() };
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
