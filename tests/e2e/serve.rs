@@ -404,8 +404,18 @@ fn an_edit_right_after_the_address_is_printed_is_seen() {
     std::fs::write(&career, original.replacen("title = \"", "title = \"Edited ", 1)).unwrap();
     let edited = wait_for(&server, "/careers/data-scientists.html", |r| r.text().contains("Edited "));
     assert_eq!(edited.status, 200);
-    // The static search files, made after the site is swapped in, are the
-    // edited site's too.
+    // The search index is made after the site is swapped in: asked at
+    // once, the API and a skill page wait for the edited site's index
+    // rather than answer from the old one.
+    let hits = server.get("/api/search?q=data+scientists&limit=1").json();
+    assert!(hits[0]["title"].as_str().is_some_and(|t| t.starts_with("Edited ")), "{hits}");
+    let text = edited.text();
+    let skill = text.split("href=\"../skills/").nth(1).and_then(|rest| rest.split('"').next()).expect("a skill link");
+    let skill_page = server.get(&format!("/skills/{skill}"));
+    assert_eq!(skill_page.status, 200);
+    assert!(skill_page.text().contains("Edited "), "the skill page lists the edited title");
+    // The static search files, made after the index, are the edited
+    // site's too.
     let careers = server.get("/search/careers.json");
     assert_eq!(careers.status, 200);
     assert!(careers.text().contains("Edited "), "{}", careers.text());
