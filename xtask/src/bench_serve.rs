@@ -99,6 +99,16 @@ pub(crate) fn load_test(bin: &Path, content: &Path, work: &Path) -> anyhow::Resu
     fs::write(&pairs_script, pairs_lua(&slugs))?;
     let search_script = work.join("search.lua");
     fs::write(&search_script, search_lua())?;
+    // The targets are latencies at a given rate: the same loads, each
+    // connection pausing between requests (wrk's `delay`), offer about
+    // that rate; the line gives the rate reached.
+    let paced = |script: &Path, name: &str, pause_ms: u32| -> anyhow::Result<std::path::PathBuf> {
+        let path = work.join(name);
+        fs::write(&path, format!("{}\nfunction delay()\n  return {pause_ms}\nend\n", fs::read_to_string(script)?))?;
+        Ok(path)
+    };
+    let pairs_paced = paced(&pairs_script, "pairs-paced.lua", 3)?;
+    let search_paced = paced(&search_script, "search-paced.lua", 7)?;
 
     let started = Instant::now();
     let mut server = Server::start(bin, content, &["--no-reload"])?;
@@ -109,6 +119,8 @@ pub(crate) fn load_test(bin: &Path, content: &Path, work: &Path) -> anyhow::Resu
         (format!("random pair pages over all {n_pairs} pairs"), Some(&pairs_script), format!("{base}/")),
         (format!("/api/search, {} real queries", QUERIES.len()), Some(&search_script), format!("{base}/")),
         ("a static file (/style.css)".to_owned(), None, format!("{base}/style.css")),
+        ("pair pages paced to about 2,000 req/s".to_owned(), Some(&pairs_paced), format!("{base}/")),
+        ("/api/search paced to about 1,000 req/s".to_owned(), Some(&search_paced), format!("{base}/")),
     ];
     for (what, script, url) in &loads {
         let line = wrk(script.map(|p| p.as_path()), url)?;
