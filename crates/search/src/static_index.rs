@@ -19,8 +19,10 @@
 //! - `r/<item slug>.json`: `[[career, importance, level]…]` for each item.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use careerdiff_model::{ItemKind, WORKER_ITEMS};
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::items::{MATCH_IMPORTANCE, RATING_WEIGHT};
@@ -48,21 +50,24 @@ pub fn static_index(index: &SearchIndex) -> Result<Vec<StaticFile>, SearchError>
     files.extend(rating_files(index));
     let all = index.all_term_points()?;
     let reasons = reasons(index, &all);
-    let mut entries: Vec<Entry> = Vec::with_capacity(all.len() + index.exact_titles.len());
-    for (term, postings) in &all {
-        let mut list = String::from("[");
-        for &(career, points) in postings.iter().filter(|(_, points)| *points > 0) {
-            if list.len() > 1 {
-                list.push(',');
+    let mut entries: Vec<Entry> = all
+        .par_iter()
+        .map(|(term, postings)| {
+            let mut list = String::from("[");
+            for &(career, points) in postings.iter().filter(|(_, points)| *points > 0) {
+                if list.len() > 1 {
+                    list.push(',');
+                }
+                // Writing into a String cannot fail.
+                let _ = match reasons.get(&(term.as_str(), career)) {
+                    Some(reason) => write!(list, "[{career},{points},{}]", json_text(reason)),
+                    None => write!(list, "[{career},{points}]"),
+                };
             }
-            match reasons.get(&(term.as_str(), career)) {
-                Some(reason) => list.push_str(&format!("[{career},{points},{}]", json_text(reason))),
-                None => list.push_str(&format!("[{career},{points}]")),
-            }
-        }
-        list.push(']');
-        entries.push(Entry::new(term.clone(), list));
-    }
+            list.push(']');
+            Entry::new(term.clone(), list)
+        })
+        .collect();
     for (title, careers) in &index.exact_titles {
         let list: Vec<String> = careers.iter().map(|&(career, tier)| format!("[{career},{tier}]")).collect();
         entries.push(Entry::new(format!("={title}"), format!("[{}]", list.join(","))));
@@ -132,7 +137,7 @@ fn json_text(text: &str) -> String {
 }
 
 /// The reason of each of every single term's [`REASONED_POSTINGS`] best careers,
-/// found career by career.
+/// found career by career, careers in parallel.
 fn reasons<'t>(index: &SearchIndex, all: &'t BTreeMap<String, Vec<(usize, i64)>>) -> HashMap<(&'t str, usize), String> {
     let mut wanted: Vec<Vec<&str>> = vec![Vec::new(); index.docs.len()];
     for (term, postings) in all.iter().filter(|(term, _)| !term.contains(' ')) {
@@ -140,16 +145,15 @@ fn reasons<'t>(index: &SearchIndex, all: &'t BTreeMap<String, Vec<(usize, i64)>>
             wanted[career].push(term);
         }
     }
-    let mut reasons = HashMap::new();
-    for (career, terms) in wanted.into_iter().enumerate() {
-        let finder = index.reason_finder(career);
-        for term in terms {
-            if let Some(reason) = finder.reason(term) {
-                reasons.insert((term, career), reason);
-            }
-        }
-    }
-    reasons
+    let found: Vec<Vec<((&str, usize), String)>> = wanted
+        .into_par_iter()
+        .enumerate()
+        .map(|(career, terms)| {
+            let finder = index.reason_finder(career);
+            terms.into_iter().filter_map(|term| Some(((term, career), finder.reason(term)?))).collect()
+        })
+        .collect();
+    found.into_iter().flatten().collect()
 }
 
 fn careers_file(index: &SearchIndex) -> StaticFile {
