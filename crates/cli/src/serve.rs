@@ -126,13 +126,10 @@ fn load_site(dir: &Path, folders: &[PathBuf], memory: &Mutex<Memory>, keep: bool
         *theme_dir = theme_folder(content).map_err(Broken::Content)?;
         Theme::load(theme_dir.as_deref()).map_err(|e| site_error(e, theme_dir, "loading the theme"))
     };
-    if kept.as_ref().is_some_and(|k| k.content_digest != content_digest) {
-        // The old parts are no use now; the served site keeps what it needs.
-        *kept = None;
-    }
-    let fresh = kept.is_none();
-    let parts = match kept.take() {
-        Some(parts) => parts,
+    // Parts of other content are no use now; the served site keeps what it
+    // needs.
+    let (parts, fresh) = match kept.take().filter(|k| k.content_digest == content_digest) {
+        Some(parts) => (parts, false),
         None => {
             let mut fresh_parses = LoadCache::default();
             let parses = if keep { parses } else { &mut fresh_parses };
@@ -142,7 +139,7 @@ fn load_site(dir: &Path, folders: &[PathBuf], memory: &Mutex<Memory>, keep: bool
             let index = search.clone();
             let rank = ranker(move || index.wait().clone(), content.careers.len());
             let options = SiteOptions { extra_files: Vec::new(), rank: Some(rank) };
-            Kept { content_digest, content, comparer, options, search, late_files }
+            (Kept { content_digest, content, comparer, options, search, late_files }, true)
         }
     };
     let theme = themed(parts.comparer.content(), &mut theme_dir)?;

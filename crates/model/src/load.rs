@@ -68,19 +68,25 @@ pub struct LoadCache {
 pub fn load_content_with(root: &Path, cache: &mut LoadCache) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
     let site = load_file(root, "site.toml", SITE_FILE_LIMIT, parse_site, &mut diagnostics).unwrap_or_default();
-    let skills = &mut cache.skills;
+    // What the careers' checks read of the taxonomy, as a key of their
+    // parses: the text of skills.toml when it parsed, NO_SKILLS when there
+    // is none (its defaults hold), BROKEN_SKILLS when it is broken (tags
+    // are not checked).
+    const NO_SKILLS: u64 = 0;
+    const BROKEN_SKILLS: u64 = 1;
+    let (skills, mut taxonomy_hash) = (&mut cache.skills, NO_SKILLS);
     let parse_skills_once = |path: &Path, text: &str| -> Checked<Taxonomy> {
         let hash = text_hash(text, 0);
+        taxonomy_hash = hash;
         match skills.as_ref().filter(|(h, _)| *h == hash) {
             Some((_, checked)) => checked.clone(),
             None => skills.insert((hash, parse_skills(path, text))).1.clone(),
         }
     };
     let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills_once, &mut diagnostics);
-    let taxonomy_hash = match (&taxonomy, &cache.skills) {
-        (Some(_), Some((hash, _))) => *hash,
-        _ => 0,
-    };
+    if taxonomy.is_none() {
+        taxonomy_hash = BROKEN_SKILLS;
+    }
     let careers = load_careers(root, taxonomy.as_ref(), (&mut cache.careers, taxonomy_hash), &mut diagnostics);
     let collections = load_collections(root, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -69,7 +69,6 @@ pub struct Hit {
     pub reasons: Vec<String>,
 }
 
-/// A career as results show it.
 /// Ranks many queries with [`SearchIndex::rank`]'s order, looking each
 /// term up in the index once: a site ranks the careers of thousands of
 /// skill pages by the skill's name, and the names share most of their
@@ -98,6 +97,7 @@ impl BatchRanker {
     }
 }
 
+/// A career as results show it.
 struct Listing {
     slug: String,
     title: String,

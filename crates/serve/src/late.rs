@@ -25,13 +25,6 @@ impl<T> Default for Late<T> {
 }
 
 impl<T: Send + Sync + 'static> Late<T> {
-    /// A value that is already made.
-    pub fn made(value: T) -> Self {
-        let late = Late::default();
-        late.set(value);
-        late
-    }
-
     /// Gives the value, once: later calls change nothing.
     pub fn set(&self, value: T) {
         let _ = self.0.set(value);

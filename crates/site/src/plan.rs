@@ -65,8 +65,8 @@ impl Plan {
 
     /// The careers of the `k`th skill, best match first: ranked by the
     /// search index when the site was given one (`SiteOptions::rank`),
-    /// else in-demand first, then hot, then by title. The first call ranks
-    /// every skill's careers.
+    /// else in [`Plan::skills`]' order. The first call ranks every skill's
+    /// careers.
     pub(crate) fn ranked_skill_careers(&self, k: usize) -> &[usize] {
         let ranked = self.ranked.get_or_init(|| match &self.rank {
             Some(rank) => self.skills.par_iter().map(|(id, careers)| self.ranked_by(&**rank, *id, careers)).collect(),

@@ -161,6 +161,15 @@ fn a_cached_load_gives_what_a_fresh_load_gives_after_every_kind_of_edit() {
     assert!(format!("{}", untagged.as_ref().unwrap_err()).contains("unknown skill id `py`"));
     assert!(same(&untagged, &load_content(&root)));
 
+    // Without skills.toml its defaults hold, an empty taxonomy: the tag
+    // is still unknown, though the career's text did not change.
+    write("skills.toml", "[skills.py]\nname = \"Python\"\n");
+    assert!(load_content_with(&root, &mut cache).is_ok());
+    fs::remove_file(root.join("skills.toml")).unwrap();
+    let no_skills = load_content_with(&root, &mut cache);
+    assert!(format!("{}", no_skills.as_ref().unwrap_err()).contains("unknown skill id `py`"));
+    assert!(same(&no_skills, &load_content(&root)));
+
     // A deleted career is gone, and so is its cached parse.
     fs::remove_file(root.join("careers/a.md")).unwrap();
     let deleted = load_content_with(&root, &mut cache);
