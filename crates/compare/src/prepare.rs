@@ -2,6 +2,7 @@
 //! lookups from units and words to phrases, the order phrases are listed
 //! in, and the weights of units.
 
+use std::cmp::Reverse;
 use std::sync::Arc;
 
 use careerdiff_model::{Content, SkillRef, normalize_phrase};
@@ -308,12 +309,16 @@ impl Prepared {
     /// careers are known (`neighbours`, by career): within the in-demand
     /// ones and within the rest, what at least [`FIELD_SUPPORT`] of the
     /// neighbours also use comes first, then what one uses, then what none
-    /// does; hot technologies first among those the neighbours use, last
-    /// among those they do not. O*NET flags a technology hot from job
-    /// postings across the whole economy, so a nurse's list has Apache
-    /// Spark among its hot technologies; no nurse's neighbour uses it, and
-    /// it is not the first thing to learn on the way there. Generic office
-    /// software stays last.
+    /// does. Among what the neighbours use, the field's own come first:
+    /// how many neighbours use it times its rarity across all careers, so
+    /// Minitab and Mathematica, used by a few statistical careers, go
+    /// before XML and Visual Basic, used by as many neighbours and by a
+    /// hundred careers besides. Hot technologies come next among equals,
+    /// and last among what no neighbour uses: O*NET flags a technology hot
+    /// from job postings across the whole economy, so a nurse's list has
+    /// Apache Spark among its hot technologies; no nurse's neighbour uses
+    /// it, and it is not the first thing to learn on the way there.
+    /// Generic office software stays last.
     pub(crate) fn order_by_field(&mut self, content: &Content, neighbours: &[Vec<usize>]) {
         let snapshot: Vec<&[Unit]> = self.careers.iter().map(|c| c.units.as_slice()).collect();
         let supports: Vec<Vec<u8>> = (self.careers.iter().zip(neighbours))
@@ -332,10 +337,11 @@ impl Prepared {
         drop(snapshot);
         let weight = &self.weight;
         for ((prepared, career), support) in self.careers.iter_mut().zip(&content.careers).zip(supports) {
-            let commonness = |i: usize| {
-                let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
-                (w * 1e6) as i64
-            };
+            let rarity =
+                |i: usize| prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
+            // Field score and commonness in millionths, to sort as integers.
+            let field = |i: usize| Reverse((f64::from(support[i]) * rarity(i) * 1e6) as i64);
+            let commonness = |i: usize| (rarity(i) * 1e6) as i64;
             let keys: Vec<_> = (0..career.skills.len())
                 .map(|i| {
                     let skill = &career.skills[i];
@@ -345,7 +351,7 @@ impl Prepared {
                     // the field's own.
                     let hot_first = if support[i] > 0 { !skill.hot } else { skill.hot };
                     let outside = FIELD_SUPPORT - usize::from(support[i]).min(FIELD_SUPPORT);
-                    (prepared.generic[i], !skill.in_demand, outside, hot_first, commonness(i), i as u32)
+                    (prepared.generic[i], !skill.in_demand, outside, field(i), hot_first, commonness(i), i as u32)
                 })
                 .collect();
             prepared.order.sort_by_key(|&i| keys[i as usize]);

@@ -569,6 +569,18 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     let in_demand = |name: &str| data_scientists.skills.iter().any(|s| s.name == name && s.in_demand);
     let to_ds: Vec<&str> = ds_stat.transitions[1].learn.iter().take(5).map(|s| s.name).collect();
     assert!(to_ds.iter().all(|name| in_demand(name)), "{to_ds:?}");
+    // Without ratings on one side, a move to less preparation and a
+    // lower degree is one step easier than the overlap alone, and says so.
+    let (to_stat, to_ds) = (&ds_stat.transitions[0], &ds_stat.transitions[1]);
+    assert_eq!(to_stat.difficulty, "hard", "{}", to_stat.reason);
+    assert_eq!(to_ds.difficulty, "moderate", "{}", to_ds.reason);
+    assert!(to_ds.reason.contains("but it needs less preparation (job zone 4 against 5)"), "{}", to_ds.reason);
+    // Statisticians' own packages come before the markup and macro
+    // languages a hundred careers list.
+    let stat_first: Vec<&str> = to_stat.learn.iter().take(3).map(|s| s.name).collect();
+    let packages = ["Minitab", "Wolfram Research Mathematica", "Insightful S-PLUS", "STATISTICA", "SAS JMP"];
+    assert!(stat_first.iter().filter(|name| packages.contains(name)).count() >= 2, "{stat_first:?}");
+    assert!(!stat_first.iter().any(|name| name.contains("XML") || name.contains("Visual Basic")), "{stat_first:?}");
     for (a, b) in [("data-scientists", "statisticians"), ("computer-programmers", "software-developers")] {
         let c = compare_slugs(&comparer, a, b);
         let reasons: Vec<&str> = c.choose_a.iter().chain(c.choose_b.iter()).collect();

@@ -73,8 +73,15 @@ pub(crate) fn transition<'c>(
     let zone = rise(from_facts.job_zone, to_facts.job_zone);
     let education = from_facts.education.as_ref().zip(to_facts.education.as_ref()).filter(|(f, t)| t.0 > f.0);
     let months = to_facts.learning_months;
-    let hardness =
-        base + usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
+    let rises = usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
+    // Without ratings the overlap of two technology lists is all that
+    // measures the skills, and a long list makes a small overlap; a move
+    // that asks for less preparation and no more of anything is one step
+    // easier, and the reason says why.
+    let zone_fall = rise(to_facts.job_zone, from_facts.job_zone);
+    let education_fall = to_facts.education.as_ref().zip(from_facts.education.as_ref()).filter(|(t, f)| t.0 < f.0);
+    let relief = !rated && base > 0 && rises == 0 && (zone_fall.is_some() || education_fall.is_some());
+    let hardness = base + rises - usize::from(relief);
 
     // Room for the longest reasons of the default content.
     let mut reason = String::with_capacity(512);
@@ -93,21 +100,20 @@ pub(crate) fn transition<'c>(
         push_number(&mut reason, overlap as usize);
         reason.push_str("% of the listed skills overlap");
     }
+    if relief {
+        less_preparation(&mut reason, zone_fall, education_fall);
+    }
     if let Some((f, t)) = barrier {
         clauses.next(&mut reason);
         push_all(&mut reason, &["the entry barrier rises from ", barrier_word(f), " to ", barrier_word(t)]);
     }
     if let Some((f, t)) = zone {
         clauses.next(&mut reason);
-        reason.push_str("it needs more preparation (job zone ");
-        push_number(&mut reason, usize::from(t));
-        reason.push_str(" against ");
-        push_number(&mut reason, usize::from(f));
-        reason.push(')');
+        zone_clause(&mut reason, "more", (t, f));
     }
     if let Some(((_, f), (_, t))) = education {
         clauses.next(&mut reason);
-        push_all(&mut reason, &["entry usually needs ", t, " against ", f]);
+        education_clause(&mut reason, (t, f));
     }
     if let Some(months) = months {
         clauses.next(&mut reason);
@@ -148,6 +154,41 @@ fn gap_reason(text: &mut String, gaps: &Gaps<'_>) {
         push_decimal(text, gap.from_level);
         text.push_str(" of 7)");
     });
+}
+
+/// ", but it needs less preparation (job zone 4 against 5) and entry
+/// usually needs a bachelor's degree against a master's degree": what
+/// makes a move without ratings easier, each part when known (`zone` and
+/// `education` as target against origin).
+fn less_preparation(
+    text: &mut String,
+    zone: Option<(u8, u8)>,
+    education: Option<(&(usize, String), &(usize, String))>,
+) {
+    text.push_str(", but ");
+    let mut parts = Joiner::new(usize::from(zone.is_some()) + usize::from(education.is_some()));
+    if let Some((to, from)) = zone {
+        parts.next(text);
+        zone_clause(text, "less", (to, from));
+    }
+    if let Some(((_, to), (_, from))) = education {
+        parts.next(text);
+        education_clause(text, (to, from));
+    }
+}
+
+/// "it needs more preparation (job zone 5 against 4)", `more` or less.
+fn zone_clause(text: &mut String, more: &str, (to, from): (u8, u8)) {
+    push_all(text, &["it needs ", more, " preparation (job zone "]);
+    push_number(text, usize::from(to));
+    text.push_str(" against ");
+    push_number(text, usize::from(from));
+    text.push(')');
+}
+
+/// "entry usually needs a master's degree against a bachelor's degree".
+fn education_clause(text: &mut String, (to, from): (&str, &str)) {
+    push_all(text, &["entry usually needs ", to, " against ", from]);
 }
 
 /// BLS's typical entry education categories, lowest first.
