@@ -178,6 +178,10 @@ fn levels(item: &RatedItem<'_>, side_is_a: bool) -> (f64, f64) {
     if side_is_a { (a, b) } else { (b, a) }
 }
 
+/// The pay percentiles a conclusion folds into the median, with how each
+/// reads.
+const PERCENTILES: [(&str, &str); 2] = [("pay_p10", "10th"), ("pay_p90", "90th")];
+
 /// The conclusion: each side's advantages, the ties, the unknowns, and the
 /// skill overlap with what it means for moving between the two.
 pub(crate) fn conclusion(
@@ -201,8 +205,24 @@ pub(crate) fn conclusion(
         // "In favour of X:" reads right whether the title is singular
         // ("AI Middleware Engineer") or an O*NET plural ("Actuaries").
         push_all(text, &["In favour of ", &career.title, ": "]);
-        join_into(text, wins, |text, (row, (mine, theirs))| {
-            push_all(text, &[&leads[row.attribute].win, mine, " vs ", theirs, ")"]);
+        // Pay at the 10th and 90th percentiles won beside the median is
+        // said with it: "the higher pay (median … vs …, and at the 10th
+        // and 90th percentiles too)", one point where it was three.
+        let won = |key: &str| wins.clone().any(|(row, _)| row.key == key);
+        let folded: Vec<&str> = if won("salary_median") {
+            PERCENTILES.iter().filter(|(key, _)| won(key)).map(|&(_, word)| word).collect()
+        } else {
+            Vec::new()
+        };
+        let shown = wins.filter(|(row, _)| !PERCENTILES.iter().any(|(key, _)| *key == row.key) || folded.is_empty());
+        join_into(text, shown, |text, (row, (mine, theirs))| {
+            if row.key == "salary_median" && !folded.is_empty() {
+                push_all(text, &["the higher pay (median ", mine, " vs ", theirs, ", and at the "]);
+                join_into(text, folded.iter(), |text, word| text.push_str(word));
+                text.push_str(if folded.len() == 1 { " percentile too)" } else { " percentiles too)" });
+            } else {
+                push_all(text, &[&leads[row.attribute].win, mine, " vs ", theirs, ")"]);
+            }
         });
         text.push('.');
         out.end();

@@ -439,15 +439,7 @@ fn employment_is_never_called_openings() {
 #[test]
 fn percentiles_are_not_called_a_floor_or_ceiling() {
     let (mut a, mut b) = (career("a"), career("b"));
-    let pay = |p10, p90| {
-        Some(Salary {
-            p10: Some(Wage::Exact(p10)),
-            p90: Some(Wage::Exact(p90)),
-            currency: "USD".into(),
-            ..Default::default()
-        })
-    };
-    (a.salary, b.salary) = (pay(50_000.0, 150_000.0), pay(40_000.0, 160_000.0));
+    (a.salary, b.salary) = (percentiles(50_000.0, None, 150_000.0), percentiles(40_000.0, None, 160_000.0));
     let c = compare(a, b);
     assert!(c.glance.iter().all(|r| r.key != "salary_floor"), "no advertised range on either side: no row");
     assert_eq!(verdict(&c, "pay_p10"), Verdict::A);
@@ -604,4 +596,41 @@ fn products_named_by_different_acronyms_are_not_related() {
     a.skills = vec![skill("Geographic information system GIS software", &[])];
     b.skills = vec![skill("ESRI ArcGIS geographic information system GIS", &[])];
     assert_eq!(compare(a, b).skills.related.len(), 1, "the same acronym may be related");
+}
+
+/// Pay at the 10th, 50th and 90th percentiles, in dollars a year.
+fn percentiles(p10: f64, median: Option<f64>, p90: f64) -> Option<Salary> {
+    Some(Salary {
+        p10: Some(Wage::Exact(p10)),
+        median: median.map(Wage::Exact),
+        p90: Some(Wage::Exact(p90)),
+        currency: "USD".into(),
+        ..Default::default()
+    })
+}
+
+#[test]
+fn the_conclusion_says_pay_percentiles_won_with_the_median_once() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.salary, b.salary) =
+        (percentiles(50_000.0, Some(90_000.0), 150_000.0), percentiles(40_000.0, Some(80_000.0), 140_000.0));
+    let c = compare(a, b);
+    let favour_a = c.conclusion.iter().find(|s| s.starts_with("In favour of A:")).expect("a wins");
+    assert!(
+        favour_a.contains("the higher pay (median $90,000/yr vs $80,000/yr, and at the 10th and 90th percentiles too)"),
+        "{favour_a}"
+    );
+    assert!(!favour_a.contains("$150,000"), "{favour_a}");
+    // A percentile won by the other side stays the other side's point.
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.salary, b.salary) =
+        (percentiles(50_000.0, Some(90_000.0), 150_000.0), percentiles(40_000.0, Some(80_000.0), 160_000.0));
+    let c = compare(a, b);
+    let text: Vec<&str> = c.conclusion.iter().collect();
+    let text = text.join(" ");
+    assert!(text.contains("and at the 10th percentile too)"), "{text}");
+    assert!(
+        text.contains("In favour of B: the higher pay at the 90th percentile ($160,000/yr vs $150,000/yr)"),
+        "{text}"
+    );
 }
