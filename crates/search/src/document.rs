@@ -50,14 +50,17 @@ impl Field {
 
     /// How much a match counts (a multiplier of tantivy's BM25): the
     /// title over other titles over what the work uses and does, then the
-    /// category and the description.
+    /// category and the description. Tools count as little as a canonical
+    /// skill: a word in a tool's name is often no more than a word ("Nurse
+    /// tanks" are farm equipment), and its rarity among tool names would
+    /// otherwise put a farm job above an aide also called a nurse's aide.
     pub(crate) fn boost(self) -> f32 {
         match self {
             Field::Title => 8.0,
             Field::AlternateTitle => 2.0,
             Field::InDemandTechnology => 2.5,
             Field::Technology => 1.5,
-            Field::Tool => 2.0,
+            Field::Tool => 1.0,
             Field::Task => 2.0,
             Field::CanonicalSkill => 1.0,
             Field::Category => 1.0,

@@ -12,7 +12,8 @@
 //! - a query that names a rated skill or knowledge area adds
 //!   [`items::rating_points`] for every career rated on it;
 //! - careers are ordered by: the query is their title; how many query
-//!   terms they match; total points; their position in the content.
+//!   terms they match; total points; their employment (BLS jobs now,
+//!   the most first; careers without it after, in content order).
 //!
 //! [`SearchIndex::search`] answers a query with ranked [`Hit`]s that say
 //! why they matched. [`static_index`] writes each term's points per career
@@ -104,6 +105,18 @@ struct Listing {
     category: Option<String>,
 }
 
+/// Each career's place by employment, the most jobs first, then by
+/// position in the content (see [`SearchIndex::prominence`]).
+fn prominence(content: &Content) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..content.careers.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(content.careers[c].employment.unwrap_or(0)));
+    let mut places = vec![0; order.len()];
+    for (place, &c) in order.iter().enumerate() {
+        places[c] = place as u32;
+    }
+    places
+}
+
 /// A searchable index of careers.
 pub struct SearchIndex {
     /// The index is built once and never changes: one searcher serves
@@ -121,6 +134,11 @@ pub struct SearchIndex {
     /// Careers by the terms of their title and each alternate title,
     /// joined by spaces: 2 for the title, 1 for an alternate title.
     exact_titles: HashMap<String, Vec<(usize, u8)>>,
+    /// Each career's place when all are ordered by employment, the most
+    /// jobs first (careers without a figure after, in content order): the
+    /// last word between careers with equal points, as a searcher is more
+    /// likely after the job that more people do.
+    prominence: Vec<u32>,
     /// Each career's [`reasons::BestTexts`], made when first asked for.
     best_texts: Vec<std::sync::OnceLock<reasons::BestTexts>>,
 }
@@ -170,6 +188,7 @@ impl SearchIndex {
             ratings: content.careers.iter().map(items::ratings_of).collect(),
             item_phrases: items::item_phrases(),
             exact_titles,
+            prominence: prominence(content),
             best_texts: (0..content.careers.len()).map(|_| std::sync::OnceLock::new()).collect(),
         })
     }

@@ -1,10 +1,14 @@
-//! Reading a term's points straight from the index's postings: for each
-//! field, tantivy's BM25 weight of the term (its own statistics, as a
-//! `TermQuery` computes them) times the field's boost, scored on each
-//! document's term frequency and length, summed over fields in field
-//! order. One lookup serves a query; one walk of every term dictionary
-//! serves the static index — the same arithmetic, so the browser's numbers
-//! are the terminal's to the hundredth.
+//! Reading a term's points straight from the index's postings: BM25 with
+//! the fields weighted (as BM25F has it) — in each field, tantivy's BM25
+//! term-frequency part on each document's term frequency and length, times
+//! the field's boost, summed over fields in field order, times one idf: how
+//! rare the term is among careers, wherever it appears. (An idf per field
+//! would make a word rare in one field count for more there, so "nurse"
+//! in one tool name, "Nurse tanks", outscored "nurse" in a nurse aide's
+//! title, which dozens of titles share.) One lookup serves a query; one
+//! walk of every term dictionary serves the static index — the same
+//! arithmetic, so the browser's numbers are the terminal's to the
+//! hundredth.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,7 +43,7 @@ impl SearchIndex {
                 }
             }
         }
-        Ok(rounded(sums))
+        Ok(rounded(sums, self.career_count()?))
     }
 
     /// Every term's points, by term, each list best first.
@@ -58,14 +62,20 @@ impl SearchIndex {
                 }
             }
         }
-        Ok(all.into_iter().map(|(term, sums)| (term, rounded(sums))).collect())
+        let careers = self.career_count()?;
+        Ok(all.into_iter().map(|(term, sums)| (term, rounded(sums, careers))).collect())
+    }
+
+    /// How many careers the index holds (one document each).
+    fn career_count(&self) -> Result<u64, SearchError> {
+        Ok(Bm25StatisticsProvider::total_num_docs(&self.searcher)?)
     }
 
     /// The whole index's statistics of a field that BM25 reads: the number
     /// of documents and the field's average length in terms, as tantivy's
     /// `Bm25Weight::for_terms` computes them.
     fn field_stats(&self, handle: schema::Field) -> Result<FieldStats, SearchError> {
-        let docs = Bm25StatisticsProvider::total_num_docs(&self.searcher)?;
+        let docs = self.career_count()?;
         let tokens = Bm25StatisticsProvider::total_num_tokens(&self.searcher, handle)?;
         Ok(FieldStats { docs, average_length: tokens as Score / docs as Score })
     }
@@ -77,19 +87,21 @@ struct FieldStats {
     average_length: Score,
 }
 
-/// Scores the terms of one field in one segment: tantivy's BM25 weight of
-/// each term (its own statistics, as a `TermQuery` computes them) times
-/// the field's boost, on each document's term frequency and length.
+/// BM25's idf of a term that `doc_freq` of `docs` documents hold, as
+/// tantivy computes it.
+fn idf(doc_freq: u64, docs: u64) -> Score {
+    let x = (docs.saturating_sub(doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5);
+    (1.0 + x).ln()
+}
+
+/// Scores the terms of one field in one segment: tantivy's BM25 on each
+/// document's term frequency and length, with an idf of 1, times the
+/// field's boost (the idf is the career's, applied by [`rounded`]).
 struct FieldScorer<'i> {
-    index: &'i SearchIndex,
     field: Field,
-    handle: schema::Field,
     stats: FieldStats,
     norms: FieldNormReader,
     careers: &'i [usize],
-    /// Whether the index is one segment, where a term's entry in the
-    /// segment's dictionary holds its document frequency in the index.
-    one_segment: bool,
 }
 
 impl<'i> FieldScorer<'i> {
@@ -106,7 +118,7 @@ impl<'i> FieldScorer<'i> {
             .get_field(handle)?
             .unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1));
         let careers = &index.careers_by_doc[segment_ord];
-        Ok(FieldScorer { index, field, handle, stats, norms, careers, one_segment: segments.len() == 1 })
+        Ok(FieldScorer { field, stats, norms, careers })
     }
 
     /// Adds the points of `term` (whose dictionary entry is `info`) to `sums`.
@@ -118,13 +130,10 @@ impl<'i> FieldScorer<'i> {
         sums: &mut Sums,
     ) -> Result<(), SearchError> {
         let boost = if term.contains(' ') { self.field.boost() * PHRASE_BOOST } else { self.field.boost() };
-        let doc_freq = if self.one_segment {
-            u64::from(info.doc_freq)
-        } else {
-            self.index.searcher.doc_freq(&Term::from_field_text(self.handle, term))?
-        };
-        let weight = Bm25Weight::for_one_term_without_explain(doc_freq, self.stats.docs, self.stats.average_length)
-            .boost_by(boost);
+        // tantivy's weight for some document frequency, its idf divided
+        // out: the term-frequency part alone, times the boost.
+        let (docs, average_length) = (self.stats.docs, self.stats.average_length);
+        let weight = Bm25Weight::for_one_term_without_explain(0, docs, average_length).boost_by(boost / idf(0, docs));
         let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
         let mut doc = postings.doc();
         while doc != TERMINATED {
@@ -136,10 +145,12 @@ impl<'i> FieldScorer<'i> {
     }
 }
 
-/// `sums` in whole hundredths, best first, ties by career position.
-fn rounded(sums: Sums) -> Vec<(usize, i64)> {
+/// `sums` times the idf of a term that they hold of `careers` careers, in
+/// whole hundredths, best first, ties by career position.
+fn rounded(sums: Sums, careers: u64) -> Vec<(usize, i64)> {
+    let idf = idf(sums.len() as u64, careers);
     let mut list: Vec<(usize, i64)> =
-        sums.into_iter().map(|(career, sum)| (career, (f64::from(sum) * 100.0).round() as i64)).collect();
+        sums.into_iter().map(|(career, sum)| (career, (f64::from(sum * idf) * 100.0).round() as i64)).collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     list
 }

@@ -104,7 +104,7 @@ impl Ranking {
         order.sort_by(|a, b| {
             (b.title_match, b.matched, b.points)
                 .cmp(&(a.title_match, a.matched, a.points))
-                .then(a.career.cmp(&b.career))
+                .then(index.prominence[a.career].cmp(&index.prominence[b.career]))
         });
         Ok(Ranking { terms: scored_terms, words: n_words, postings, named, order })
     }

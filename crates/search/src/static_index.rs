@@ -5,8 +5,9 @@
 //!
 //! Layout (under `search/`):
 //! - `careers.json`: `{"categories": [name…], "careers": [[title,
-//!   category or -1, slug?]…]}`; a career's number is its position, and
-//!   its slug is left out when it is the title's [`plain_slug`];
+//!   category or -1, slug?]…], "prominence": [place…]}`; a career's number
+//!   is its position, its slug is left out when it is the title's
+//!   [`plain_slug`], and its place by employment breaks ties in points;
 //! - `w/<key>.json`: for every term whose first word starts with `key`
 //!   (three letters, or the whole word when shorter; a shard that would
 //!   be too big holds `"": 1` and the words no longer than its key, and
@@ -171,7 +172,7 @@ fn careers_file(index: &SearchIndex) -> StaticFile {
         .collect();
     StaticFile {
         path: "search/careers.json".to_owned(),
-        bytes: json_bytes(&json!({ "categories": categories, "careers": careers })),
+        bytes: json_bytes(&json!({ "categories": categories, "careers": careers, "prominence": index.prominence })),
     }
 }
 

@@ -181,7 +181,39 @@ fn careers_list_leaves_out_slugs_the_browser_can_derive() {
     assert_eq!(crate::plain_slug("Café Owners"), "caf-owners");
     let mut developers = career("software-developers", "Software Developers", &[], &[]);
     developers.category = Some("Computer".into());
-    let index = index(vec![developers, career("c-plus-plus", "C++", &[], &[])]);
+    let mut cpp = career("c-plus-plus", "C++", &[], &[]);
+    cpp.employment = Some(5);
+    let index = index(vec![developers, cpp]);
     let list = String::from_utf8(crate::static_index(&index).unwrap()[0].bytes.clone()).unwrap();
-    assert_eq!(list, r#"{"careers":[["Software Developers",0],["C++",-1,"c-plus-plus"]],"categories":["Computer"]}"#);
+    assert_eq!(
+        list,
+        r#"{"careers":[["Software Developers",0],["C++",-1,"c-plus-plus"]],"categories":["Computer"],"prominence":[1,0]}"#
+    );
+}
+
+#[test]
+fn equal_points_go_to_the_career_more_people_do() {
+    let mut careers: Vec<Career> =
+        ["a-few", "b-none", "c-many"].iter().map(|slug| career(slug, slug, &["Python"], &[])).collect();
+    (careers[0].employment, careers[2].employment) = (Some(1_000), Some(90_000));
+    assert_eq!(slugs(&index(careers), "python"), ["c-many", "a-few", "b-none"]);
+}
+
+#[test]
+fn a_word_rare_in_a_minor_field_does_not_outrank_it_in_a_title() {
+    // Dozens of careers are also called a nurse; one farm job lists "Nurse
+    // tanks" among its tools. How rare a word is counts across careers,
+    // not within the tools alone.
+    let mut careers: Vec<Career> = (0..30)
+        .map(|i| career(&format!("nurse-{i:02}"), &format!("Care Role {i}"), &[], &[&format!("Nurse grade {i}")]))
+        .collect();
+    let mut farm = career("farm", "Equipment Operators", &[], &[]);
+    farm.tools = vec!["Nurse tanks".into()];
+    careers.push(farm);
+    let aide = career("aide", "Home Health Aides", &[], &["Certified Nurses Aide"]);
+    careers.push(aide);
+    let hits = index(careers).search("nurse", 50).expect("search runs");
+    let found: Vec<String> = hits.into_iter().map(|h| h.slug).collect();
+    let (aide, farm) = (found.iter().position(|s| s == "aide"), found.iter().position(|s| s == "farm"));
+    assert!(aide.is_some() && (farm.is_none() || aide < farm), "{found:?}");
 }

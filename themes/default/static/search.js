@@ -152,7 +152,8 @@
       return e;
     }).filter(function (e) { return e.count > 0; });
     order.sort(function (a, b) {
-      return b.title - a.title || b.count - a.count || b.points - a.points || a.career - b.career;
+      return b.title - a.title || b.count - a.count || b.points - a.points ||
+        careers.prominence[a.career] - careers.prominence[b.career];
     });
     var hits = order.slice(0, limit).map(function (e) {
       var rated = [];
