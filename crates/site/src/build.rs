@@ -135,14 +135,15 @@ fn pages_of(site: &Site, shard: Shard) -> impl Iterator<Item = PageId> + '_ {
 
 /// Renders `pages` in parallel into `dest`, with each page's fingerprints
 /// when `fingerprints` (else zeros), in page order. A page whose bytes
-/// `old` already lists is not written again.
+/// have the fingerprint `old` gives it (by page, as the manifest lists
+/// them) is not written again.
 fn write_pages(
     site: &Site,
     pages: &[PageId],
     dest: &Destination,
     progress: Option<&dyn Progress>,
     fingerprints: bool,
-    old: Option<&Manifest>,
+    old: Option<&[Option<u64>]>,
 ) -> Result<(BuildReport, Vec<Fingerprints>), SiteError> {
     if let Some(progress) = progress {
         progress.start(pages.len() as u64);
@@ -151,14 +152,15 @@ fn write_pages(
     let written: Vec<(BuildReport, Fingerprints)> = dest.with_writer(|writer| {
         pages
             .par_iter()
-            .map(|&page| {
+            .enumerate()
+            .map(|(k, &page)| {
                 let source = site.source(page);
                 let input = if fingerprints { site.fingerprint(&source) } else { 0 };
                 let bytes = site.render_source(source)?;
                 let fingerprint =
                     Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };
                 let path = site.path(page);
-                let same = old.and_then(|old| old.pages.get(&path)).is_some_and(|o| o.output == fingerprint.output);
+                let same = old.and_then(|old| old[k]) == Some(fingerprint.output);
                 let report = if same { BuildReport::default() } else { write_page(writer, page, path, bytes)? };
                 if let Some(progress) = progress {
                     progress.advance(1);
@@ -192,20 +194,28 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
     let (paths, inputs): (Vec<String>, Vec<u64>) =
         pages.par_iter().map(|&page| (site.path(page), site.input_fingerprint(page))).unzip();
     // Pages whose inputs changed are rendered again; of those, the pages
-    // whose bytes changed are written.
+    // whose bytes changed are written. A site whose page list is the one
+    // the manifest lists finds each page at its own position.
     let mut listed: Vec<Fingerprints> = Vec::with_capacity(pages.len());
-    let mut changed = Vec::new();
-    for ((&page, path), &input) in pages.iter().zip(&paths).zip(&inputs) {
-        match manifest.pages.get(path.as_str()) {
-            Some(&old) if old.input == input => listed.push(old),
-            _ => {
+    let (mut changed, mut old_outputs) = (Vec::new(), Vec::new());
+    let mut same_list = manifest.len() == pages.len();
+    for (at, ((&page, path), &input)) in pages.iter().zip(&paths).zip(&inputs).enumerate() {
+        same_list &= manifest.lists_at(at, path);
+        match manifest.get_at(at, path) {
+            Some(old) if old.input == input => listed.push(old),
+            old => {
                 changed.push((listed.len(), page));
+                old_outputs.push(old.map(|old| old.output));
                 listed.push(Fingerprints::default());
             }
         }
     }
-    let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
-    let mut gone: Vec<&str> = manifest.pages.keys().map(String::as_str).filter(|p| !kept.contains(p)).collect();
+    let mut gone: Vec<&str> = if same_list {
+        Vec::new()
+    } else {
+        let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        manifest.paths().filter(|p| !kept.contains(p)).collect()
+    };
     gone.sort_unstable();
     // From here until the new manifest is written the folder is not the
     // site the old manifest describes: without one, the next build is full.
@@ -213,7 +223,7 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
     let dest = Destination::Folder { root: out.clone(), whole: true };
     let rendered: Vec<PageId> = changed.iter().map(|&(_, page)| page).collect();
     let (mut report, fingerprints) =
-        write_pages(site, &rendered, &dest, options.progress.as_deref(), true, Some(manifest))?;
+        write_pages(site, &rendered, &dest, options.progress.as_deref(), true, Some(&old_outputs))?;
     for ((at, _), fingerprint) in changed.iter().zip(fingerprints) {
         listed[*at] = fingerprint;
     }

@@ -10,10 +10,12 @@
 //! temporary name, then renamed) after the last page, so a build killed
 //! half-way leaves no manifest, and the next build is a full one.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::slice::ParallelSliceMut;
 
 use crate::{SiteError, io_error};
 
@@ -39,8 +41,16 @@ pub struct Manifest {
     pub generator: String,
     /// A digest of every input file (see [`crate::input_digest`]).
     pub inputs: u64,
-    /// Each page's path and fingerprints.
-    pub pages: HashMap<String, Fingerprints>,
+    /// The manifest's text, which `pages` point into: on an all-pairs site
+    /// it lists 440,000 pages, and one string is faster to read than one
+    /// per page.
+    text: String,
+    /// Each page as listed (the order of the site's pages when written):
+    /// where its path is in `text`, and its fingerprints.
+    pages: Vec<(std::ops::Range<usize>, Fingerprints)>,
+    /// Page numbers sorted by path, made on the first lookup by path that
+    /// a page's position does not answer.
+    by_path: OnceLock<Vec<u32>>,
 }
 
 impl Manifest {
@@ -48,20 +58,73 @@ impl Manifest {
     /// read (anything else counts as none: the build will be a full one).
     pub fn read(out: &Path) -> Option<Manifest> {
         let text = fs::read_to_string(out.join(MANIFEST)).ok()?;
-        let mut lines = text.lines();
-        if lines.next()? != HEADER {
+        // Lines with their ends, so that `at` follows each line's offset.
+        let mut lines = text.split_inclusive('\n');
+        let head: Vec<&str> = lines.by_ref().take(3).collect();
+        let mut at = head.iter().map(|line| line.len()).sum::<usize>();
+        let [header, generator, inputs] = head[..] else { return None };
+        let line = |text: &str| text.trim_end_matches('\n').to_owned();
+        if line(header) != HEADER {
             return None;
         }
-        let generator = lines.next()?.strip_prefix("generator ")?.to_owned();
-        let inputs = u64::from_str_radix(lines.next()?.strip_prefix("inputs ")?, 16).ok()?;
-        let mut pages = HashMap::new();
+        let generator = line(generator).strip_prefix("generator ")?.to_owned();
+        let inputs = u64::from_str_radix(line(inputs).strip_prefix("inputs ")?, 16).ok()?;
+        let mut pages = Vec::new();
         for line in lines {
+            let start = at;
+            at += line.len();
+            let line = line.trim_end_matches('\n');
             let (input, rest) = line.split_once(' ')?;
             let (output, path) = rest.split_once(' ')?;
             let hex = |text| u64::from_str_radix(text, 16).ok();
-            pages.insert(path.to_owned(), Fingerprints { input: hex(input)?, output: hex(output)? });
+            let path_start = start + input.len() + output.len() + 2;
+            let fingerprints = Fingerprints { input: hex(input)?, output: hex(output)? };
+            pages.push((path_start..path_start + path.len(), fingerprints));
         }
-        Some(Manifest { generator, inputs, pages })
+        Some(Manifest { generator, inputs, text, pages, by_path: OnceLock::new() })
+    }
+
+    /// How many pages it lists.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Whether it lists no page.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// The path of the page listed `at`.
+    fn path(&self, at: usize) -> &str {
+        &self.text[self.pages[at].0.clone()]
+    }
+
+    /// Every page's path, as listed.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        (0..self.pages.len()).map(|at| self.path(at))
+    }
+
+    /// Whether the page listed `at` is `path`: for a site whose page list
+    /// is unchanged, every page is where the manifest lists it.
+    pub fn lists_at(&self, at: usize, path: &str) -> bool {
+        at < self.pages.len() && self.path(at) == path
+    }
+
+    /// The fingerprints of page `path`, looked for first `at` (see
+    /// [`Manifest::lists_at`]), then by path.
+    pub fn get_at(&self, at: usize, path: &str) -> Option<Fingerprints> {
+        if self.lists_at(at, path) { Some(self.pages[at].1) } else { self.get(path) }
+    }
+
+    /// The fingerprints of page `path`, if listed.
+    pub fn get(&self, path: &str) -> Option<Fingerprints> {
+        let sorted = self.by_path.get_or_init(|| {
+            let mut sorted: Vec<u32> = (0..self.pages.len() as u32).collect();
+            sorted.par_sort_unstable_by(|&x, &y| self.path(x as usize).cmp(self.path(y as usize)));
+            sorted
+        });
+        let found = sorted.binary_search_by(|&at| self.path(at as usize).cmp(path)).ok()?;
+        Some(self.pages[sorted[found] as usize].1)
     }
 
     /// Only the header: whether the site in `out` was built by `generator`
@@ -140,9 +203,15 @@ mod tests {
         let manifest = Manifest::read(dir.path()).expect("reads");
         assert_eq!(manifest.generator, "careerdiff 1 x");
         assert_eq!(manifest.inputs, 0xabc);
-        assert_eq!(manifest.pages.get("compare/a-vs-b.html"), Some(&max));
-        assert_eq!(manifest.pages.get("index.html"), Some(&one));
-        assert_eq!(manifest.pages.len(), 2);
+        assert_eq!(manifest.get("compare/a-vs-b.html"), Some(max));
+        assert_eq!(manifest.get("index.html"), Some(one));
+        assert_eq!(manifest.get("compare/b-vs-a.html"), None);
+        assert_eq!(manifest.paths().collect::<Vec<_>>(), ["index.html", "compare/a-vs-b.html"]);
+        assert!(manifest.lists_at(1, "compare/a-vs-b.html") && !manifest.lists_at(0, "compare/a-vs-b.html"));
+        assert!(!manifest.lists_at(2, "index.html"));
+        // A page not where the manifest lists it is found by path.
+        assert_eq!(manifest.get_at(0, "compare/a-vs-b.html"), Some(max));
+        assert_eq!(manifest.get_at(5, "index.html"), Some(one));
         assert!(Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabc));
         assert!(!Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabd));
         assert!(!Manifest::is_current(dir.path(), "careerdiff 2", 0xabc));
