@@ -16,15 +16,17 @@ use crate::{SkillList, SkillOverlap, Transition};
 const GAP_MODERATE: f64 = 2.5;
 const GAP_HARD: f64 = 6.0;
 
+/// A BLS entry education category: its rank (see [`education_rank`]) and
+/// how it reads inside a sentence ("a bachelor's degree").
+type Education = (usize, String);
+
 /// What a move's difficulty and reason read from one career.
 #[derive(Debug)]
 pub(crate) struct MoveFacts {
     barrier: Option<EntryBarrier>,
     job_zone: Option<u8>,
-    /// Its BLS entry education when it is one of BLS's categories: the
-    /// category's rank (see [`education_rank`]) and how it reads inside a
-    /// sentence ("a bachelor's degree").
-    education: Option<(usize, String)>,
+    /// Its BLS entry education, when it is one of BLS's categories.
+    education: Option<Education>,
     /// The writers' own learning time, in months (not a derived one).
     learning_months: Option<u32>,
 }
@@ -163,7 +165,7 @@ fn gap_reason(text: &mut String, gaps: &Gaps<'_>) {
 fn less_preparation(
     text: &mut String,
     zone: Option<(u8, u8)>,
-    education: Option<(&(usize, String), &(usize, String))>,
+    education: Option<(&Education, &Education)>,
 ) {
     text.push_str(", but ");
     let mut parts = Joiner::new(usize::from(zone.is_some()) + usize::from(education.is_some()));
