@@ -45,6 +45,20 @@ pub use similarity::{Similar, SimilarityModel};
 
 use prepare::Prepared;
 
+/// What to learn first on the way to a career from scratch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnFirst {
+    /// Phrase indices: with `by_field`, the technologies at least two of
+    /// its ten most similar careers use too, what more of them use first
+    /// (then in [`Comparer::skill_order`]); else every phrase, in that
+    /// order.
+    pub phrases: Vec<u32>,
+    /// Whether the career is imported and its field (its ten most similar
+    /// careers) chose the phrases; a hand-written career's phrases are
+    /// its writers' choice, and a site of a few careers has no field.
+    pub by_field: bool,
+}
+
 /// Careers prepared for comparison. It owns its content (shared through an
 /// `Arc`, so a long-running process can hold one and swap it for another),
 /// and is cheap to share across threads.
@@ -65,10 +79,11 @@ impl Comparer {
         let (prepared, ratings) = rayon::join(|| Prepared::new(&content), || rating_table::RatingTable::new(&content));
         let mut prepared = prepared;
         let scores = similarity::Scores::new(&prepared, &content, SimilarityModel::default());
-        let neighbours: Vec<Vec<usize>> = similarity::all_best_indices(&scores, content.careers.len(), 10)
-            .into_iter()
-            .map(|near| near.into_iter().map(|(_, j)| j).collect())
-            .collect();
+        let neighbours: Vec<Vec<usize>> =
+            similarity::all_best_indices(&scores, content.careers.len(), prepare::FIELD_SIZE)
+                .into_iter()
+                .map(|near| near.into_iter().map(|(_, j)| j).collect())
+                .collect();
         prepared.order_by_field(&content, &neighbours);
         Comparer { content, prepared, ratings, scores }
     }
@@ -145,6 +160,19 @@ impl Comparer {
     /// then the rest, generic office software last.
     pub fn skill_order(&self, idx: usize) -> &[u32] {
         &self.prepared.careers[idx].order
+    }
+
+    /// The phrases of career `idx` worth learning first on the way to it
+    /// from scratch (see [`LearnFirst`]).
+    pub fn learn_first(&self, idx: usize) -> LearnFirst {
+        let (career, prepared) = (&self.content.careers[idx], &self.prepared.careers[idx]);
+        let mut phrases: Vec<u32> =
+            prepared.order.iter().copied().filter(|&i| prepared.learnable(career, i as usize)).collect();
+        let by_field = prepared.has_field(career);
+        if by_field {
+            phrases.sort_by_key(|&i| std::cmp::Reverse(prepared.field_support[i as usize]));
+        }
+        LearnFirst { phrases, by_field }
     }
 
     /// Compares every pair in `pairs` in parallel, in the order given.

@@ -54,6 +54,15 @@ impl<'c> SkillList<'c> {
         SkillList { career: self.career, prepared, phrases }
     }
 
+    /// [`SkillList::without_generic`], keeping only what is worth learning
+    /// first on the way to the list's career (`PreparedCareer::learnable`):
+    /// possibly nothing.
+    pub(crate) fn worth_learning_first(&self) -> Self {
+        let mut list = self.without_generic();
+        list.phrases.retain(|&i| self.prepared.learnable(self.career, i as usize));
+        list
+    }
+
     /// Keeps the first `n` phrases.
     pub fn truncate(&mut self, n: usize) {
         self.phrases.truncate(n);

@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::sync::Arc;
 
-use careerdiff_model::{Content, SkillRef, normalize_phrase};
+use careerdiff_model::{Career, Content, SkillRef, normalize_phrase};
 
 use crate::hash::Map;
 use rayon::prelude::*;
@@ -40,6 +40,12 @@ pub(crate) struct PreparedCareer {
     pub order: Vec<u32>,
     /// Whether each phrase names generic office or ERP software.
     pub generic: Vec<bool>,
+    /// How many of its ten most similar careers use each phrase too (see
+    /// [`Prepared::order_by_field`]), by phrase index.
+    pub field_support: Vec<u8>,
+    /// How many most similar careers it has (ten, on a site of eleven
+    /// careers or more).
+    pub field_size: u8,
     /// The pairs of content words its phrases have that can relate two
     /// phrases, each with its phrases.
     pub word_pairs: crate::word_pairs::WordPairs,
@@ -214,6 +220,8 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
             phrase_acronyms,
             order: Vec::new(),
             generic: normalised.iter().map(|phrase| phrase.generic).collect(),
+            field_support: Vec::new(),
+            field_size: 0,
             units,
             norm: 0.0,
             category: career.category.as_deref().map(|c| {
@@ -304,6 +312,29 @@ fn set_shared_orders(content: &Content, careers: &mut [PreparedCareer], weight: 
 /// for it to count as its field's own (see [`Prepared::order_by_field`]).
 const FIELD_SUPPORT: usize = 2;
 
+/// How many most similar careers make a career's field.
+pub(crate) const FIELD_SIZE: usize = 10;
+
+impl PreparedCareer {
+    /// Whether phrase `i` of `career` (this one's) is worth learning first
+    /// on the way to it: every phrase of a hand-written career; of an
+    /// imported one, what at least [`FIELD_SUPPORT`] of its ten most
+    /// similar careers use too. O*NET's lists hold products that a few
+    /// employers named (an applicant-tracking system on the registered
+    /// nurse's list); the field's own tools are what a move there needs.
+    /// On a site too small to give a career a field of [`FIELD_SIZE`]
+    /// careers, nothing tells them apart, and every phrase counts.
+    pub(crate) fn learnable(&self, career: &Career, i: usize) -> bool {
+        !self.has_field(career) || usize::from(self.field_support[i]) >= FIELD_SUPPORT
+    }
+
+    /// Whether `career` (this one) is imported and has a field of
+    /// [`FIELD_SIZE`] careers to tell its own technologies by.
+    pub(crate) fn has_field(&self, career: &Career) -> bool {
+        career.onet.is_some() && usize::from(self.field_size) >= FIELD_SIZE
+    }
+}
+
 impl Prepared {
     /// Orders each career's phrases again now that its most similar
     /// careers are known (`neighbours`, by career): within the in-demand
@@ -336,7 +367,9 @@ impl Prepared {
             .collect();
         drop(snapshot);
         let weight = &self.weight;
-        for ((prepared, career), support) in self.careers.iter_mut().zip(&content.careers).zip(supports) {
+        for (((prepared, career), support), near) in
+            self.careers.iter_mut().zip(&content.careers).zip(supports).zip(neighbours)
+        {
             let rarity =
                 |i: usize| prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
             // Field score and commonness in millionths, to sort as integers.
@@ -355,6 +388,8 @@ impl Prepared {
                 })
                 .collect();
             prepared.order.sort_by_key(|&i| keys[i as usize]);
+            prepared.field_support = support;
+            prepared.field_size = near.len().min(usize::from(u8::MAX)) as u8;
         }
     }
 }

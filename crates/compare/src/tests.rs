@@ -550,6 +550,23 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     // neighbour uses is not the first thing to learn on the way to nursing.
     let learn: Vec<&str> = to_rn.learn.iter().take(5).map(|s| s.name).collect();
     assert!(!learn.contains(&"Apache Spark"), "{learn:?}");
+    // From scratch, the field's common tools come first.
+    let name_of = |career: usize, phrases: &[u32]| -> Vec<&str> {
+        phrases.iter().map(|&i| content.careers[career].skills[i as usize].name.as_str()).collect()
+    };
+    let rn = comparer.index_of("registered-nurses").unwrap();
+    let rn_first = comparer.learn_first(rn);
+    assert!(rn_first.by_field);
+    let rn_names = name_of(rn, &rn_first.phrases);
+    assert!(!rn_names.contains(&"Apache Spark") && !rn_names.contains(&"Oracle Taleo"), "{rn_names:?}");
+    let ds = comparer.index_of("data-scientists").unwrap();
+    let ds_names = name_of(ds, &comparer.learn_first(ds).phrases);
+    assert!(ds_names[..3].contains(&"Python"), "{ds_names:?}");
+    // Nor is a product one employer named, which no similar career uses:
+    // an applicant-tracking system, one hospital's charting product.
+    for product in ["Oracle Taleo", "Prognosis Innovation Healthcare ChartAccess"] {
+        assert!(!to_rn.learn.iter().any(|s| s.name == product), "{product}: {learn:?}");
+    }
     // Whom the work suits, from O*NET's interests: nursing is Social.
     assert!(lpn_rn.conclusion.iter().any(|s| s.contains("Registered Nurses suit people with Social")));
     let ds_stat = compare_slugs(&comparer, "data-scientists", "statisticians");
@@ -578,11 +595,24 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
         let reasons: Vec<&str> = c.choose_a.iter().chain(c.choose_b.iter()).collect();
         let learn: Vec<&str> = c.transitions.iter().flat_map(|t| t.learn.iter().take(5).map(|s| s.name)).collect();
         for text in reasons.iter().chain(learn.iter()) {
-            for product in ["Microsoft Word", "Microsoft Excel", "Microsoft Outlook", "SAP", "Microsoft Office"] {
+            for product in
+                ["Microsoft Word", "Microsoft Excel", "Microsoft Outlook", "SAP", "Microsoft Office", "Webex", "Skype"]
+            {
                 assert!(!text.contains(product), "{a} vs {b}: {text}");
             }
         }
     }
+}
+
+#[test]
+fn a_site_too_small_for_a_field_keeps_every_phrase_to_learn() {
+    let mut a = career("a");
+    a.onet = Some(Default::default());
+    a.skills = vec![skill("Minitab", &[]), skill("Python", &[])];
+    let comparer = Comparer::new(content(vec![a, career("b")], &[]));
+    let first = comparer.learn_first(0);
+    assert!(!first.by_field);
+    assert_eq!(first.phrases.len(), 2);
 }
 
 #[test]

@@ -129,7 +129,7 @@ pub(crate) fn transition<'c>(
         from: &from.slug,
         to: &to.slug,
         to_title: &to.title,
-        learn: to_learn.without_generic(),
+        learn: to_learn.worth_learning_first(),
         gaps: gaps.top,
         needs: gaps.needs,
         difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
@@ -162,11 +162,7 @@ fn gap_reason(text: &mut String, gaps: &Gaps<'_>) {
 /// usually needs a bachelor's degree against a master's degree": what
 /// makes a move without ratings easier, each part when known (`zone` and
 /// `education` as target against origin).
-fn less_preparation(
-    text: &mut String,
-    zone: Option<(u8, u8)>,
-    education: Option<(&Education, &Education)>,
-) {
+fn less_preparation(text: &mut String, zone: Option<(u8, u8)>, education: Option<(&Education, &Education)>) {
     text.push_str(", but ");
     let mut parts = Joiner::new(usize::from(zone.is_some()) + usize::from(education.is_some()));
     if let Some((to, from)) = zone {

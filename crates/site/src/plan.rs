@@ -108,8 +108,8 @@ impl Plan {
                 pair_url: self.has_pair(idx, s.index).then(|| pair_path(&career.slug, &s.slug)),
             })
             .collect();
-        let order = self.comparer.skill_order(idx);
-        Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar, order))
+        let orders = (self.comparer.skill_order(idx), &self.comparer.learn_first(idx));
+        Value::from_serialize(CareerView::new(career, &self.comparer.content().taxonomy, similar, orders))
     }
 
     /// Which careers use each canonical skill: in-demand first, then hot,

@@ -139,8 +139,14 @@ pub(crate) struct ChartPoints {
 impl<'c> CareerView<'c> {
     /// The view of `career`, its skills in `order` (the comparer's order
     /// of its phrases: in demand first, then what similar careers use too,
-    /// office and ERP suites last, as on pair pages).
-    pub(crate) fn new(career: &'c Career, taxonomy: &Taxonomy, similar: Vec<SimilarView>, order: &[u32]) -> Self {
+    /// office and ERP suites last, as on pair pages); its roadmap names
+    /// those of `learn_first` (the comparer's phrases worth learning first).
+    pub(crate) fn new(
+        career: &'c Career,
+        taxonomy: &Taxonomy,
+        similar: Vec<SimilarView>,
+        (order, learn_first): (&[u32], &careerdiff_compare::LearnFirst),
+    ) -> Self {
         let (overview, roadmap) = split_roadmap(&career.body);
         let onet = career.onet.as_ref();
         let skills: Vec<SkillLink<'c>> = order
@@ -201,7 +207,7 @@ impl<'c> CareerView<'c> {
             job_zone_name: onet.and_then(|o| o.job_zone_name.as_deref()),
             overview: minijinja::Value::from_safe_string(to_html(overview)),
             roadmap: roadmap.map_or(minijinja::Value::from(()), |r| minijinja::Value::from_safe_string(to_html(r))),
-            roadmap_steps: if roadmap.is_some() { Vec::new() } else { roadmap_steps(career, order) },
+            roadmap_steps: if roadmap.is_some() { Vec::new() } else { roadmap_steps(career, learn_first) },
             similar,
             json_ld: json_ld(career),
         }
@@ -300,7 +306,7 @@ impl ChartPoints {
 /// no roadmap: education, the preparation its job zone asks for, the skills
 /// to learn (in demand first), and the time it takes. Nothing is invented:
 /// a step appears only when its data does.
-fn roadmap_steps(career: &Career, order: &[u32]) -> Vec<String> {
+fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) -> Vec<String> {
     let mut steps = Vec::new();
     // BLS's typical entry requirements where the career has them; O*NET's
     // most common required education and its job zone's wording otherwise
@@ -344,20 +350,24 @@ fn roadmap_steps(career: &Career, order: &[u32]) -> Vec<String> {
             steps.push(format!("Build what O*NET rates most important to the work: {}.", named.join(", ")));
         }
     }
-    // Technologies employers name, without the office suites everyone uses.
+    // Technologies employers name, without the office suites everyone uses
+    // and, for an imported career, what its field uses most first.
     let pick = |want: fn(&careerdiff_model::SkillRef) -> bool| -> Vec<&str> {
-        let in_order = order.iter().map(|&i| &career.skills[i as usize]);
+        let in_order = learn_first.phrases.iter().map(|&i| &career.skills[i as usize]);
         let specific = in_order.filter(|s| !careerdiff_compare::is_generic_software(&s.name));
         specific.filter(|s| want(s)).take(6).map(|s| s.name.as_str()).collect()
     };
+    let field = if learn_first.by_field { " that similar careers use too" } else { "" };
     let in_demand = pick(|s| s.in_demand);
     if !in_demand.is_empty() {
-        steps.push(format!("Learn the technologies employers in this work ask for most: {}.", in_demand.join(", ")));
+        let list = in_demand.join(", ");
+        steps.push(format!("Learn the technologies its employers ask for (O*NET: in demand){field}: {list}."));
     }
     let hot = pick(|s| s.hot && !s.in_demand);
     if !hot.is_empty() {
-        let lead = if in_demand.is_empty() { "Learn the technologies" } else { "Then those" };
-        steps.push(format!("{lead} often named in its job postings: {}.", hot.join(", ")));
+        let lead = if in_demand.is_empty() { "Learn the" } else { "Then other" };
+        let list = hot.join(", ");
+        steps.push(format!("{lead} technologies often named in job postings (O*NET: hot){field}: {list}."));
     }
     if let Some(months) = career.own_learning_months() {
         steps.push(format!("Plan for about {months} months of preparation in all."));
