@@ -235,7 +235,17 @@ pub(crate) fn conclusion(
         text.push_str(", so neither has the edge there.");
         out.end();
     }
-    let unknown = glance.iter().filter(|row| row.verdict == Verdict::Unknown && (row.a.is_some() || row.b.is_some()));
+    let shared = glance.iter().filter(|row| row.same_source);
+    if shared.clone().next().is_some() {
+        let text = out.text();
+        text.push_str("BLS publishes one figure for both on ");
+        join_into(text, shared, |text, row| text.push_str(row.noun));
+        text.push_str(" (they fall in one of its occupations), so those figures do not tell them apart.");
+        out.end();
+    }
+    let unknown = glance
+        .iter()
+        .filter(|row| row.verdict == Verdict::Unknown && !row.same_source && (row.a.is_some() || row.b.is_some()));
     if unknown.clone().next().is_some() {
         let text = out.text();
         text.push_str("There is not enough data to compare ");

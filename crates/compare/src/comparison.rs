@@ -75,6 +75,11 @@ pub struct GlanceRow<'c> {
     /// a comparison is not its attribute's.
     #[serde(skip)]
     pub attribute: usize,
+    /// Both values are one figure BLS publishes for an occupation that
+    /// takes in both careers: the verdict is `Unknown`, as the figure does
+    /// not tell them apart.
+    #[serde(skip)]
+    pub same_source: bool,
 }
 
 /// One skill phrase of one career.

@@ -32,6 +32,10 @@ struct Compared {
 #[derive(Debug)]
 pub(crate) struct Measures {
     compared: Vec<Option<Compared>>,
+    /// For each attribute, an id of the published figure its value is
+    /// when it is one of BLS's (see [`source_key`]): careers with the same
+    /// id show one figure for a larger occupation, not two measurements.
+    sources: Vec<Option<u32>>,
     shown: String,
     /// Attribute `k`'s value is `shown[ends[k]..ends[k + 1]]`.
     ends: Vec<u32>,
@@ -48,9 +52,35 @@ impl Measures {
     }
 }
 
-/// Ids of pay scales ("USD/yr"), so that comparing two scales is comparing
-/// two numbers.
-pub(crate) type Scales = std::collections::HashMap<String, u32>;
+/// Ids of pay scales ("USD/yr") and of published figures' sources ("BLS
+/// OEWS May 2025, SOC 15-2051"), so that comparing two is comparing two
+/// numbers.
+#[derive(Default)]
+pub(crate) struct Scales {
+    scales: std::collections::HashMap<String, u32>,
+    sources: std::collections::HashMap<String, u32>,
+}
+
+/// The provenance field that says where each BLS attribute comes from.
+fn source_field(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "pay_p10" | "salary_median" | "pay_p90" => "salary",
+        "employment" => "employment",
+        "projected_growth" => "projected_growth",
+        "annual_openings" => "annual_openings",
+        _ => return None,
+    })
+}
+
+/// The dataset and occupation a provenance names, up to and including
+/// its SOC or NEM code ("BLS OEWS May 2025, SOC 15-2051"): two careers
+/// whose figure has the same key show the same published figure.
+fn source_key(provenance: &str) -> Option<&str> {
+    let code_at = ["SOC ", "NEM "].iter().filter_map(|tag| provenance.find(tag).map(|at| at + tag.len())).min()?;
+    let code_len =
+        provenance[code_at..].find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(provenance.len() - code_at);
+    (code_len > 0).then(|| &provenance[..code_at + code_len])
+}
 
 /// Which way is better for an attribute.
 #[derive(Clone, Copy)]
@@ -148,12 +178,23 @@ const ATTRIBUTES: &[Attribute] = &[
 /// per career, since a career's values read the same on all its pages.
 pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Measures {
     let scale = career.salary.as_ref().map_or(0, |s| {
-        let next = scales.len() as u32 + 1;
-        *scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
+        let next = scales.scales.len() as u32 + 1;
+        *scales.scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
     });
-    let mut measures = Measures { compared: Vec::with_capacity(ATTRIBUTES.len()), shown: String::new(), ends: vec![0] };
+    let mut measures = Measures {
+        compared: Vec::with_capacity(ATTRIBUTES.len()),
+        sources: Vec::with_capacity(ATTRIBUTES.len()),
+        shown: String::new(),
+        ends: vec![0],
+    };
     for attr in ATTRIBUTES {
         let measure = (attr.measure)(career);
+        let provenance = source_field(attr.key).and_then(|field| career.provenance.get(field));
+        let source = provenance.and_then(|p| source_key(p)).filter(|_| measure.is_some()).map(|key| {
+            let next = scales.sources.len() as u32;
+            *scales.sources.entry(key.to_owned()).or_insert(next)
+        });
+        measures.sources.push(source);
         if let Some(m) = &measure {
             measures.shown.push_str(&m.shown);
         }
@@ -180,8 +221,11 @@ pub(crate) fn words_and_nouns() -> impl Iterator<Item = (&'static str, &'static 
 pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
     let mut rows = Vec::with_capacity(ATTRIBUTES.len());
     for (attribute, attr) in ATTRIBUTES.iter().enumerate() {
+        // One published figure shown for both tells them apart in nothing.
+        let same_source = a.sources[attribute].is_some() && a.sources[attribute] == b.sources[attribute];
         let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
             (None, None) => continue,
+            _ if same_source => Verdict::Unknown,
             (Some(x), Some(y)) => verdict(attr.better, x, y),
             _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
             _ => Verdict::Unknown,
@@ -195,6 +239,7 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
             verdict,
             better: attr.word,
             attribute,
+            same_source,
         });
     }
     rows

@@ -161,7 +161,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
     let mut phrase_ids: Map<String, Unit> = Map::default();
     let mut word_ids: Map<String, u32> = Map::default();
     let mut careers = Vec::with_capacity(content.careers.len());
-    let mut scales = crate::glance::Scales::new();
+    let mut scales = crate::glance::Scales::default();
     let mut categories: Map<&str, u32> = Map::default();
     // Normalising text is the costly part and runs in parallel, each
     // phrase once per batch of careers (most O*NET technologies are

@@ -664,3 +664,33 @@ fn the_conclusion_says_pay_percentiles_won_with_the_median_once() {
         "{text}"
     );
 }
+
+#[test]
+fn one_bls_figure_shown_for_two_careers_is_not_a_tie() {
+    let pair = |code_b: &str| {
+        let (mut a, mut b) = (career("a"), career("b"));
+        (a.salary, b.salary) =
+            (percentiles(50_000.0, Some(90_000.0), 150_000.0), percentiles(50_000.0, Some(90_000.0), 150_000.0));
+        let source =
+            |code: &str| format!("BLS OEWS May 2025, SOC {code}, the occupation that includes this O*NET specialty");
+        a.provenance.insert("salary".into(), source("15-2051"));
+        b.provenance.insert("salary".into(), source(code_b));
+        compare(a, b)
+    };
+    let shared = pair("15-2051");
+    assert_eq!(verdict(&shared, "salary_median"), Verdict::Unknown);
+    assert!(
+        shared.glance.iter().filter(|r| r.key.starts_with("pay") || r.key == "salary_median").all(|r| r.same_source)
+    );
+    let text: Vec<&str> = shared.conclusion.iter().collect();
+    assert!(
+        text.iter()
+            .any(|s| s.starts_with("BLS publishes one figure for both on pay at the 10th percentile, median pay")),
+        "{text:?}"
+    );
+    assert!(!text.iter().any(|s| s.contains("tied")), "{text:?}");
+    // Two occupations that happen to have equal figures are tied.
+    let apart = pair("15-2041");
+    assert_eq!(verdict(&apart, "salary_median"), Verdict::Tie);
+    assert!(apart.glance.iter().all(|r| !r.same_source));
+}
