@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use careerdiff_model::display::{money_key, one_decimal, thousands, wage};
+use careerdiff_model::display::{self, money_key, thousands, wage};
 use careerdiff_model::{Career, Salary, Wage};
 
 use crate::{GlanceRow, Verdict};
@@ -315,7 +315,7 @@ fn growth(c: &Career) -> Option<Measure> {
         } else {
             ""
         };
-        plain(format!("{sign}{}%", one_decimal(g.abs())), tenths as i64)
+        plain(format!("{sign}{}%", display::tenths(g.abs())), tenths as i64)
     })
 }
 
@@ -324,7 +324,7 @@ fn openings(c: &Career) -> Option<Measure> {
 }
 
 fn ai_exposure(c: &Career) -> Option<Measure> {
-    c.ai_exposure.map(|e| plain(format!("{}%", one_decimal(e)), (e * 10.0).round() as i64))
+    c.ai_exposure.map(|e| plain(format!("{}%", display::tenths(e)), (e * 10.0).round() as i64))
 }
 
 fn demand(c: &Career) -> Option<Measure> {
@@ -332,7 +332,7 @@ fn demand(c: &Career) -> Option<Measure> {
 }
 
 fn ai_risk(c: &Career) -> Option<Measure> {
-    c.ai_risk.map(|r| plain(format!("{}%", one_decimal(r)), (r * 10.0).round() as i64))
+    c.ai_risk.map(|r| plain(format!("{}%", display::tenths(r)), (r * 10.0).round() as i64))
 }
 
 fn learning(c: &Career) -> Option<Measure> {

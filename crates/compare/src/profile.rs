@@ -106,14 +106,19 @@ pub struct Need<'c> {
 /// What a move from one career to another asks, from their ratings.
 #[derive(Debug, Default)]
 pub(crate) struct Gaps<'c> {
-    /// The first [`GAPS_SHOWN`] items the end needs at a clearly higher
-    /// level, ordered by importance to the end times the gap.
+    /// The first [`GAPS_SHOWN`] items the end rates important and needs
+    /// at a clearly higher level, ordered by importance to the end times
+    /// the gap.
     pub top: Vec<Gap<'c>>,
-    /// How many items the end needs at a clearly higher level.
+    /// How many items the end rates important and needs at a clearly
+    /// higher level.
     pub count: usize,
-    /// The sum of importance × gap over every item that goes up, added in
-    /// item order, in fifths (0 when either side has no ratings).
+    /// The sum of importance × gap over every item the end rates important
+    /// that goes up, added in item order, in fifths (0 when either side
+    /// has no ratings).
     pub total: f64,
+    /// Whether both careers have ratings (then the gaps are measured).
+    pub rated: bool,
     /// When only the end has ratings: the first [`GAPS_SHOWN`] items it
     /// rates important, by importance × level (otherwise empty).
     pub needs: Vec<Need<'c>>,

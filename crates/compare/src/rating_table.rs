@@ -162,11 +162,14 @@ impl RatingTable {
             let gap = y.level - x.level;
             let back = x.level - y.level;
             let (weight_b, weight_a) = (y.importance * gap, x.importance * back);
-            // Adding 0 leaves a total as it is.
-            *total_b += if gap > 0.0 { weight_b } else { 0.0 };
-            *total_a += if back > 0.0 { weight_a } else { 0.0 };
-            clear_b.push_if(gap >= SAME_LEVEL, Key::by_weight(weight_b, item as u64));
-            clear_a.push_if(back >= SAME_LEVEL, Key::by_weight(weight_a, item as u64));
+            // Adding 0 leaves a total as it is. Only what the end rates
+            // important counts (see `clear` below).
+            *total_b += if (gap > 0.0) & (y.importance >= IMPORTANT) { weight_b } else { 0.0 };
+            *total_a += if (back > 0.0) & (x.importance >= IMPORTANT) { weight_a } else { 0.0 };
+            // A clear gap is in what the end rates important: raising an
+            // item the work hardly needs is no step toward it.
+            clear_b.push_if((gap >= SAME_LEVEL) & (y.importance >= IMPORTANT), Key::by_weight(weight_b, item as u64));
+            clear_a.push_if((back >= SAME_LEVEL) & (x.importance >= IMPORTANT), Key::by_weight(weight_a, item as u64));
             let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
             let difference = gap.abs();
             let key = Key::by_importance(x.rank.min(y.rank), item);
@@ -175,6 +178,7 @@ impl RatingTable {
         }
         for (m, ((from, to), clear)) in [(ra, rb), (rb, ra)].into_iter().zip(clear).enumerate() {
             let clear = clear.into_slice();
+            moves[m].rated = true;
             moves[m].count = clear.len();
             moves[m].total = totals[m] / 5.0;
             let gaps = smallest::<GAPS_SHOWN>(clear.iter().copied());

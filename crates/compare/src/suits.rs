@@ -207,9 +207,9 @@ mod tests {
         let other = career("Other", [3.0, 4.8, 1.0, 4.0, 2.5, 3.0], Some([5.0, 5.0, 4.0, 5.0, 5.0, 5.5]));
         let mine = reasons(&nurse, &other);
         assert_eq!(mine.len(), 3, "{mine:?}");
-        assert!(mine[0].starts_with("want to help, teach or care for people (Social interest 6 of 7 against 4)"));
-        assert!(mine[1].contains("(Realistic interest 4.2 of 7 against 3)"), "{mine:?}");
-        assert!(mine[2].contains("(Relationships work value 6.5 of 7 against 5)"), "{mine:?}");
+        assert!(mine[0].starts_with("want to help, teach or care for people (Social interest 6.0 of 7 against 4.0)"));
+        assert!(mine[1].contains("(Realistic interest 4.2 of 7 against 3.0)"), "{mine:?}");
+        assert!(mine[2].contains("(Relationships work value 6.5 of 7 against 5.0)"), "{mine:?}");
         // The other way: only the work value it scores clearly higher.
         let theirs = reasons(&other, &nurse);
         assert_eq!(theirs.len(), 1, "{theirs:?}");

@@ -408,7 +408,7 @@ fn more_growth_and_openings_win_and_less_exposure_wins() {
     assert!(c.choose_a.iter().any(|s| s.contains("faster-growing field") && s.contains("+15.8%")), "{:?}", c.choose_a);
     assert!(c.choose_b.iter().any(|s| s.contains("more openings") && s.contains("189,100")), "{:?}", c.choose_b);
     // Exposure is stated as exposure: never as safety or risk.
-    let exposure: Vec<&str> = c.choose_b.iter().chain(c.conclusion.iter()).filter(|s| s.contains("38%")).collect();
+    let exposure: Vec<&str> = c.choose_b.iter().chain(c.conclusion.iter()).filter(|s| s.contains("38.0%")).collect();
     assert!(!exposure.is_empty(), "{:?}", c.conclusion);
     for sentence in exposure {
         let lower = sentence.to_lowercase();
@@ -458,7 +458,7 @@ fn conclusions_read_right_for_plural_titles() {
     let first = c.conclusion.iter().next().expect("a conclusion");
     assert_eq!(
         first,
-        "In favour of Actuaries: the larger employment (30,000 vs 10,000) and the faster projected growth (+22.2% vs +1%)."
+        "In favour of Actuaries: the larger employment (30,000 vs 10,000) and the faster projected growth (+22.2% vs +1.0%)."
     );
 }
 
@@ -489,22 +489,30 @@ fn rated(slug: &str, items: &[(&str, f64, f64)]) -> Career {
 
 #[test]
 fn gaps_are_ordered_by_importance_times_gap_and_only_upward() {
-    let from = rated("a", &[("Writing", 3.0, 3.0), ("Speaking", 4.0, 4.0), ("Mathematics", 2.0, 5.0)]);
-    let to = rated("b", &[("Writing", 4.0, 5.5), ("Speaking", 5.0, 5.0), ("Mathematics", 2.0, 2.0)]);
+    let from = rated(
+        "a",
+        &[("Writing", 3.0, 3.0), ("Speaking", 4.0, 4.0), ("Mathematics", 3.0, 5.0), ("Persuasion", 2.0, 4.0)],
+    );
+    let to = rated(
+        "b",
+        &[("Writing", 4.0, 5.5), ("Speaking", 5.0, 5.0), ("Mathematics", 2.0, 2.0), ("Persuasion", 2.0, 1.0)],
+    );
     let c = compare(from, to);
     let gaps: Vec<(&str, f64, f64)> =
         c.transitions[0].gaps.iter().map(|g| (g.name, g.from_level, g.to_level)).collect();
     // Writing: 4 x 2.5 = 10; Speaking: 5 x 1 = 5; Mathematics goes down.
     assert_eq!(gaps, [("Writing", 3.0, 5.5), ("Speaking", 4.0, 5.0)]);
+    // Back the other way, Persuasion is as far up as Mathematics, but the
+    // work rates it unimportant (2 of 5): no step toward it.
     assert_eq!(c.transitions[1].gaps.iter().map(|g| g.name).collect::<Vec<_>>(), ["Mathematics"]);
-    assert!(c.transitions[0].reason.contains("Writing (5.5 against 3 of 7)"), "{}", c.transitions[0].reason);
+    assert!(c.transitions[0].reason.contains("Writing (5.5 against 3.0 of 7)"), "{}", c.transitions[0].reason);
     assert!(
-        c.choose_b.iter().any(|s| s.contains("calls for more Writing (skill, level 5.5 of 7 against 3)")),
+        c.choose_b.iter().any(|s| s.contains("calls for more Writing (skill, level 5.5 of 7 against 3.0)")),
         "{:?}",
         c.choose_b
     );
-    // Mathematics matters to neither (importance 2), so the profile leaves it out.
-    assert_eq!(c.profile.items.iter().map(|i| i.name).collect::<Vec<_>>(), ["Speaking", "Writing"]);
+    // Persuasion matters to neither (importance 2), so the profile leaves it out.
+    assert_eq!(c.profile.items.iter().map(|i| i.name).collect::<Vec<_>>(), ["Speaking", "Writing", "Mathematics"]);
     assert_eq!(c.profile.differ_most[0].name, "Writing", "4 x 2.5 outweighs 5 x 1");
 }
 

@@ -57,7 +57,7 @@ pub(crate) fn transition<'c>(
     gaps: Gaps<'c>,
 ) -> Transition<'c> {
     let overlap = skills.overlap_percent;
-    let rated = gaps.total > 0.0 || gaps.count > 0;
+    let rated = gaps.rated;
     let base = if rated {
         match gaps.total {
             t if t < GAP_MODERATE => 0,
@@ -138,17 +138,19 @@ pub(crate) fn transition<'c>(
 }
 
 /// "The move asks for a clearly higher level in 4 skill and knowledge
-/// areas (O*NET ratings), most of all Medicine and Dentistry (5.4 against
-/// 4.2 of 7)", or that it asks for none.
+/// areas the work rates important (O*NET ratings), most of all Medicine
+/// and Dentistry (5.4 against 4.2 of 7)", or that it asks for none.
 fn gap_reason(text: &mut String, gaps: &Gaps<'_>) {
     if gaps.count == 0 {
-        text.push_str("the move asks for no skill or knowledge area at a clearly higher level (O*NET ratings)");
+        text.push_str(
+            "the move asks for no clearly higher level in any skill or knowledge area the work rates important (O*NET ratings)",
+        );
         return;
     }
     text.push_str("the move asks for a clearly higher level in ");
     push_number(text, gaps.count);
-    text.push_str(if gaps.count == 1 { " skill and knowledge area" } else { " skill and knowledge areas" });
-    text.push_str(" (O*NET ratings), most of all ");
+    text.push_str(if gaps.count == 1 { " skill or knowledge area" } else { " skill and knowledge areas" });
+    text.push_str(" the work rates important (O*NET ratings), most of all ");
     join_into(text, gaps.top.iter().take(2), |text, gap| {
         push_all(text, &[gap.name, " ("]);
         push_decimal(text, gap.to_level);

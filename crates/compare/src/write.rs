@@ -60,8 +60,8 @@ pub(crate) fn push_number(text: &mut String, mut n: usize) {
     digits[start..].iter().for_each(|&d| text.push(char::from(d)));
 }
 
-/// Writes a level with at most one decimal, as `display::one_decimal`
-/// shows it ("4.5", "5"), without formatting a float: every pair writes
+/// Writes a level to the tenth, as `display::tenths` shows it ("4.5",
+/// "5.0"), without formatting a float: every pair writes
 /// a few dozen of these.
 /// O*NET's levels, importances and scores (0–7) are read from a table of
 /// their texts; anything else is written digit by digit.
@@ -83,14 +83,14 @@ pub(crate) fn push_decimal(text: &mut String, x: f64) {
 /// The text of every number of tenths from 0 to 7, as [`write_tenths`]
 /// writes it.
 const TENTHS: [&str; 71] = [
-    "0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", //
-    "1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", //
-    "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", //
-    "3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", //
-    "4", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", //
-    "5", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", //
-    "6", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", //
-    "7",
+    "0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", //
+    "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", //
+    "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", //
+    "3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", //
+    "4.0", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", //
+    "5.0", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", //
+    "6.0", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", //
+    "7.0",
 ];
 
 /// `x.abs().round()` as an integer (0 for NaN, saturating), without the
@@ -112,10 +112,8 @@ fn round_magnitude(x: f64) -> u64 {
 /// Writes a count of tenths as a number with at most one decimal.
 fn write_tenths(text: &mut String, tenths: usize) {
     push_number(text, tenths / 10);
-    if !tenths.is_multiple_of(10) {
-        text.push('.');
-        text.push(char::from(b'0' + (tenths % 10) as u8));
-    }
+    text.push('.');
+    text.push(char::from(b'0' + (tenths % 10) as u8));
 }
 
 /// Writes `s`, lower-casing its first letter if it is a common noun.
@@ -152,7 +150,7 @@ mod tests {
         for x in [0.0, 0.04, 3.0, 4.45, 4.55, 5.04, 6.96, 7.0, 7.04, 7.06, 12.3, -0.5, -3.25] {
             let mut text = String::new();
             push_decimal(&mut text, x);
-            assert_eq!(text, careerdiff_model::display::one_decimal(x), "{x}");
+            assert_eq!(text, careerdiff_model::display::tenths(x), "{x}");
         }
     }
 

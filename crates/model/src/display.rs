@@ -39,7 +39,17 @@ pub fn money_key(salary: &Salary, amount: f64) -> i64 {
     if salary.period == crate::Period::Hour { (amount * 100.0).round() as i64 } else { amount.round() as i64 }
 }
 
-/// A number with at most one decimal, without a trailing `.0`.
+/// A figure to the tenth, always with its decimal ("25.0", "4.5"), as
+/// BLS publishes percentages and O*NET its levels: "25.0%" beside
+/// "38.1%" reads as two figures of one kind, "25%" does not.
+pub fn tenths(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    // Adding 0.0 turns -0.0 (a small negative rounded) into 0.0.
+    format!("{:.1}", rounded + 0.0)
+}
+
+/// A number with at most one decimal, without a trailing `.0` (chart
+/// labels: "$60k", "$1.2M").
 pub fn one_decimal(x: f64) -> String {
     let rounded = (x * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }

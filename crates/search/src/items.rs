@@ -93,14 +93,9 @@ pub(crate) fn rating_reason(item: &WorkerItem, (importance, level): ItemRating) 
     format!(
         "rated {label} on {}{kind} ({} of 5; level {} of 7)",
         item.name,
-        one_decimal(importance),
-        one_decimal(level)
+        careerdiff_model::display::tenths(importance),
+        careerdiff_model::display::tenths(level)
     )
-}
-
-/// `x` with one decimal, rounded half up as `search.js` rounds.
-fn one_decimal(x: f64) -> String {
-    format!("{:.1}", (x * 10.0).round() / 10.0)
 }
 
 #[cfg(test)]

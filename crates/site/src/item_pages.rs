@@ -68,7 +68,7 @@ fn item_context(
         context! {
             title => career.title, url => career_path(&career.slug), category => career.category,
             importance => rating_shown(r.importance), level => r.level.map(rating_shown),
-            score => r.score().map(display::one_decimal),
+            score => r.score().map(display::tenths),
         }
     };
     let leveled: Vec<&RankedCareer> = ranked.iter().filter(|r| r.level.is_some()).take(CAREERS_SHOWN).collect();

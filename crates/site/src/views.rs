@@ -342,7 +342,7 @@ fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) 
             .iter()
             .take(5)
             .map(|(name, r)| match r.level {
-                Some(level) => format!("{name} (level {} of 7)", display::one_decimal(level)),
+                Some(level) => format!("{name} (level {} of 7)", display::tenths(level)),
                 None => (*name).clone(),
             })
             .collect();
