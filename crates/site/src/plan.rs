@@ -135,25 +135,70 @@ impl Plan {
             .collect()
     }
 
-    /// The home page's featured comparisons: the most similar pairs that
-    /// have a page, best first, each pair once.
+    /// The home page's featured comparisons: pairs of careers each in the
+    /// other's similar list, with a page, that the most people face — the
+    /// smaller of the two employments (BLS) the larger, then the more
+    /// similar — each pair once. Careers without an employment figure come
+    /// after, most similar first.
     pub(crate) fn popular(&self) -> Vec<Value> {
         let careers = &self.comparer.content().careers;
-        let mut best: Vec<(f64, usize, usize)> = Vec::new();
+        let mut best: Vec<(u64, f64, usize, usize)> = Vec::new();
         for (i, list) in self.similar.iter().enumerate() {
             for s in list.iter().filter(|s| s.index > i && self.has_pair(i, s.index)) {
-                best.push((s.score, i, s.index));
+                let mutual = self.similar[s.index].iter().any(|back| back.index == i);
+                let jobs = careers[i].employment.unwrap_or(0).min(careers[s.index].employment.unwrap_or(0));
+                if mutual {
+                    best.push((jobs, s.score, i, s.index));
+                }
             }
         }
-        best.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        best.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.total_cmp(&x.1)).then((x.2, x.3).cmp(&(y.2, y.3))));
         best.into_iter()
             .take(POPULAR_SHOWN)
-            .map(|(_, i, j)| {
+            .map(|(_, _, i, j)| {
                 context! {
                     a => careers[i].title, b => careers[j].title,
                     url => pair_path(&careers[i].slug, &careers[j].slug),
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use careerdiff_compare::Comparer;
+
+    use super::Plan;
+
+    /// The featured comparisons are mutually similar careers, the pairs
+    /// whose smaller employment is largest first.
+    #[test]
+    fn featured_comparisons_are_the_similar_pairs_most_people_face() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let content = careerdiff_model::load_content(&root).expect("default content loads");
+        let plan = Plan::new(Arc::new(Comparer::new(Arc::new(content))), None);
+        let careers = &plan.comparer.content().careers;
+        let by_title = |title: &str| careers.iter().position(|c| c.title == title).expect("a featured career");
+        let featured: Vec<(usize, usize)> = plan
+            .popular()
+            .iter()
+            .map(|p| {
+                (
+                    by_title(p.get_attr("a").unwrap().as_str().unwrap()),
+                    by_title(p.get_attr("b").unwrap().as_str().unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(featured.len(), super::POPULAR_SHOWN);
+        let jobs = |(i, j): (usize, usize)| careers[i].employment.unwrap_or(0).min(careers[j].employment.unwrap_or(0));
+        assert!(featured.windows(2).all(|w| jobs(w[0]) >= jobs(w[1])), "largest first");
+        assert!(jobs(featured[0]) > 1_000_000, "the first pair is among the largest occupations");
+        for &(i, j) in &featured {
+            let similar = |x: usize, y: usize| plan.similar[x].iter().any(|s| s.index == y);
+            assert!(similar(i, j) && similar(j, i), "{} and {}", careers[i].title, careers[j].title);
+        }
     }
 }
