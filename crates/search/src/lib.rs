@@ -6,9 +6,10 @@
 //!
 //! The model, in full:
 //! - text is cut into [`terms`] (plurals folded, no stemming);
-//! - each query term scores each career by tantivy's BM25 in every field,
-//!   times the field's boost ([`document::Field::boost`]), in whole
-//!   hundredths; common terms count for less, as BM25's idf has it;
+//! - each query term scores each career by tantivy's BM25 in its best
+//!   field, times that field's boost ([`document::Field::boost`]), in
+//!   whole hundredths; common terms count for less, as BM25's idf (one
+//!   per term, across careers) has it;
 //! - a query that names a rated skill or knowledge area adds
 //!   [`items::rating_points`] for every career rated on it;
 //! - careers are ordered by: the query is their title; how many query

@@ -1,14 +1,16 @@
-//! Reading a term's points straight from the index's postings: BM25 with
-//! the fields weighted (as BM25F has it) — in each field, tantivy's BM25
-//! term-frequency part on each document's term frequency and length, times
-//! the field's boost, summed over fields in field order, times one idf: how
-//! rare the term is among careers, wherever it appears. (An idf per field
-//! would make a word rare in one field count for more there, so "nurse"
-//! in one tool name, "Nurse tanks", outscored "nurse" in a nurse aide's
-//! title, which dozens of titles share.) One lookup serves a query; one
-//! walk of every term dictionary serves the static index — the same
-//! arithmetic, so the browser's numbers are the terminal's to the
-//! hundredth.
+//! Reading a term's points straight from the index's postings: in each
+//! field, tantivy's BM25 term-frequency part on each document's term
+//! frequency and length, times the field's boost; of the fields, the best
+//! (a disjunction-max, as multi-field search engines combine fields, so a
+//! word named in two fields does not count twice: Solar Energy Systems
+//! Engineers list "Python" and "Python Tools for Visual Studio", and were
+//! second for "python"); times one idf, how rare the term is among careers
+//! wherever it appears. (An idf per field would make a word rare in one
+//! field count for more there, so "nurse" in one tool name, "Nurse
+//! tanks", outscored "nurse" in a nurse aide's title, which dozens of
+//! titles share.) One lookup serves a query; one walk of every term
+//! dictionary serves the static index — the same arithmetic, so the
+//! browser's numbers are the terminal's to the hundredth.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,7 +27,7 @@ use crate::{SearchError, SearchIndex};
 /// match of one term in the same field.
 pub(crate) const PHRASE_BOOST: f32 = 3.0;
 
-/// Points per career, before rounding.
+/// Points per career (its best field's), before the idf and rounding.
 type Sums = HashMap<usize, f32>;
 
 impl SearchIndex {
@@ -121,7 +123,8 @@ impl<'i> FieldScorer<'i> {
         Ok(FieldScorer { field, stats, norms, careers })
     }
 
-    /// Adds the points of `term` (whose dictionary entry is `info`) to `sums`.
+    /// Keeps in `sums` each career's best points for `term` (whose
+    /// dictionary entry is `info`): this field's, if better.
     fn add(
         &self,
         inverted: &InvertedIndexReader,
@@ -138,7 +141,8 @@ impl<'i> FieldScorer<'i> {
         let mut doc = postings.doc();
         while doc != TERMINATED {
             let score = weight.score(self.norms.fieldnorm_id(doc), postings.term_freq());
-            *sums.entry(self.careers[doc as usize]).or_default() += score;
+            let best = sums.entry(self.careers[doc as usize]).or_default();
+            *best = best.max(score);
             doc = postings.advance();
         }
         Ok(())

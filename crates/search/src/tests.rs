@@ -217,3 +217,20 @@ fn a_word_rare_in_a_minor_field_does_not_outrank_it_in_a_title() {
     let (aide, farm) = (found.iter().position(|s| s == "aide"), found.iter().position(|s| s == "farm"));
     assert!(aide.is_some() && (farm.is_none() || aide < farm), "{found:?}");
 }
+
+#[test]
+fn a_word_named_twice_in_one_career_counts_once() {
+    // Both list Python as in demand; one also lists a Python add-in among
+    // its technologies. Its best field is as good as the other's.
+    let mut careers = vec![
+        career("a-twice", "Solar Engineer", &["Python", "Python Tools for Visual Studio"], &[]),
+        career("b-once", "Data Scientist", &["Python"], &[]),
+    ];
+    careers[1].employment = Some(200_000);
+    for career in &mut careers {
+        career.skills[0].in_demand = true;
+    }
+    let found = index(careers).search("python", 2).expect("search runs");
+    assert_eq!(found[0].score, found[1].score, "{found:?}");
+    assert_eq!(found[0].slug, "b-once", "equal points go to the career more people do");
+}
