@@ -81,6 +81,22 @@ test("search shows results while typing and opens a career", async () => {
   await p.close();
 });
 
+test("search shows more careers on request, in the order it ranks them", async () => {
+  const p = await page();
+  await p.goto(base + "search.html?q=nurse");
+  await p.waitForFunction(() => document.querySelectorAll("#results li").length > 0);
+  const titles = () => p.$$eval("#results .result-title", (as) => as.map((a) => a.textContent));
+  const first = await titles();
+  assert.equal(first.length, 20);
+  assert.ok(await p.locator("#more").isVisible(), "more careers match than are shown");
+  await p.click("#more");
+  await p.waitForFunction(() => document.querySelectorAll("#results li").length > 20);
+  const all = await titles();
+  assert.deepEqual(all.slice(0, 20), first, "the first careers stay where they were");
+  assert.match(await p.locator("#status").textContent(), new RegExp(`(${all.length} careers match\\.|the best ${all.length} are shown)`));
+  await p.close();
+});
+
 test("the comparison tool lands on the pair page", async () => {
   const p = await page();
   await p.goto(base + "compare.html");

@@ -263,14 +263,14 @@ pub(crate) fn become_heading(career: &Career) -> String {
 
 fn wage_views(salary: &Salary) -> Vec<WageView> {
     let label = |key| match key {
-        "min" => "Advertised minimum",
+        "min" => "Bottom of the range given",
         "p10" => "10th percentile",
         "p25" => "25th percentile",
         "median" => "Median",
         "p75" => "75th percentile",
         "p90" => "90th percentile",
         "mean" => "Mean",
-        _ => "Advertised maximum",
+        _ => "Top of the range given",
     };
     let suffix = salary.period.suffix();
     salary

@@ -227,14 +227,17 @@
     var input = form.querySelector("input[type=search]");
     var list = document.getElementById(form.getAttribute("data-results"));
     var status = document.getElementById(form.getAttribute("data-status"));
+    // The button that shows the next careers, where the form names one.
+    var more = document.getElementById(form.getAttribute("data-more"));
     if (!input || !list) return;
-    var latest = 0;
+    var latest = 0, limit = SHOWN;
     function update() {
       var query = input.value, ticket = ++latest;
-      search(query, SHOWN).then(function (found) {
+      search(query, limit).then(function (found) {
         if (ticket !== latest) return;
         render(form, list, found.hits);
         if (status) status.textContent = countText(form, query, found);
+        if (more) more.hidden = found.total <= found.hits.length;
         if (form.hasAttribute("data-url")) {
           var url = new URL(location.href);
           if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -242,7 +245,8 @@
         }
       });
     }
-    input.addEventListener("input", update);
+    input.addEventListener("input", function () { limit = SHOWN; update(); });
+    if (more) more.addEventListener("click", function () { limit += SHOWN; update(); });
     form.addEventListener("submit", function (e) { if (form.hasAttribute("data-url")) { e.preventDefault(); update(); } });
     var initial = new URLSearchParams(location.search).get("q");
     if (initial && form.hasAttribute("data-url")) { input.value = initial; }
