@@ -19,9 +19,10 @@ fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
         Some(format!("{}{}", display::wage(s, wage), s.period.suffix()))
     });
     let column = facts(career).into_iter().find(|f| f.key == column).and_then(|f| f.value);
+    let figures_for = career.salary.as_ref().and_then(|s| s.group.as_deref());
     context! {
         title => career.title, slug => career.slug, url => career_path(&career.slug), category => career.category,
-        median, column, summary => career.summary,
+        median, column, summary => career.summary, figures_for,
     }
 }
 
