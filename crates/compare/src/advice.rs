@@ -227,11 +227,20 @@ pub(crate) fn conclusion(
         text.push('.');
         out.end();
     }
-    let ties = glance.iter().filter(|row| row.verdict == Verdict::Tie).filter_map(|row| Some((row.attribute, row.a?)));
+    let ties =
+        glance.iter().filter(|row| row.verdict == Verdict::Tie).filter_map(|row| Some((row.attribute, row.a?, row.b?)));
     if ties.clone().next().is_some() {
         let text = out.text();
-        text.push_str("They are tied on ");
-        join_into(text, ties, |text, (k, value)| push_all(text, &[&leads[k].tie, value, ")"]));
+        // Values within an attribute's margin are even without being equal.
+        let exact = ties.clone().all(|(_, a, b)| a == b);
+        text.push_str(if exact { "They are tied on " } else { "They are about even on " });
+        join_into(text, ties, |text, (k, a, b)| {
+            if a == b {
+                push_all(text, &[&leads[k].tie, a, ")"]);
+            } else {
+                push_all(text, &[&leads[k].tie, a, " vs ", b, ")"]);
+            }
+        });
         text.push_str(", so neither has the edge there.");
         out.end();
     }
@@ -309,14 +318,16 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     push_number(text, skills.overlap_percent as usize);
     text.push_str("% of the ");
     push_number(text, skills.distinct);
-    text.push_str(" distinct skills of the two, so ");
+    // The moves' difficulty is their own (ratings, preparation, degrees),
+    // not the overlap's alone: said beside it, not as following from it.
+    text.push_str(" distinct skills of the two. ");
     let (ab, ba) = (&transitions[0], &transitions[1]);
     if ab.difficulty == ba.difficulty {
-        push_all(text, &["moving between them is ", ab.difficulty, " either way."]);
+        push_all(text, &["All told, moving between them is ", ab.difficulty, " either way."]);
     } else {
         push_all(
             text,
-            &["moving to ", ab.to_title, " is ", ab.difficulty, " and the other way is ", ba.difficulty, "."],
+            &["All told, moving to ", ab.to_title, " is ", ab.difficulty, " and the other way is ", ba.difficulty, "."],
         );
     }
 }

@@ -226,7 +226,7 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
         let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
             (None, None) => continue,
             _ if same_source => Verdict::Unknown,
-            (Some(x), Some(y)) => verdict(attr.better, x, y),
+            (Some(x), Some(y)) => verdict(attr.better, x, y, MARGINS[attribute]),
             _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
             _ => Verdict::Unknown,
         };
@@ -245,11 +245,45 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
     rows
 }
 
-fn verdict(better: Better, x: &Compared, y: &Compared) -> Verdict {
+/// How far apart two exact values of an attribute may be and still be
+/// even: a counsellor does not call $108,510 against $108,420 an edge.
+#[derive(Clone, Copy)]
+enum Margin {
+    /// Within this fraction of the larger value.
+    Relative(f64),
+    /// Within this many units of the compared key (tenths for growth).
+    Absolute(i64),
+}
+
+impl Margin {
+    fn within(self, x: i64, y: i64) -> bool {
+        match self {
+            Margin::Relative(share) => ((x - y).abs() as f64) < share * x.abs().max(y.abs()) as f64,
+            Margin::Absolute(units) => (x - y).abs() < units,
+        }
+    }
+}
+
+/// Each attribute's [`Margin`], by attribute index: pay, employment and
+/// openings within 2 % are even, projected growth within half a
+/// percentage point; other values are even only when they show the same.
+static MARGINS: std::sync::LazyLock<Vec<Option<Margin>>> = std::sync::LazyLock::new(|| {
+    let margin = |attr: &Attribute| match attr.key {
+        _ if attr.money => Some(Margin::Relative(0.02)),
+        "employment" | "annual_openings" => Some(Margin::Relative(0.02)),
+        "projected_growth" => Some(Margin::Absolute(5)),
+        _ => None,
+    };
+    ATTRIBUTES.iter().map(margin).collect()
+});
+
+fn verdict(better: Better, x: &Compared, y: &Compared, margin: Option<Margin>) -> Verdict {
     if x.scale != y.scale {
         return Verdict::Unknown;
     }
+    let even = !x.at_least && !y.at_least && margin.is_some_and(|m| m.within(x.key, y.key));
     let order = match (x.at_least, y.at_least, x.key.cmp(&y.key)) {
+        _ if even => Ordering::Equal,
         (false, false, order) => order,
         // "at least X" beats an exact figure below X; anything else is unknown.
         (true, false, Ordering::Greater) => Ordering::Greater,

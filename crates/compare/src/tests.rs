@@ -702,3 +702,23 @@ fn one_bls_figure_shown_for_two_careers_is_not_a_tie() {
     assert_eq!(verdict(&apart, "salary_median"), Verdict::Tie);
     assert!(apart.glance.iter().all(|r| !r.same_source));
 }
+
+#[test]
+fn values_within_a_margin_are_even_not_an_edge() {
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.salary, b.salary) =
+        (percentiles(44_150.0, Some(100_000.0), 108_510.0), percentiles(42_640.0, Some(97_000.0), 108_420.0));
+    (a.projected_growth, b.projected_growth) = (Some(4.5), Some(4.9));
+    (a.annual_openings, b.annual_openings) = (Some(44_000), Some(81_000));
+    let c = compare(a, b);
+    // $90 apart at the 90th percentile, 0.4 points of growth: even.
+    assert_eq!(verdict(&c, "pay_p90"), Verdict::Tie);
+    assert_eq!(verdict(&c, "projected_growth"), Verdict::Tie);
+    // 3.5 % and 3.1 % apart: an edge.
+    assert_eq!(verdict(&c, "pay_p10"), Verdict::A);
+    assert_eq!(verdict(&c, "salary_median"), Verdict::A);
+    assert_eq!(verdict(&c, "annual_openings"), Verdict::B);
+    let even = c.conclusion.iter().find(|s| s.starts_with("They are about even on")).expect("an even sentence");
+    assert!(even.contains("pay at the 90th percentile ($108,510/yr vs $108,420/yr)"), "{even}");
+    assert!(!c.choose_a.iter().any(|s| s.contains("108,510")), "{:?}", c.choose_a);
+}
