@@ -52,6 +52,10 @@ fn default_site_has_home_career_and_pair_pages() {
     assert!(row("Demand score").contains("AI Middleware Engineer (higher)"));
     assert!(row("Entry barrier").contains("AI Middleware Engineer (lower)"));
     assert!(!pair.contains("higher salary ceiling"), "a tie must not be called an advantage");
+    // Hand-written careers list their writers' skills; imported ones, O*NET's technologies.
+    assert!(pair.contains("<h2 id=\"skills-h\">Skills</h2>"));
+    let imported = fs::read_to_string(public.join("compare/data-scientists-vs-statisticians.html")).unwrap();
+    assert!(imported.contains("<h2 id=\"skills-h\">Technologies</h2>") && imported.contains("distinct technologies"));
     let home = fs::read_to_string(public.join("index.html")).unwrap();
     let popular: Vec<&str> = home
         .split("href=\"")
