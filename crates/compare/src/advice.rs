@@ -245,28 +245,34 @@ pub(crate) fn conclusion(
         out.end();
     }
     let shared = glance.iter().filter(|row| row.same_source);
-    if shared.clone().next().is_some() {
-        let text = out.text();
-        text.push_str("BLS publishes one figure for both on ");
-        join_into(text, shared, |text, row| text.push_str(row.noun));
-        text.push_str(" (they fall in one of its occupations), so those figures do not tell them apart.");
-        out.end();
-    }
+    let shared_end = " (they fall in one of its occupations), so those figures do not tell them apart.";
+    nouns_sentence(&mut out, ("BLS publishes one figure for both on ", shared_end), shared);
     let unknown = glance
         .iter()
         .filter(|row| row.verdict == Verdict::Unknown && !row.same_source && (row.a.is_some() || row.b.is_some()));
-    if unknown.clone().next().is_some() {
-        let text = out.text();
-        text.push_str("There is not enough data to compare ");
-        join_into(text, unknown, |text, row| text.push_str(row.noun));
-        text.push('.');
-        out.end();
-    }
+    nouns_sentence(&mut out, ("There is not enough data to compare ", "."), unknown);
     profile_sentence(&mut out, a, profile);
     crate::suits::interests_sentence(&mut out, &pa.suit_facts, &pb.suit_facts);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out
+}
+
+/// A sentence naming `rows` by their nouns between `lead` and `end`
+/// ("There is not enough data to compare employment and …."), if any.
+fn nouns_sentence<'r>(
+    out: &mut Sentences,
+    (lead, end): (&str, &str),
+    rows: impl Iterator<Item = &'r GlanceRow<'r>> + Clone,
+) {
+    if rows.clone().next().is_none() {
+        return;
+    }
+    let text = out.text();
+    text.push_str(lead);
+    join_into(text, rows, |text, row| text.push_str(row.noun));
+    text.push_str(end);
+    out.end();
 }
 
 /// Where the two careers' O*NET ratings differ most and what both need.

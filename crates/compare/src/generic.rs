@@ -71,7 +71,7 @@ static NORMALISED: std::sync::LazyLock<std::collections::HashSet<String>> =
     std::sync::LazyLock::new(|| GENERIC.iter().map(|name| normalize_phrase(name)).collect());
 
 /// Whether `name` is generic office or ERP software.
-pub fn is_generic_software(name: &str) -> bool {
+pub(crate) fn is_generic_software(name: &str) -> bool {
     let key = normalize_phrase(name);
     NORMALISED.contains(&key) || key.starts_with("sap ")
 }

@@ -56,7 +56,7 @@ impl Measures {
 /// OEWS May 2025, SOC 15-2051"), so that comparing two is comparing two
 /// numbers.
 #[derive(Default)]
-pub(crate) struct Scales {
+pub(crate) struct MeasureIds {
     scales: std::collections::HashMap<String, u32>,
     sources: std::collections::HashMap<String, u32>,
 }
@@ -176,10 +176,10 @@ const ATTRIBUTES: &[Attribute] = &[
 
 /// Every attribute of `career` measured, in table order; computed once
 /// per career, since a career's values read the same on all its pages.
-pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Measures {
+pub(crate) fn measures(career: &Career, ids: &mut MeasureIds) -> Measures {
     let scale = career.salary.as_ref().map_or(0, |s| {
-        let next = scales.scales.len() as u32 + 1;
-        *scales.scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
+        let next = ids.scales.len() as u32 + 1;
+        *ids.scales.entry(format!("{}{}", s.currency, s.period.suffix())).or_insert(next)
     });
     let mut measures = Measures {
         compared: Vec::with_capacity(ATTRIBUTES.len()),
@@ -191,8 +191,8 @@ pub(crate) fn measures(career: &Career, scales: &mut Scales) -> Measures {
         let measure = (attr.measure)(career);
         let provenance = source_field(attr.key).and_then(|field| career.provenance.get(field));
         let source = provenance.and_then(|p| source_key(p)).filter(|_| measure.is_some()).map(|key| {
-            let next = scales.sources.len() as u32;
-            *scales.sources.entry(key.to_owned()).or_insert(next)
+            let next = ids.sources.len() as u32;
+            *ids.sources.entry(key.to_owned()).or_insert(next)
         });
         measures.sources.push(source);
         if let Some(m) = &measure {
@@ -220,13 +220,14 @@ pub(crate) fn words_and_nouns() -> impl Iterator<Item = (&'static str, &'static 
 /// with no data on either side says nothing and is left out.
 pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
     let mut rows = Vec::with_capacity(ATTRIBUTES.len());
+    let margins = &*MARGINS;
     for (attribute, attr) in ATTRIBUTES.iter().enumerate() {
         // One published figure shown for both tells them apart in nothing.
         let same_source = a.sources[attribute].is_some() && a.sources[attribute] == b.sources[attribute];
         let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
             (None, None) => continue,
             _ if same_source => Verdict::Unknown,
-            (Some(x), Some(y)) => verdict(attr.better, x, y, MARGINS[attribute]),
+            (Some(x), Some(y)) => verdict(attr.better, x, y, margins[attribute]),
             _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
             _ => Verdict::Unknown,
         };

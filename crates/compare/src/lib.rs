@@ -36,7 +36,6 @@ use rayon::prelude::*;
 pub use comparison::{
     Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
-pub use generic::is_generic_software;
 pub use glance::{Fact, better_words, facts};
 pub use inputs::InputHashes;
 pub use lists::{Phrases, Sentences, SkillList};
@@ -48,10 +47,10 @@ use prepare::Prepared;
 /// What to learn first on the way to a career from scratch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnFirst {
-    /// Phrase indices: with `by_field`, the technologies at least two of
-    /// its ten most similar careers use too, what more of them use first
-    /// (then in [`Comparer::skill_order`]); else every phrase, in that
-    /// order.
+    /// Phrase indices, generic office software left out: with `by_field`,
+    /// the technologies at least two of its ten most similar careers use
+    /// too, what more of them use first (then in
+    /// [`Comparer::skill_order`]); else every phrase, in that order.
     pub phrases: Vec<u32>,
     /// Whether the career is imported and its field (its ten most similar
     /// careers) chose the phrases; a hand-written career's phrases are
@@ -166,8 +165,8 @@ impl Comparer {
     /// from scratch (see [`LearnFirst`]).
     pub fn learn_first(&self, idx: usize) -> LearnFirst {
         let (career, prepared) = (&self.content.careers[idx], &self.prepared.careers[idx]);
-        let mut phrases: Vec<u32> =
-            prepared.order.iter().copied().filter(|&i| prepared.learnable(career, i as usize)).collect();
+        let worth = |i: usize| !prepared.generic[i] && prepared.learnable(career, i);
+        let mut phrases: Vec<u32> = prepared.order.iter().copied().filter(|&i| worth(i as usize)).collect();
         let by_field = prepared.has_field(career);
         if by_field {
             phrases.sort_by_key(|&i| std::cmp::Reverse(prepared.field_support[i as usize]));

@@ -161,7 +161,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
     let mut phrase_ids: Map<String, Unit> = Map::default();
     let mut word_ids: Map<String, u32> = Map::default();
     let mut careers = Vec::with_capacity(content.careers.len());
-    let mut scales = crate::glance::Scales::default();
+    let mut measure_ids = crate::glance::MeasureIds::default();
     let mut categories: Map<&str, u32> = Map::default();
     // Normalising text is the costly part and runs in parallel, each
     // phrase once per batch of careers (most O*NET technologies are
@@ -233,7 +233,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
                 let median = s.median.map(careerdiff_model::Wage::amount).filter(|m| *m > 0.0)?;
                 Some((median.ln(), s.period))
             }),
-            measures: crate::glance::measures(career, &mut scales),
+            measures: crate::glance::measures(career, &mut measure_ids),
             label_nouns: labels.iter().map(|l| crate::advice::is_common_noun(l)).collect(),
             name_nouns: career.skills.iter().map(|s| crate::advice::is_common_noun(&s.name)).collect(),
             unit_starts,

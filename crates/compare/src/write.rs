@@ -109,7 +109,7 @@ fn round_magnitude(x: f64) -> u64 {
     u64::from(whole) + u64::from(magnitude - f64::from(whole) >= 0.5)
 }
 
-/// Writes a count of tenths as a number with at most one decimal.
+/// Writes a count of tenths as a number with one decimal.
 fn write_tenths(text: &mut String, tenths: usize) {
     push_number(text, tenths / 10);
     text.push('.');

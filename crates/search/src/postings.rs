@@ -100,8 +100,9 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
 /// document's term frequency and length, with an idf of 1, times the
 /// field's boost (the idf is the career's, applied by [`rounded`]).
 struct FieldScorer<'i> {
-    field: Field,
-    stats: FieldStats,
+    /// The weight of a word and of a pair of words ([`PHRASE_BOOST`]):
+    /// with the idf divided out, one per field serves every term.
+    weights: [Bm25Weight; 2],
     norms: FieldNormReader,
     careers: &'i [usize],
 }
@@ -120,7 +121,14 @@ impl<'i> FieldScorer<'i> {
             .get_field(handle)?
             .unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1));
         let careers = &index.careers_by_doc[segment_ord];
-        Ok(FieldScorer { field, stats, norms, careers })
+        // tantivy's weight for some document frequency, its idf divided
+        // out: the term-frequency part alone, times the boost.
+        let (docs, average_length) = (stats.docs, stats.average_length);
+        let weight = |boost: Score| {
+            Bm25Weight::for_one_term_without_explain(0, docs, average_length).boost_by(boost / idf(0, docs))
+        };
+        let weights = [weight(field.boost()), weight(field.boost() * PHRASE_BOOST)];
+        Ok(FieldScorer { weights, norms, careers })
     }
 
     /// Keeps in `sums` each career's best points for `term` (whose
@@ -132,11 +140,7 @@ impl<'i> FieldScorer<'i> {
         info: &TermInfo,
         sums: &mut Sums,
     ) -> Result<(), SearchError> {
-        let boost = if term.contains(' ') { self.field.boost() * PHRASE_BOOST } else { self.field.boost() };
-        // tantivy's weight for some document frequency, its idf divided
-        // out: the term-frequency part alone, times the boost.
-        let (docs, average_length) = (self.stats.docs, self.stats.average_length);
-        let weight = Bm25Weight::for_one_term_without_explain(0, docs, average_length).boost_by(boost / idf(0, docs));
+        let weight = &self.weights[usize::from(term.contains(' '))];
         let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
         let mut doc = postings.doc();
         while doc != TERMINATED {

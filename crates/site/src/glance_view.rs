@@ -187,8 +187,7 @@ mod tests {
     /// values, verdict and winner.
     #[test]
     fn rows_carry_the_macros_rendering_of_their_own_values() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let content = careerdiff_model::load_content(&root).expect("default content loads");
+        let content = crate::plan::tests::default_content();
         let comparer = Comparer::new(content.clone());
         let theme = Theme::load(None).unwrap();
         let cells = GlanceCells::new(&theme, &content.careers).unwrap();

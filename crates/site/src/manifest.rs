@@ -60,15 +60,14 @@ impl Manifest {
         let text = fs::read_to_string(out.join(MANIFEST)).ok()?;
         // Lines with their ends, so that `at` follows each line's offset.
         let mut lines = text.split_inclusive('\n');
-        let head: Vec<&str> = lines.by_ref().take(3).collect();
+        let head: [&str; 3] = [lines.next()?, lines.next()?, lines.next()?];
         let mut at = head.iter().map(|line| line.len()).sum::<usize>();
-        let [header, generator, inputs] = head[..] else { return None };
-        let line = |text: &str| text.trim_end_matches('\n').to_owned();
-        if line(header) != HEADER {
+        let [header, generator, inputs] = head.map(|line| line.trim_end_matches('\n'));
+        if header != HEADER {
             return None;
         }
-        let generator = line(generator).strip_prefix("generator ")?.to_owned();
-        let inputs = u64::from_str_radix(line(inputs).strip_prefix("inputs ")?, 16).ok()?;
+        let generator = generator.strip_prefix("generator ")?.to_owned();
+        let inputs = u64::from_str_radix(inputs.strip_prefix("inputs ")?, 16).ok()?;
         let mut pages = Vec::new();
         for line in lines {
             let start = at;

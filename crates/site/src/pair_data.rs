@@ -192,8 +192,7 @@ mod tests {
     /// items at the pair pages' root.
     #[test]
     fn comparison_value_holds_the_serialised_comparison_and_item_html() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let content = careerdiff_model::load_content(&root).expect("default content loads");
+        let content = crate::plan::tests::default_content();
         let comparer = std::sync::Arc::new(Comparer::new(content.clone()));
         let plan = Plan::new(comparer.clone(), None);
         let theme = Theme::load(None).expect("the default theme loads");

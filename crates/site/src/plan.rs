@@ -166,20 +166,29 @@ impl Plan {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Arc;
 
     use careerdiff_compare::Comparer;
 
     use super::Plan;
 
+    /// The committed default content, for tests.
+    pub(crate) fn default_content() -> careerdiff_model::Content {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        careerdiff_model::load_content(&root).expect("default content loads")
+    }
+
+    /// The plan of the default content, without a search index.
+    pub(crate) fn default_plan() -> Plan {
+        Plan::new(Arc::new(Comparer::new(Arc::new(default_content()))), None)
+    }
+
     /// The featured comparisons are mutually similar careers, the pairs
     /// whose smaller employment is largest first.
     #[test]
     fn featured_comparisons_are_the_similar_pairs_most_people_face() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let content = careerdiff_model::load_content(&root).expect("default content loads");
-        let plan = Plan::new(Arc::new(Comparer::new(Arc::new(content))), None);
+        let plan = default_plan();
         let careers = &plan.comparer.content().careers;
         let by_title = |title: &str| careers.iter().position(|c| c.title == title).expect("a featured career");
         let featured: Vec<(usize, usize)> = plan

@@ -170,20 +170,12 @@ fn letter(verdict: Verdict) -> char {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
-    use careerdiff_compare::Comparer;
-
-    use crate::plan::Plan;
-
     /// Swapping the letters of a pair compared once gives what comparing
     /// it the other way round gives.
     #[test]
     fn the_other_direction_is_the_pair_swapped() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let content = careerdiff_model::load_content(&root).expect("default content loads");
-        let n = content.careers.len();
-        let plan = Plan::new(Arc::new(Comparer::new(Arc::new(content))), None);
+        let plan = crate::plan::tests::default_plan();
+        let n = plan.comparer.content().careers.len();
         let mut named_a_side = false;
         for (a, b) in (0..40).flat_map(|a| (a + 1..40).map(move |b| (a, b))).chain([(0, n - 1), (n / 2, n - 2)]) {
             let once = super::pair_data(&plan, a, b);
@@ -198,8 +190,7 @@ mod tests {
     /// content's order): that is the page urls.rs names, in either order.
     #[test]
     fn the_tool_s_pair_url_pattern_names_the_pair_page() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let content = careerdiff_model::load_content(&root).expect("default content loads");
+        let content = crate::plan::tests::default_content();
         let pattern = crate::urls::pair_path("{first}", "{second}");
         let careers = &content.careers;
         for (i, j) in (0..careers.len() - 1).map(|i| (i, i + 1)).chain([(0, careers.len() - 1)]) {

@@ -350,12 +350,12 @@ fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) 
             steps.push(format!("Build what O*NET rates most important to the work: {}.", named.join(", ")));
         }
     }
-    // Technologies employers name, without the office suites everyone uses
-    // and, for an imported career, what its field uses most first.
+    // Technologies employers name (the comparer leaves out the office
+    // suites everyone uses) and, for an imported career, what its field
+    // uses most first.
     let pick = |want: fn(&careerdiff_model::SkillRef) -> bool| -> Vec<&str> {
         let in_order = learn_first.phrases.iter().map(|&i| &career.skills[i as usize]);
-        let specific = in_order.filter(|s| !careerdiff_compare::is_generic_software(&s.name));
-        specific.filter(|s| want(s)).take(6).map(|s| s.name.as_str()).collect()
+        in_order.filter(|s| want(s)).take(6).map(|s| s.name.as_str()).collect()
     };
     let field = if learn_first.by_field { " that similar careers use too" } else { "" };
     let in_demand = pick(|s| s.in_demand);
