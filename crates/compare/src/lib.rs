@@ -16,6 +16,7 @@ mod hash;
 mod inputs;
 mod legacy;
 mod lists;
+mod phrase;
 mod prepare;
 mod profile;
 mod rating_table;

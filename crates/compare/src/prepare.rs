@@ -5,9 +5,10 @@
 use std::cmp::Reverse;
 use std::sync::Arc;
 
-use careerdiff_model::{Career, Content, SkillRef, normalize_phrase};
+use careerdiff_model::{Career, Content};
 
 use crate::hash::Map;
+use crate::phrase::{Acronyms, Normalised, short};
 use rayon::prelude::*;
 
 /// A skill "unit" is what overlap is counted in: a canonical skill of the
@@ -70,10 +71,14 @@ pub(crate) struct PreparedCareer {
     pub phrase_units: Vec<Vec<Unit>>,
     /// Each phrase's content words, sorted, without repeats.
     pub phrase_words: Vec<Vec<u32>>,
+    /// The sum of each phrase's word weights (see [`crate::phrase::Words`]).
+    pub phrase_weight: Vec<f32>,
     /// Each phrase's acronyms ("GIS", "MIS"), lower-cased and sorted: two
     /// phrases that each name a product by a different acronym name
     /// different things, however many words they share.
-    pub phrase_acronyms: Vec<Vec<String>>,
+    pub phrase_acronyms: Vec<Acronyms>,
+    /// Each phrase's head word (see [`Normalised`]), if it has one.
+    pub phrase_heads: Vec<Option<u32>>,
     /// Euclidean norm of the career's unit weights.
     pub norm: f64,
     /// Its O*NET job zone.
@@ -89,6 +94,8 @@ pub(crate) struct Prepared {
     pub careers: Vec<PreparedCareer>,
     /// Inverse document frequency of each unit: rare skills weigh more.
     pub weight: Vec<f64>,
+    /// What each content word of the skill phrases tells.
+    pub words: crate::phrase::Words,
     /// Whether each canonical skill's name is a common noun.
     pub canonical_nouns: Vec<bool>,
     /// Each career's similarity signals, by career index.
@@ -135,28 +142,24 @@ impl Prepared {
     }
 }
 
-/// Words too common in skill phrases to say that two phrases are related.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "across", "at", "based", "by", "for", "from", "in", "into", "of", "on", "or", "software", "the",
-    "to", "using", "with", "within",
-];
-
 impl Prepared {
     pub(crate) fn new(content: &Content) -> Self {
         // The text signals read the content alone, so they are made while
         // the careers' skills are prepared, whose steps that give out ids
         // in career order run on one thread.
-        let ((careers, weight), text_signals) =
+        let ((careers, weight, words), text_signals) =
             rayon::join(|| prepare_careers(content), || crate::signals::TextSignals::new(content));
         let canonical_nouns =
             content.taxonomy.skills().iter().map(|s| crate::advice::is_common_noun(&s.name)).collect();
         let signals = crate::signals::prepare(content, &careers, text_signals);
-        Prepared { careers, weight, canonical_nouns, signals, legacy_text: std::sync::OnceLock::new() }
+        let legacy_text = std::sync::OnceLock::new();
+        Prepared { careers, weight, words, canonical_nouns, signals, legacy_text }
     }
 }
 
-/// Every career of `content` prepared, and the weight of each unit.
-fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
+/// Every career of `content` prepared, the weight of each unit, and what
+/// each content word tells.
+fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>, crate::phrase::Words) {
     let n_canonical = content.taxonomy.skills().len() as u32;
     let mut phrase_ids: Map<String, Unit> = Map::default();
     let mut word_ids: Map<String, u32> = Map::default();
@@ -181,6 +184,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
         let mut word_pairs = Vec::new();
         let mut phrase_words = Vec::with_capacity(career.skills.len());
         let mut phrase_acronyms = Vec::with_capacity(career.skills.len());
+        let mut phrase_heads = Vec::with_capacity(career.skills.len());
         for (i, phrase) in normalised.iter().enumerate() {
             phrase_acronyms.push(phrase.acronyms.clone());
             let mut units = phrase.canonical.clone();
@@ -191,6 +195,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
             let words = intern_words(&phrase.words, &mut word_ids);
             crate::word_pairs::add_pairs(&words, i as u32, &mut word_pairs);
             phrase_words.push(words);
+            phrase_heads.push(phrase.head.as_deref().map(|head| intern(head, &mut word_ids, 0)));
         }
         word_pair_entries.push(word_pairs);
         let skills = content.taxonomy.skills();
@@ -217,7 +222,9 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
             unit_phrases,
             word_pairs: Default::default(),
             phrase_words,
+            phrase_weight: Vec::new(),
             phrase_acronyms,
+            phrase_heads,
             order: Vec::new(),
             generic: normalised.iter().map(|phrase| phrase.generic).collect(),
             field_support: Vec::new(),
@@ -278,7 +285,32 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>) {
         prepared.order = order;
     });
     set_shared_orders(content, &mut careers, &weight);
-    (careers, weight)
+    let mut kind = vec![false; word_ids.len()];
+    word_ids.iter().for_each(|(word, &id)| kind[id as usize] = crate::phrase::is_kind_word(word));
+    let words = crate::phrase::Words { weight: word_weights(content, &mut careers, word_ids.len()), kind };
+    (careers, weight, words)
+}
+
+/// The weight of each of the `n_words` content words (inverse document
+/// frequency over distinct phrases, each counted once however many careers
+/// name it), and each phrase's total.
+fn word_weights(content: &Content, careers: &mut [PreparedCareer], n_words: usize) -> Vec<f32> {
+    let mut df = vec![0u32; n_words];
+    let mut seen: Map<&str, ()> = Map::default();
+    for (prepared, career) in careers.iter().zip(&content.careers) {
+        for (words, skill) in prepared.phrase_words.iter().zip(&career.skills) {
+            if seen.insert(&skill.name, ()).is_none() {
+                words.iter().for_each(|&w| df[w as usize] += 1);
+            }
+        }
+    }
+    let n = seen.len().max(1) as f32;
+    let weight: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+    for prepared in careers {
+        prepared.phrase_weight =
+            prepared.phrase_words.iter().map(|words| words.iter().map(|&w| weight[w as usize]).sum()).collect();
+    }
+    weight
 }
 
 /// Gives each career its units' places among shared skills (see
@@ -394,37 +426,6 @@ impl Prepared {
     }
 }
 
-/// One skill phrase normalised: its canonical skills, else the key it is
-/// matched on, its content words, and whether it is generic office
-/// software.
-struct Normalised {
-    canonical: Vec<Unit>,
-    key: Option<String>,
-    words: Vec<String>,
-    acronyms: Vec<String>,
-    generic: bool,
-}
-
-impl Normalised {
-    fn new(content: &Content, skill: &SkillRef) -> Self {
-        let canonical: Vec<Unit> = content.taxonomy.canonical_ids(skill).into_iter().map(|i| i as Unit).collect();
-        let key = canonical.is_empty().then(|| normalize_phrase(&skill.name));
-        let (words, acronyms) = (content_words(&skill.name), acronyms(&skill.name));
-        Normalised { canonical, key, words, acronyms, generic: crate::generic::is_generic_software(&skill.name) }
-    }
-}
-
-/// What a batch of careers has normalised so far, by phrase and tags.
-type KnownPhrases<'c> = Map<(&'c str, &'c [String]), Arc<Normalised>>;
-
-impl Normalised {
-    /// `skill` normalised, once in all that `known` holds.
-    fn once<'c>(content: &Content, skill: &'c SkillRef, known: &mut KnownPhrases<'c>) -> Arc<Normalised> {
-        let key = (skill.name.as_str(), skill.tags.as_slice());
-        known.entry(key).or_insert_with(|| Arc::new(Normalised::new(content, skill))).clone()
-    }
-}
-
 /// The id of `key` in `ids`, given out next (from `first` on) if new.
 fn intern(key: &str, ids: &mut Map<String, u32>, first: u32) -> u32 {
     if let Some(&id) = ids.get(key) {
@@ -435,54 +436,10 @@ fn intern(key: &str, ids: &mut Map<String, u32>, first: u32) -> u32 {
     id
 }
 
-/// The acronyms of a phrase: words of two or more capitals (digits
-/// allowed), such as "GIS", "MIS" or "EC2", lower-cased and sorted.
-fn acronyms(phrase: &str) -> Vec<String> {
-    let mut found: Vec<String> = phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
-        .filter(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    found
-}
-
-/// The content words of a phrase. Text in parentheses is left out: it
-/// lists examples ("(LangChain, LlamaIndex)") that make two phrases look
-/// less alike than they are.
-fn content_words(phrase: &str) -> Vec<String> {
-    let mut depth = 0usize;
-    let outside: String = phrase
-        .chars()
-        .filter(|&c| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
-            }
-            false
-        })
-        .collect();
-    normalize_phrase(&outside)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Words as ids, sorted and without repeats; a new word gets the next id.
 fn intern_words(words: &[String], ids: &mut Map<String, u32>) -> Vec<u32> {
     let mut words: Vec<u32> = words.iter().map(|w| intern(w, ids, 0)).collect();
     words.sort_unstable();
     words.dedup();
     words
-}
-
-/// A phrase without its parenthesised examples or dash-separated detail.
-fn short(phrase: &str) -> &str {
-    let end = phrase.find(['(', ';']).unwrap_or(phrase.len());
-    let end = phrase[..end].find(" - ").unwrap_or(end);
-    phrase[..end].trim()
 }

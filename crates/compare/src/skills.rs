@@ -5,10 +5,15 @@ use careerdiff_model::{Career, Content};
 use crate::prepare::{Prepared, PreparedCareer, Unit};
 use crate::{Phrases, RelatedSkills, SharedSkill, SkillList, SkillOverlap};
 
-/// Two phrases are related when their content words overlap this much
-/// (Dice coefficient) and share at least two words, unless each names its
-/// product by an acronym and the acronyms differ ("Geographic information
-/// system GIS software" is not "Management information systems MIS").
+/// Two phrases that share at least two content words are related when
+/// they spell out the same acronym, or when they name the same kind of
+/// thing (the same head word, or one's words all in the other's) and their
+/// words overlap this much, each word weighing what it tells (Dice
+/// coefficient over word weights): "Microsoft Visual Studio" is not
+/// "Microsoft Visual FoxPro", nor "Microsoft Systems Management Server"
+/// "Document management system software". Phrases that each name an
+/// acronym, none the other's, are never related (see
+/// [`crate::phrase::Acronyms::differ`]).
 const RELATED_MIN_SCORE: f64 = 0.4;
 
 /// What the phrases of one unit of a career are, any of them: O*NET hot
@@ -126,7 +131,7 @@ fn overlap_in<'c>(
         })
         .collect();
 
-    let related = related((pa, pb), (only_a, only_b), (common, candidates))
+    let related = related(prepared, (pa, pb), (only_a, only_b), (common, candidates))
         .map(|(i, j, score)| RelatedSkills { a: &ca.skills[i].name, b: &cb.skills[j].name, score })
         .collect();
 
@@ -211,6 +216,7 @@ type Related = (usize, usize, f64);
 /// product of their list lengths. `common` and `candidates` are room for
 /// the lists on the way.
 fn related<'s>(
+    prepared: &Prepared,
     (pa, pb): (&PreparedCareer, &PreparedCareer),
     (only_a, only_b): (&mut [bool], &mut [bool]),
     (common, candidates): (&mut Vec<(u32, u32)>, &'s mut Vec<Related>),
@@ -226,15 +232,30 @@ fn related<'s>(
     common.sort_unstable();
     common.dedup();
     candidates.extend(common.iter().filter_map(|&(x, y)| {
-        let (acronyms_a, acronyms_b) = (&pa.phrase_acronyms[x as usize], &pb.phrase_acronyms[y as usize]);
-        if !acronyms_a.is_empty() && !acronyms_b.is_empty() && !acronyms_a.iter().any(|w| acronyms_b.contains(w)) {
+        let (x, y) = (x as usize, y as usize);
+        let (acronyms_a, acronyms_b) = (&pa.phrase_acronyms[x], &pb.phrase_acronyms[y]);
+        let same_kind = acronyms_a.same_kind(acronyms_b);
+        if !same_kind && acronyms_a.differ(acronyms_b) {
             return None;
         }
-        let (words_a, words_b) = (&pa.phrase_words[x as usize], &pb.phrase_words[y as usize]);
-        let mut shared_words = 0;
-        for_each_common(words_a, words_b, |_| shared_words += 1);
-        let score = 2.0 * f64::from(shared_words) / (words_a.len() + words_b.len()) as f64;
-        (score >= RELATED_MIN_SCORE).then_some((x as usize, y as usize, score))
+        let (words_a, words_b) = (&pa.phrase_words[x], &pb.phrase_words[y]);
+        let kind = |w: &u32| prepared.words.kind[*w as usize];
+        let (mut shared, mut shared_words, mut shared_core) = (0.0, 0, 0);
+        for_each_common(words_a, words_b, |w| {
+            shared += prepared.words.weight[w as usize];
+            shared_words += 1;
+            shared_core += usize::from(!kind(&w));
+        });
+        let score = f64::from(2.0 * shared / (pa.phrase_weight[x] + pb.phrase_weight[y]));
+        // Same kind of thing: the same head word, or one phrase's words
+        // all in the other ("Microsoft Windows", "Microsoft Windows XP"),
+        // or at least two of them besides kind words ("LLM orchestration
+        // frameworks" in "LLM orchestration and chaining").
+        let same_head = pa.phrase_heads[x].is_some() && pa.phrase_heads[x] == pb.phrase_heads[y];
+        let core = |words: &[u32]| words.iter().filter(|w| !kind(w)).count();
+        let contained = shared_words == words_a.len().min(words_b.len())
+            || (shared_core >= 2 && shared_core == core(words_a).min(core(words_b)));
+        (same_kind || (score >= RELATED_MIN_SCORE && (same_head || contained))).then_some((x, y, score))
     }));
     candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     // The chosen ones are kept at the front of `candidates`.
