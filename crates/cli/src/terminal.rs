@@ -37,7 +37,8 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     let s = &c.skills;
     let _ = writeln!(
         out,
-        "\nSkills: {} shared of {} distinct ({}% overlap)",
+        "\n{}: {} shared of {} distinct ({}% overlap)",
+        s.listed.heading(),
         s.shared.len(),
         s.distinct,
         s.overlap_percent

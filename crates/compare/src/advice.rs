@@ -308,12 +308,20 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     if n == 0 {
         text.push_str("They share none of their ");
         push_number(text, skills.distinct);
-        text.push_str(" skills, so moving between them means learning most of the other role from scratch.");
+        push_all(
+            text,
+            &[
+                " ",
+                skills.listed.plural(),
+                ", so moving between them means learning most of the other role from scratch.",
+            ],
+        );
         return;
     }
     text.push_str("They share ");
     push_number(text, n);
-    text.push_str(if n == 1 { " skill (" } else { " skills (" });
+    let noun = if n == 1 { skills.listed.singular() } else { skills.listed.plural() };
+    push_all(text, &[" ", noun, " ("]);
     join_into(text, skills.shared.iter().take(4), |text, s| push_lower_first(text, s.name, s.common_noun));
     if n > 4 {
         text.push_str(" and ");
@@ -326,7 +334,7 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     push_number(text, skills.distinct);
     // The moves' difficulty is their own (ratings, preparation, degrees),
     // not the overlap's alone: said beside it, not as following from it.
-    text.push_str(" distinct skills of the two. ");
+    push_all(text, &[" distinct ", skills.listed.plural(), " of the two. "]);
     let (ab, ba) = (&transitions[0], &transitions[1]);
     if ab.difficulty == ba.difficulty {
         push_all(text, &["All told, moving between them is ", ab.difficulty, " either way."]);

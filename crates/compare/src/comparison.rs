@@ -170,6 +170,64 @@ pub struct SkillOverlap<'c> {
     pub overlap_percent: u32,
     /// How many distinct skills the two have together.
     pub distinct: usize,
+    /// What the two lists hold, as sentences name it.
+    pub listed: Listed,
+}
+
+/// What two careers' lists hold: writers' skills for hand-written careers,
+/// O*NET's technologies for imported ones. Serialised as [`Listed::plural`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// Both lists are writers' skills.
+    Skills,
+    /// Both lists are O*NET technologies.
+    Technologies,
+    /// One of each.
+    Both,
+}
+
+impl Listed {
+    /// What the lists of `a` and `b` hold.
+    pub fn of(a: &careerdiff_model::Career, b: &careerdiff_model::Career) -> Self {
+        match (a.onet.is_some(), b.onet.is_some()) {
+            (true, true) => Listed::Technologies,
+            (false, false) => Listed::Skills,
+            _ => Listed::Both,
+        }
+    }
+
+    /// "technologies", "skills", "skills and technologies".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Listed::Skills => "skills",
+            Listed::Technologies => "technologies",
+            Listed::Both => "skills and technologies",
+        }
+    }
+
+    /// "Technologies", "Skills", "Skills and technologies".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Listed::Skills => "Skills",
+            Listed::Technologies => "Technologies",
+            Listed::Both => "Skills and technologies",
+        }
+    }
+
+    /// "technology", "skill", "skill or technology".
+    pub fn singular(self) -> &'static str {
+        match self {
+            Listed::Skills => "skill",
+            Listed::Technologies => "technology",
+            Listed::Both => "skill or technology",
+        }
+    }
+}
+
+impl Serialize for Listed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.plural())
+    }
 }
 
 /// Moving from one career to the other.

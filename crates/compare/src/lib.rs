@@ -35,7 +35,7 @@ use careerdiff_model::{Content, PairPolicy};
 use rayon::prelude::*;
 
 pub use comparison::{
-    Comparison, GlanceRow, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
+    Comparison, GlanceRow, Listed, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
 pub use glance::{Fact, better_words, facts};
 pub use inputs::InputHashes;

@@ -144,6 +144,7 @@ fn overlap_in<'c>(
         related,
         overlap_percent,
         distinct,
+        listed: crate::Listed::of(ca, cb),
     }
 }
 

@@ -268,7 +268,7 @@ fn developers_and_civil_engineers_are_far_apart() {
     let c = compare_slugs(&comparer, "software-developers", "civil-engineers");
     assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
     assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
-    assert!(c.transitions[0].reason.contains("of the listed skills overlap"), "{}", c.transitions[0].reason);
+    assert!(c.transitions[0].reason.contains("of the listed technologies overlap"), "{}", c.transitions[0].reason);
     let learn_first: Vec<&str> = c.transitions[0].learn.iter().take(3).map(|s| s.name).collect();
     assert_eq!(learn_first.len(), 3);
     let in_demand: Vec<&str> = c.skills.only_b.iter().filter(|s| s.in_demand).map(|s| s.name).collect();
@@ -750,4 +750,28 @@ fn values_within_a_margin_are_even_not_an_edge() {
     let even = c.conclusion.iter().find(|s| s.starts_with("They are about even on")).expect("an even sentence");
     assert!(even.contains("pay at the 90th percentile ($108,510/yr vs $108,420/yr)"), "{even}");
     assert!(!c.choose_a.iter().any(|s| s.contains("108,510")), "{:?}", c.choose_a);
+}
+
+#[test]
+fn sentences_name_what_the_lists_hold() {
+    let overlap = |onet_a: bool, onet_b: bool| {
+        let (mut a, mut b) = (career("a"), career("b"));
+        a.skills = vec![skill("Python", &[]), skill("Welding", &[])];
+        b.skills = vec![skill("Python", &[]), skill("Sewing", &[])];
+        a.onet = onet_a.then(Default::default);
+        b.onet = onet_b.then(Default::default);
+        let c = compare(a, b);
+        let reason = c.transitions[0].reason.clone();
+        (c.conclusion.iter().collect::<Vec<_>>().join(" "), reason)
+    };
+    for ((onet_a, onet_b), noun, singular) in [
+        ((true, true), "technologies", "technology"),
+        ((false, false), "skills", "skill"),
+        ((true, false), "skills and technologies", "skill or technology"),
+    ] {
+        let (conclusion, reason) = overlap(onet_a, onet_b);
+        assert!(conclusion.contains(&format!("They share 1 {singular} (")), "{conclusion}");
+        assert!(conclusion.contains(&format!("distinct {noun} of the two")), "{conclusion}");
+        assert!(reason.contains(&format!("% of the listed {noun} overlap")), "{reason}");
+    }
 }

@@ -97,10 +97,10 @@ pub(crate) fn transition<'c>(
     if rated {
         gap_reason(&mut reason, &gaps);
     } else if overlap == 0 {
-        reason.push_str("none of the listed skills overlap");
+        push_all(&mut reason, &["none of the listed ", skills.listed.plural(), " overlap"]);
     } else {
         push_number(&mut reason, overlap as usize);
-        reason.push_str("% of the listed skills overlap");
+        push_all(&mut reason, &["% of the listed ", skills.listed.plural(), " overlap"]);
     }
     if relief {
         less_preparation(&mut reason, zone_fall, education_fall);

@@ -119,6 +119,7 @@ impl PairParts {
             related => Value::from_serialize(&s.related),
             overlap_percent => s.overlap_percent,
             distinct => s.distinct,
+            listed => s.listed.plural(),
         };
         fields! {
             a => Value::from_serialize(&c.a),
