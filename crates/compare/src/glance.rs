@@ -68,6 +68,7 @@ fn source_field(key: &str) -> Option<&'static str> {
         "employment" => "employment",
         "projected_growth" => "projected_growth",
         "annual_openings" => "annual_openings",
+        "entry_education" => "entry_education",
         _ => return None,
     })
 }
@@ -163,6 +164,15 @@ const ATTRIBUTES: &[Attribute] = &[
         false,
     ),
     attribute(
+        "entry_education",
+        "Typical entry education (BLS)",
+        "schooling needed to enter",
+        Lower,
+        "shorter",
+        entry_education,
+        false,
+    ),
+    attribute(
         "remote_friendly",
         "Can usually be done from home",
         "scope for remote work",
@@ -227,6 +237,15 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
         let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
             (None, None) => continue,
             _ if same_source => Verdict::Unknown,
+            // An entry barrier derived from the job zone on both sides says
+            // less than the job zone row does (zones 3 and 4 are both
+            // "medium"): shown, but neither a tie nor an edge.
+            _ if attribute == *DERIVED_BARRIER
+                && a.compared[*JOB_ZONE].is_some()
+                && b.compared[*JOB_ZONE].is_some() =>
+            {
+                Verdict::Neutral
+            }
             (Some(x), Some(y)) => verdict(attr.better, x, y, margins[attribute]),
             _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,
             _ => Verdict::Unknown,
@@ -263,6 +282,15 @@ impl Margin {
             Margin::Absolute(units) => (x - y).abs() < units,
         }
     }
+}
+
+/// The place of the entry barrier row.
+static DERIVED_BARRIER: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| place("entry_barrier"));
+/// The place of the job zone row.
+static JOB_ZONE: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| place("job_zone"));
+
+fn place(key: &str) -> usize {
+    ATTRIBUTES.iter().position(|attr| attr.key == key).unwrap_or(usize::MAX)
 }
 
 /// Each attribute's [`Margin`], by attribute index: pay, employment and
@@ -389,6 +417,12 @@ fn job_zone(c: &Career) -> Option<Measure> {
     let zone = c.onet.as_ref()?.job_zone?;
     let typical = careerdiff_model::display::job_zone_preparation(zone);
     Some(plain(format!("zone {zone} of 5, {typical} typical"), i64::from(zone)))
+}
+
+fn entry_education(c: &Career) -> Option<Measure> {
+    let education = c.entry_education.as_deref()?;
+    let rank = crate::transition::education_rank(education)?;
+    Some(plain(education.to_owned(), rank as i64))
 }
 
 fn yes_no(value: bool) -> Measure {

@@ -552,6 +552,12 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     let gap_names: Vec<&str> = to_rn.gaps.iter().map(|g| g.name).collect();
     assert!(gap_names.contains(&"Medicine and Dentistry"), "{gap_names:?}");
     assert!(to_rn.reason.contains("needs a bachelor's degree against a postsecondary"), "{}", to_rn.reason);
+    // The entry barrier both derive from their job zones ("medium" for
+    // zones 3 and 4) is no tie; BLS's entry education tells them apart.
+    let row = |key: &str| lpn_rn.glance.iter().find(|r| r.key == key).map(|r| r.verdict);
+    assert_eq!(row("entry_barrier"), Some(Verdict::Neutral));
+    assert_eq!(row("entry_education"), Some(Verdict::A));
+    assert!(!lpn_rn.conclusion.iter().any(|s| s.contains("tied on entry barrier")));
     let profile: Vec<&str> = lpn_rn.profile.items.iter().map(|i| i.name).collect();
     assert!(profile.contains(&"Social Perceptiveness") && profile.contains(&"Active Listening"), "{profile:?}");
     // A technology the economy's postings call hot but no nurse's

@@ -192,7 +192,7 @@ fn education_clause(text: &mut String, (to, from): (&str, &str)) {
 }
 
 /// BLS's typical entry education categories, lowest first.
-fn education_rank(education: &str) -> Option<usize> {
+pub(crate) fn education_rank(education: &str) -> Option<usize> {
     const LEVELS: &[&str] = &[
         "no formal educational credential",
         "high school diploma or equivalent",
