@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use crate::{MANIFEST, careerdiff, fixture, stderr, stdout};
+use crate::{MANIFEST, SEARCH_CACHE, careerdiff, fixture, stderr, stdout};
 
 /// A copy of the small fixture site (`content/`) with an empty theme
 /// folder beside it (`themes/default/`), and its output (`public/`).
@@ -134,6 +134,28 @@ fn editing_a_career_rewrites_its_pages_and_not_the_others() {
     }
 }
 
+/// The digest line of the search cache in `public/`.
+fn search_digest(project: &Project) -> String {
+    let cache = fs::read_to_string(project.path("public").join(SEARCH_CACHE)).expect("a build keeps its search side");
+    cache.lines().find(|line| line.starts_with("digest ")).expect("a digest line").to_owned()
+}
+
+#[test]
+fn the_search_side_is_kept_while_its_inputs_stay_the_same() {
+    let project = Project::new();
+    project.build("public", &[]);
+    let first = search_digest(&project);
+    // Demand is no search input: the kept search side is reused, and the
+    // site still ends as a full build writes it.
+    project.edit("content/careers/ai-middleware-engineer.md", "demand_score = 9.2", "demand_score = 9.4");
+    assert!(project.rebuild_matches_a_full_build() > 0);
+    assert_eq!(search_digest(&project), first, "same search inputs");
+    // A description is one: the search side is made again, and matches too.
+    project.edit("content/careers/statisticians.md", "Develop or apply", "Design or apply");
+    project.rebuild_matches_a_full_build();
+    assert_ne!(search_digest(&project), first, "a description is searched");
+}
+
 #[test]
 fn adding_and_deleting_careers_match_a_full_build() {
     let project = Project::new();
@@ -177,8 +199,9 @@ fn an_edit_that_changes_no_bytes_writes_no_page() {
     let template = fs::read_to_string(crate::repo().join("themes/default/templates/roadmap.html")).unwrap();
     fs::write(project.path("themes/default/templates/roadmap.html"), format!("{template}\n<!-- unseen -->\n")).unwrap();
     assert_eq!(project.rebuild_matches_a_full_build(), 0);
-    let changed: Vec<String> = changed(&before, &project.inodes()).into_iter().filter(|p| p != MANIFEST).collect();
-    assert!(changed.is_empty(), "only the manifest is written: {changed:?}");
+    let kept = |p: &String| p != MANIFEST && p != SEARCH_CACHE;
+    let changed: Vec<String> = changed(&before, &project.inodes()).into_iter().filter(kept).collect();
+    assert!(changed.is_empty(), "only the manifest and the search cache are written: {changed:?}");
     assert!(project.path("public").join(MANIFEST).is_file());
 }
 
@@ -208,6 +231,7 @@ fn a_failed_rebuild_leaves_no_manifest_and_the_next_build_repairs_the_site() {
     assert!(!output.status.success(), "the rebuild cannot write the page");
     assert!(stderr(&output).contains("statisticians.html"), "the error names the page: {}", stderr(&output));
     assert!(!project.path("public").join(MANIFEST).exists(), "no manifest claims the unwritten page");
+    assert!(!project.path("public").join(SEARCH_CACHE).exists(), "nor a search cache");
 
     fs::remove_dir_all(&page).unwrap();
     let said = project.build("public", &[]);

@@ -14,6 +14,7 @@ use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, 
 
 use crate::args::BuildArgs;
 use crate::commands::{load, theme_dir};
+use crate::search_cache::{Recorder, SearchCache};
 use crate::{Failure, chores, preflight, terminal};
 
 pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
@@ -38,7 +39,12 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let theme = Theme::load(theme_dir.as_deref()).context("loading the theme")?;
     // Only the shard that builds the non-pair pages needs the search index:
     // skill pages are ranked by it and the static search files come from it.
-    let site = prepare(Arc::clone(&content), theme, shard.owns_site_pages())?;
+    // A whole build keeps what it made in the output (see `search_cache`).
+    let search = shard.owns_site_pages();
+    let cached = shard == Shard::WHOLE && !args.render_only && search;
+    let search_digest = cached.then(|| careerdiff_search::input_digest(&content));
+    let cache = search_digest.filter(|_| !args.full).and_then(|d| SearchCache::take(&args.out, &generator, d));
+    let Prepared { site, recorder, static_paths } = prepare(Arc::clone(&content), theme, search, cache, &args.out)?;
     let bar = terminal::ProgressBar::new();
     let report = if args.render_only {
         careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
@@ -51,13 +57,17 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
             force: args.force,
             full: args.full,
             progress: Some(bar.clone()),
-            generator,
+            generator: generator.clone(),
             inputs,
         };
         careerdiff_site::build(&site, &options)
             .with_context(|| format!("building {} (the previous site, if any, is untouched)", args.out.display()))?
     };
     bar.finish();
+    if let (Some(recorder), Some(digest)) = (&recorder, search_digest) {
+        // Only a cost next time if it fails: the search side is made again.
+        let _ = recorder.write(&args.out, &generator, digest, &static_paths);
+    }
     if let Some(old) = &report.replaced {
         chores::remove_in_background(old);
     }
@@ -75,41 +85,91 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A prepared site, and what its search side made for the next build's
+/// cache.
+struct Prepared {
+    site: Site,
+    /// Every skill ranking asked for, when the site has a search side.
+    recorder: Option<Arc<Recorder>>,
+    /// The static search files' paths.
+    static_paths: Vec<String>,
+}
+
 /// Prepares the site of `content`: its comparer and, with `search`, the
 /// search index (skill pages are ranked by it; the static search files are
 /// made from it). Indexing (one tantivy thread) runs beside preparing the
 /// comparer, and the static search files (one thread) beside making the
-/// site.
-fn prepare(content: Arc<Content>, theme: Theme, search: bool) -> anyhow::Result<Site> {
+/// site. With a `cache` of the same search inputs whose files `out` still
+/// holds, nothing is indexed unless a ranking the cache lacks is asked for.
+fn prepare(
+    content: Arc<Content>,
+    theme: Theme,
+    search: bool,
+    cache: Option<SearchCache>,
+    out: &Path,
+) -> anyhow::Result<Prepared> {
+    let cached_files = cache.as_ref().and_then(|cache| cache.read_files(out));
+    let eager = search && cached_files.is_none();
     let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
-        if !search {
+        if !eager {
             return Ok(None);
         }
         Ok(Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)))
     };
     let (comparer, index) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
     let (comparer, index) = (Arc::new(comparer), index?);
-    let limit = content.careers.len();
-    let rank = index.clone().map(|index| ranker(move || Some(Arc::clone(&index)), limit));
+    let (rank, recorder) = if search {
+        let (made, late, content) = (index.clone(), OnceLock::new(), Arc::clone(&content));
+        let limit = content.careers.len();
+        let index = move || made.clone().or_else(|| late.get_or_init(|| index_of(&content)).clone());
+        let (rank, recorder) = Recorder::wrap(ranker(index, limit), cache);
+        (Some(rank), Some(recorder))
+    } else {
+        (None, None)
+    };
     let options = SiteOptions { extra_files: Vec::new(), rank };
-    let files = || index.as_deref().map_or(Ok(Vec::new()), static_search_files);
+    let files = || match cached_files {
+        Some(files) => Ok(files),
+        None => index.as_deref().map_or(Ok(Vec::new()), static_search_files),
+    };
     let (site, files) = rayon::join(|| Site::new(comparer, theme, options), files);
     let (mut site, files) = (site.context("preparing the site")?, files?);
+    let static_paths = files.iter().map(|(path, _)| path.clone()).collect();
     site.add_extra_files(files);
-    Ok(site)
+    Ok(Prepared { site, recorder, static_paths })
+}
+
+/// The search index of `content`, made when a kept ranking was missing;
+/// without one (it cannot fail in memory), careers stay in their order.
+fn index_of(content: &Content) -> Option<Arc<SearchIndex>> {
+    SearchIndex::build_in_ram(content).ok().map(Arc::new)
 }
 
 /// How skill pages rank careers: by the search index that `index` gives
-/// (it may wait for one being made), the `limit` best; nothing without one.
+/// (it may wait for one being made), among the careers asked about;
+/// nothing without one.
 pub(crate) fn ranker(
     index: impl Fn() -> Option<Arc<SearchIndex>> + Send + Sync + 'static,
     limit: usize,
 ) -> Arc<Ranker> {
     let ranking = OnceLock::new();
-    Arc::new(move |query: &str| {
+    Arc::new(move |query: &str, candidates: &[usize]| {
         let ranking = ranking.get_or_init(|| index().map(|index| index.batch_ranker()));
-        ranking.as_ref().and_then(|ranking| ranking.rank(query, limit).ok()).unwrap_or_default()
+        let order = ranking.as_ref().and_then(|ranking| ranking.rank(query, limit).ok()).unwrap_or_default();
+        in_order(candidates, &order, limit)
     })
+}
+
+/// `candidates` in the order of `order` (careers of `n` in all), those it
+/// leaves out last, as they came.
+fn in_order(candidates: &[usize], order: &[usize], n: usize) -> Vec<usize> {
+    let mut position = vec![usize::MAX; n];
+    for (place, &c) in order.iter().enumerate() {
+        position[c] = place;
+    }
+    let mut ranked = candidates.to_vec();
+    ranked.sort_by_key(|&c| position.get(c).copied().unwrap_or(usize::MAX));
+    ranked
 }
 
 /// The static search files of `index`: (path, bytes).

@@ -22,6 +22,7 @@ mod build;
 mod chores;
 mod commands;
 mod preflight;
+mod search_cache;
 mod serve;
 mod terminal;
 

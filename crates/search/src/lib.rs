@@ -108,6 +108,27 @@ struct Listing {
 
 /// Each career's place by employment, the most jobs first, then by
 /// position in the content (see [`SearchIndex::prominence`]).
+/// A digest of everything the search index of `content` is made from:
+/// each career's indexed texts, ratings, slug, title, category and
+/// employment. Two contents with the same digest give the same rankings
+/// and the same static search files (from the same program), so a build
+/// can reuse them instead of indexing again.
+pub fn input_digest(content: &Content) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    content.careers.len().hash(&mut hasher);
+    for career in &content.careers {
+        for (field, text) in CareerDoc::new(career, &content.taxonomy).texts {
+            (field.name(), text).hash(&mut hasher);
+        }
+        for rating in items::ratings_of(career) {
+            rating.map(|(importance, level)| (importance.to_bits(), level.to_bits())).hash(&mut hasher);
+        }
+        (&career.slug, &career.title, &career.category, career.employment).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 fn prominence(content: &Content) -> Vec<u32> {
     let mut order: Vec<usize> = (0..content.careers.len()).collect();
     order.sort_by_key(|&c| std::cmp::Reverse(content.careers[c].employment.unwrap_or(0)));

@@ -234,3 +234,26 @@ fn a_word_named_twice_in_one_career_counts_once() {
     assert_eq!(found[0].score, found[1].score, "{found:?}");
     assert_eq!(found[0].slug, "b-once", "equal points go to the career more people do");
 }
+
+#[test]
+fn the_input_digest_follows_what_is_indexed_and_nothing_else() {
+    let digest = |careers: Vec<Career>| crate::input_digest(&Content { careers, ..Content::default() });
+    let base = || vec![career("a", "Nurse", &["Epic Systems"], &[]), career("b", "Welder", &["MIG welding"], &[])];
+    let first = digest(base());
+    let mut careers = base();
+    careers[0].demand_score = Some(9.0);
+    careers[1].ai_risk = Some(12.0);
+    assert_eq!(digest(careers), first, "demand and risk are not searched");
+    let changes: [fn(&mut Career); 5] = [
+        |c| c.skills.push(SkillRef { name: "Python".into(), ..SkillRef::default() }),
+        |c| c.tasks.push("Dress wounds".into()),
+        |c| c.employment = Some(1000),
+        |c| c.title = "Registered Nurse".into(),
+        |c| *c = rated(c.clone(), "Writing", 3.0, 4.0),
+    ];
+    for change in changes {
+        let mut careers = base();
+        change(&mut careers[0]);
+        assert_ne!(digest(careers), first, "a searched input changed");
+    }
+}

@@ -82,8 +82,9 @@ pub enum SiteError {
     },
 }
 
-/// A ranking of careers for a query: positions in `Content::careers`, best first.
-pub type Ranker = dyn Fn(&str) -> Vec<usize> + Send + Sync;
+/// Ranks the careers `candidates` (positions in `Content::careers`) for a
+/// query: the same careers, best match first.
+pub type Ranker = dyn Fn(&str, &[usize]) -> Vec<usize> + Send + Sync;
 
 /// Receives build progress; the CLI draws it as a progress bar.
 pub trait Progress: Send + Sync {

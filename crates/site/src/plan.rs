@@ -76,16 +76,10 @@ impl Plan {
     }
 
     fn ranked_by(&self, rank: &Ranker, id: usize, careers: &[usize]) -> Vec<usize> {
-        let content = self.comparer.content();
-        let mut careers = careers.to_vec();
-        if careers.len() > 1 {
-            let mut position = vec![usize::MAX; content.careers.len()];
-            for (place, c) in rank(&content.taxonomy.get(id).name).into_iter().enumerate() {
-                position[c] = place;
-            }
-            careers.sort_by_key(|&c| position[c]);
+        if careers.len() < 2 {
+            return careers.to_vec();
         }
-        careers
+        rank(&self.comparer.content().taxonomy.get(id).name, careers)
     }
 
     pub(crate) fn has_pair(&self, i: usize, j: usize) -> bool {
