@@ -98,17 +98,31 @@ pub(crate) fn pair(site: &Site, (i, j): (usize, usize), mut comparison: Comparis
 /// The collections a pair page links to: those with either career, those
 /// with both first, at most four.
 pub(crate) fn pair_collections(plan: &Plan, (i, j): (usize, usize)) -> Vec<usize> {
-    let mut related: Vec<(bool, usize)> = plan
-        .collections
-        .iter()
-        .enumerate()
-        .filter_map(|(c, members)| {
-            let (has_a, has_b) = (members.contains(&i), members.contains(&j));
-            (has_a || has_b).then_some((!(has_a && has_b), c))
-        })
-        .collect();
-    related.sort_by_key(|(not_both, _)| *not_both);
-    related.into_iter().take(4).map(|(_, c)| c).collect()
+    // Called for every pair page a build fingerprints: a merge of the two
+    // careers' short lists, not a scan of every collection's members.
+    let (of_a, of_b) = (&plan.career_collections[i], &plan.career_collections[j]);
+    let (mut both, mut either) = (Vec::new(), Vec::new());
+    let (mut x, mut y) = (0, 0);
+    while x < of_a.len() || y < of_b.len() {
+        match (of_a.get(x), of_b.get(y)) {
+            (Some(a), Some(b)) if a == b => {
+                both.push(*a);
+                (x, y) = (x + 1, y + 1);
+            }
+            (Some(a), b) if b.is_none_or(|b| a < b) => {
+                either.push(*a);
+                x += 1;
+            }
+            (_, Some(b)) => {
+                either.push(*b);
+                y += 1;
+            }
+            (_, None) => break,
+        }
+    }
+    both.extend(either);
+    both.truncate(4);
+    both
 }
 
 /// The path part of the base URL ("https://x.org/sub/" → "/sub/"), for
@@ -119,5 +133,29 @@ fn base_path(base_url: &str) -> String {
         Some(i) if base_url.contains("://") => after_scheme[i..].to_owned(),
         _ if base_url.starts_with('/') => base_url.to_owned(),
         _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pair_collections;
+
+    /// The merge gives what the definition says: collections with both
+    /// careers first, then those with either, each group in collection
+    /// order, at most four.
+    #[test]
+    fn pair_collections_are_those_with_both_then_either() {
+        let plan = crate::plan::tests::default_plan();
+        let n = plan.career_collections.len();
+        let mut checked = 0;
+        for (i, j) in (0..n).step_by(37).flat_map(|i| (0..n).step_by(53).map(move |j| (i, j))).filter(|(i, j)| i != j) {
+            let has = |c: usize, k: usize| plan.collections[c].contains(&k);
+            let with = |both: bool| (0..plan.collections.len()).filter(move |&c| (has(c, i) && has(c, j)) == both);
+            let expected: Vec<usize> =
+                with(true).chain(with(false).filter(|&c| has(c, i) || has(c, j))).take(4).collect();
+            assert_eq!(pair_collections(&plan, (i, j)), expected, "pair ({i}, {j})");
+            checked += usize::from(!expected.is_empty());
+        }
+        assert!(checked > 0, "some pairs are in collections");
     }
 }

@@ -33,6 +33,8 @@ pub(crate) struct Plan {
     pub skills: Vec<(usize, Vec<usize>)>,
     /// Each collection's careers, in the collection's order.
     pub collections: Vec<Vec<usize>>,
+    /// The collections each career is in, in collection order.
+    pub career_collections: Vec<Vec<usize>>,
     /// Ranks the careers of skill pages ([`crate::SiteOptions::rank`]).
     rank: Option<Arc<Ranker>>,
     /// Each skill's careers, best match first: ranked on first use, since
@@ -46,7 +48,15 @@ impl Plan {
         let content = comparer.content();
         let pairs = comparer.pairs(&content.site.pairs);
         let similar = comparer.all_similar(SIMILAR_SHOWN + 1);
-        let collections = content.collections.iter().map(|c| c.select(&content.careers)).collect();
+        let collections: Vec<Vec<usize>> = content.collections.iter().map(|c| c.select(&content.careers)).collect();
+        let mut career_collections = vec![Vec::new(); content.careers.len()];
+        for (c, members) in collections.iter().enumerate() {
+            for &career in members {
+                if career_collections[career].last() != Some(&c) {
+                    career_collections[career].push(c);
+                }
+            }
+        }
         let mut plan = Plan {
             comparer,
             pairs,
@@ -54,6 +64,7 @@ impl Plan {
             similar,
             skills: Vec::new(),
             collections,
+            career_collections,
             rank,
             ranked: OnceLock::new(),
         };
