@@ -454,6 +454,14 @@ pub fn better_words() -> impl ExactSizeIterator<Item = &'static str> {
     ATTRIBUTES.iter().map(|attr| attr.word)
 }
 
+/// One at-a-glance attribute of one career (by key, e.g.
+/// `projected_growth`), shown as in [`facts`]; `None` for no data or an
+/// unknown key.
+pub fn fact_value(career: &Career, key: &str) -> Option<String> {
+    let attr = ATTRIBUTES.iter().find(|attr| attr.key == key)?;
+    (attr.measure)(career).map(|m| m.shown)
+}
+
 /// Every at-a-glance attribute of one career, shown the same way as on
 /// pair pages.
 pub fn facts(career: &Career) -> Vec<Fact> {

@@ -37,7 +37,7 @@ use rayon::prelude::*;
 pub use comparison::{
     Comparison, GlanceRow, Listed, RelatedSkills, SharedSkill, Side, SkillItem, SkillOverlap, Transition, Verdict,
 };
-pub use glance::{Fact, better_words, facts};
+pub use glance::{Fact, better_words, fact_value, facts};
 pub use inputs::InputHashes;
 pub use lists::{Phrases, Sentences, SkillList};
 pub use profile::{Gap, Level, Need, Profile, RatedItem, RatingKind};

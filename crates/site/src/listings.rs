@@ -1,7 +1,7 @@
 //! The contexts of pages that list careers: one per skill ("careers that
 //! use Python"), one per collection, the search page and the comparison tool.
 
-use careerdiff_compare::facts;
+use careerdiff_compare::{fact_value, facts};
 use careerdiff_model::{SortKey, display};
 use minijinja::{Value, context};
 
@@ -18,7 +18,7 @@ fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
         let wage = s.median?;
         Some(format!("{}{}", display::wage(s, wage), s.period.suffix()))
     });
-    let column = facts(career).into_iter().find(|f| f.key == column).and_then(|f| f.value);
+    let column = fact_value(career, column);
     let figures_for = career.salary.as_ref().and_then(|s| s.group.as_deref());
     context! {
         title => career.title, slug => career.slug, url => career_path(&career.slug), category => career.category,
