@@ -54,7 +54,7 @@ pub(crate) fn start(
                 let now = digest();
                 let served = if failed.is_some() { failed } else { Some(state.current().digest) };
                 if served != Some(now) {
-                    failed = rebuild(&state, &*loader, now, &digest);
+                    failed = rebuild(&state, &*loader, (now, served), &digest, failed);
                 }
             }
             // Ends when the watcher (the channel's sender) is dropped.
@@ -80,9 +80,16 @@ pub(crate) fn start(
 const RECHECK: Duration = Duration::from_millis(150);
 
 /// Rebuilds from inputs whose digest is `digest` (`now` gives the digest
-/// as it is now); returns the digest the failure was made from if it
+/// as it is now; `served` is the digest of what is served, a site or the
+/// failure `failed`); returns the digest the failure was made from if it
 /// failed, `None` if the new site is served.
-fn rebuild(state: &AppState, loader: &Loader, mut digest: u64, now: &dyn Fn() -> u64) -> Option<u64> {
+fn rebuild(
+    state: &AppState,
+    loader: &Loader,
+    (mut digest, served): (u64, Option<u64>),
+    now: &dyn Fn() -> u64,
+    failed: Option<u64>,
+) -> Option<u64> {
     let started = Instant::now();
     loop {
         match loader() {
@@ -96,6 +103,11 @@ fn rebuild(state: &AppState, loader: &Loader, mut digest: u64, now: &dyn Fn() ->
                 // are still changing, load them again before saying so.
                 std::thread::sleep(RECHECK);
                 let after = now();
+                // Back to what is served (a file saved unchanged by
+                // emptying it first, caught empty): nothing to do.
+                if Some(after) == served {
+                    return failed;
+                }
                 if after != digest {
                     digest = after;
                     continue;
