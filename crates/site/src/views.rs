@@ -159,7 +159,8 @@ impl<'c> CareerView<'c> {
                 url: taxonomy.canonical_ids(s).first().map(|&i| skill_path(&taxonomy.get(i).id)),
             })
             .collect();
-        let all_facts = facts(career);
+        let mut all_facts = facts(career);
+        all_facts.retain(|f| !OWN_SECTION.contains(&f.key));
         CareerView {
             slug: &career.slug,
             title: &career.title,
@@ -218,6 +219,10 @@ impl<'c> CareerView<'c> {
 /// imported career without one is not missing anything.
 const WRITER_ONLY: &[&str] =
     &["salary_floor", "salary_ceiling", "demand_score", "ai_risk", "learning_months", "difficulty"];
+
+/// Figures the career page shows in a section of their own ("What entry
+/// usually needs"), not again at a glance.
+const OWN_SECTION: &[&str] = &["entry_education"];
 
 /// One at-a-glance value with the source that publishes it.
 #[derive(Serialize)]
