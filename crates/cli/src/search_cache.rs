@@ -74,10 +74,14 @@ impl SearchCache {
     }
 
     /// The static files the cache lists, read back from `out`: (path,
-    /// bytes), or `None` if one cannot be read.
+    /// bytes), or `None` if one cannot be read or its path leaves `out`
+    /// (it is checked before anything is read).
     pub(crate) fn read_files(&self, out: &Path) -> Option<Vec<(String, Vec<u8>)>> {
         let safe = |rel: &str| Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        self.files.iter().map(|rel| Some((rel.clone(), fs::read(out.join(rel)).ok().filter(|_| safe(rel))?))).collect()
+        self.files
+            .iter()
+            .map(|rel| Some((rel.clone(), safe(rel).then(|| fs::read(out.join(rel)).ok()).flatten()?)))
+            .collect()
     }
 }
 
@@ -174,5 +178,12 @@ mod tests {
         assert_eq!(calls.load(Ordering::SeqCst), before, "answered from the cache");
         assert_eq!(rank("Python", &[1, 2]), [2, 1], "other careers asked about: ranked");
         assert_eq!(calls.load(Ordering::SeqCst), before + 1);
+
+        std::fs::write(dir.path().with_extension("outside"), b"secret").unwrap();
+        let outside = format!("../{}", dir.path().with_extension("outside").file_name().unwrap().to_str().unwrap());
+        recorder.write(dir.path(), "careerdiff 1", 7, &[outside]).unwrap();
+        let cache = SearchCache::take(dir.path(), "careerdiff 1", 7).unwrap();
+        assert!(cache.read_files(dir.path()).is_none(), "a path out of the output is not read");
+        std::fs::remove_file(dir.path().with_extension("outside")).unwrap();
     }
 }

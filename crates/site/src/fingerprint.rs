@@ -102,34 +102,11 @@ impl Site {
     /// The input fingerprint of the page made from `source`.
     pub(crate) fn fingerprint(&self, source: &Source<'_>) -> u64 {
         match source {
-            Source::Template(name, context) => self.template_fingerprint(name, context),
+            Source::Template(name, context) => hash_of(&(self.shared().template(name), serialized(context))),
             Source::Pair(pair, _) => self.pair_fingerprint(*pair),
             Source::Text(text) => output_fingerprint(text.as_bytes()),
             Source::Bytes(bytes) => output_fingerprint(bytes),
         }
-    }
-
-    /// A templated page's fingerprint: its template closure and context,
-    /// the `site` value every page shares (always the site's globals) by
-    /// its hash made once, the rest serialised key by key.
-    fn template_fingerprint(&self, name: &str, context: &Value) -> u64 {
-        let shared = self.shared();
-        let mut hasher = Xxh3::new();
-        shared.template(name).hash(&mut hasher);
-        let Ok(keys) = context.try_iter() else {
-            return hash_of(&(shared.template(name), serialized(context)));
-        };
-        for key in keys {
-            let value = context.get_item(&key).unwrap_or_default();
-            serialized(&key).hash(&mut hasher);
-            if key.as_str() == Some("site") {
-                debug_assert!(value == self.globals, "a page's `site` is the site's globals");
-                shared.globals.hash(&mut hasher);
-            } else {
-                serialized(&value).hash(&mut hasher);
-            }
-        }
-        hasher.finish()
     }
 
     fn pair_fingerprint(&self, (i, j): (usize, usize)) -> u64 {

@@ -98,31 +98,14 @@ pub(crate) fn pair(site: &Site, (i, j): (usize, usize), mut comparison: Comparis
 /// The collections a pair page links to: those with either career, those
 /// with both first, at most four.
 pub(crate) fn pair_collections(plan: &Plan, (i, j): (usize, usize)) -> Vec<usize> {
-    // Called for every pair page a build fingerprints: a merge of the two
-    // careers' short lists, not a scan of every collection's members.
+    // From the two careers' short lists, not a scan of every collection's
+    // members: it is asked for every pair page a build fingerprints.
     let (of_a, of_b) = (&plan.career_collections[i], &plan.career_collections[j]);
-    let (mut both, mut either) = (Vec::new(), Vec::new());
-    let (mut x, mut y) = (0, 0);
-    while x < of_a.len() || y < of_b.len() {
-        match (of_a.get(x), of_b.get(y)) {
-            (Some(a), Some(b)) if a == b => {
-                both.push(*a);
-                (x, y) = (x + 1, y + 1);
-            }
-            (Some(a), b) if b.is_none_or(|b| a < b) => {
-                either.push(*a);
-                x += 1;
-            }
-            (_, Some(b)) => {
-                either.push(*b);
-                y += 1;
-            }
-            (_, None) => break,
-        }
-    }
-    both.extend(either);
-    both.truncate(4);
-    both
+    let mut related: Vec<usize> = of_a.iter().chain(of_b.iter().filter(|c| !of_a.contains(c))).copied().collect();
+    related.sort_unstable();
+    related.sort_by_key(|c| !(of_a.contains(c) && of_b.contains(c)));
+    related.truncate(4);
+    related
 }
 
 /// The path part of the base URL ("https://x.org/sub/" → "/sub/"), for
