@@ -35,32 +35,19 @@ impl<'c> SkillList<'c> {
         self.phrases.is_empty()
     }
 
-    /// The list without generic office and ERP software when anything
-    /// else is listed (see `generic.rs`). In a list in the career's order
-    /// (`PreparedCareer::order`), as comparisons make them, generic
-    /// software comes last, so that is a copy of the list's start.
-    pub(crate) fn without_generic(&self) -> Self {
-        let prepared = self.prepared;
-        let generic = |&i: &u32| prepared.generic[i as usize];
-        let specific = self.phrases.partition_point(|i| !generic(i));
-        let phrases = if !self.phrases[specific..].iter().all(generic) {
-            self.phrases.iter().copied().filter(|i| !generic(i)).collect()
-        } else if specific == 0 {
-            // Nothing but generic software: all of it.
-            self.phrases.clone()
-        } else {
-            self.phrases[..specific].to_vec()
-        };
-        SkillList { career: self.career, prepared, phrases }
-    }
-
-    /// [`SkillList::without_generic`], keeping only what is worth learning
-    /// first on the way to the list's career (`PreparedCareer::learnable`):
-    /// possibly nothing.
+    /// The phrases worth learning first on the way to the list's career
+    /// (`PreparedCareer::learnable`), leaving out generic office and ERP
+    /// software when anything else is listed (see `generic.rs`): possibly
+    /// nothing. One pass over the list, which in the career's order
+    /// (`PreparedCareer::order`) ends with the generic software, so
+    /// whether anything else is listed is known from its first phrases.
     pub(crate) fn worth_learning_first(&self) -> Self {
-        let mut list = self.without_generic();
-        list.phrases.retain(|&i| self.prepared.learnable(self.career, i as usize));
-        list
+        let p = self.prepared;
+        let keep_generic = self.phrases.iter().all(|&i| p.generic[i as usize]);
+        let phrases = (self.phrases.iter().copied())
+            .filter(|&i| (keep_generic || !p.generic[i as usize]) && p.learnable(self.career, i as usize))
+            .collect();
+        SkillList { career: self.career, prepared: p, phrases }
     }
 
     /// Keeps the first `n` phrases.

@@ -370,9 +370,11 @@ impl PreparedCareer {
 impl Prepared {
     /// Orders each career's phrases again now that its most similar
     /// careers are known (`neighbours`, by career): within the in-demand
-    /// ones and within the rest, what at least [`FIELD_SUPPORT`] of the
-    /// neighbours also use comes first, then what one uses, then what none
-    /// does. Among what the neighbours use, the field's own come first:
+    /// ones and within the rest, the kinds of tools the field uses come
+    /// first (what at least half the neighbours use a technology of the
+    /// same O*NET family for, see [`family_supports`]); within those, what
+    /// at least [`FIELD_SUPPORT`] of the neighbours also use comes first,
+    /// then what one uses, then what none does. Among what the neighbours use, the field's own come first:
     /// how many neighbours use it times its rarity across all careers, so
     /// Minitab and Mathematica, used by a few statistical careers, go
     /// before XML and Visual Basic, used by as many neighbours and by a
@@ -398,9 +400,10 @@ impl Prepared {
             })
             .collect();
         drop(snapshot);
+        let family_supports = family_supports(content, &self.careers, neighbours, &supports);
         let weight = &self.weight;
-        for (((prepared, career), support), near) in
-            self.careers.iter_mut().zip(&content.careers).zip(supports).zip(neighbours)
+        for ((((prepared, career), support), family_support), near) in
+            self.careers.iter_mut().zip(&content.careers).zip(supports).zip(family_supports).zip(neighbours)
         {
             let rarity =
                 |i: usize| prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
@@ -416,7 +419,17 @@ impl Prepared {
                     // the field's own.
                     let hot_first = if support[i] > 0 { !skill.hot } else { skill.hot };
                     let outside = FIELD_SUPPORT - usize::from(support[i]).min(FIELD_SUPPORT);
-                    (prepared.generic[i], !skill.in_demand, outside, field(i), hot_first, commonness(i), i as u32)
+                    let minor_kind = usize::from(family_support[i]) < near.len().div_ceil(2);
+                    (
+                        prepared.generic[i],
+                        !skill.in_demand,
+                        minor_kind,
+                        outside,
+                        field(i),
+                        hot_first,
+                        commonness(i),
+                        i as u32,
+                    )
                 })
                 .collect();
             prepared.order.sort_by_key(|&i| keys[i as usize]);
@@ -424,6 +437,54 @@ impl Prepared {
             prepared.field_size = near.len().min(usize::from(u8::MAX)) as u8;
         }
     }
+}
+
+/// For each career (`prepared`, with its `neighbours` and each phrase's
+/// support among them, `supports`), by phrase: how many neighbours use a
+/// technology of the phrase's kind, by O*NET's families ("Medical
+/// software", "Human resources software"), or the phrase itself. The
+/// field's kinds of tools come first in its lists: on the registered
+/// nurse's, charting systems before the applicant-tracking system that
+/// one neighbour names. A phrase of no family counts its own support.
+fn family_supports(
+    content: &Content,
+    prepared: &[PreparedCareer],
+    neighbours: &[Vec<usize>],
+    supports: &[Vec<u8>],
+) -> Vec<Vec<u8>> {
+    let skills = content.taxonomy.skills();
+    let mut ids: Map<&str, u32> = Map::default();
+    let family_of: Vec<Option<u32>> = (skills.iter())
+        .map(|skill| {
+            let family = skill.family.as_deref()?;
+            let next = ids.len() as u32;
+            Some(*ids.entry(family).or_insert(next))
+        })
+        .collect();
+    let families_of_phrase = |units: &[Unit]| -> Vec<u32> {
+        units.iter().filter_map(|&u| family_of.get(u as usize).copied().flatten()).collect()
+    };
+    // Each career's families, sorted.
+    let families: Vec<Vec<u32>> = (prepared.iter())
+        .map(|p| {
+            let mut all: Vec<u32> = p.phrase_units.iter().flat_map(|units| families_of_phrase(units)).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        })
+        .collect();
+    (prepared.iter().zip(neighbours).zip(supports))
+        .map(|((p, near), support)| {
+            (p.phrase_units.iter().zip(support))
+                .map(|(units, &own)| {
+                    let mine = families_of_phrase(units);
+                    let used = |j: &&usize| mine.iter().any(|f| families[**j].binary_search(f).is_ok());
+                    let by_family = near.iter().filter(used).count().min(usize::from(u8::MAX)) as u8;
+                    by_family.max(own)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The id of `key` in `ids`, given out next (from `first` on) if new.

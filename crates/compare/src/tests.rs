@@ -581,6 +581,18 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     for product in ["Oracle Taleo", "Prognosis Innovation Healthcare ChartAccess"] {
         assert!(!to_rn.learn.iter().any(|s| s.name == product), "{product}: {learn:?}");
     }
+    // What only nurses list starts with the kinds of tools their field
+    // uses (charting and medical records systems), not with the
+    // applicant-tracking system one neighbour names.
+    let family_of = |name: &str| {
+        let skill = content.taxonomy.skills().iter().find(|s| s.name == name);
+        skill.and_then(|s| s.family.as_deref()).unwrap_or_default()
+    };
+    let only_rn: Vec<&str> = lpn_rn.skills.only_b.iter().map(|s| s.name).collect();
+    let taleo = only_rn.iter().position(|&n| n == "Oracle Taleo").expect("only nurses list Oracle Taleo");
+    let medical = only_rn.iter().filter(|&&n| family_of(n) == "Medical software").count();
+    assert!(medical >= 5 && only_rn[..medical].iter().all(|&n| family_of(n) == "Medical software"), "{only_rn:?}");
+    assert!(taleo >= medical, "{only_rn:?}");
     // Whom the work suits, from O*NET's interests: nursing is Social.
     assert!(lpn_rn.conclusion.iter().any(|s| s.contains("Registered Nurses suit people with Social")));
     let ds_stat = compare_slugs(&comparer, "data-scientists", "statisticians");
