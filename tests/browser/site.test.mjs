@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { extname, join, normalize, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -94,6 +94,19 @@ test("search shows more careers on request, in the order it ranks them", async (
   const all = await titles();
   assert.deepEqual(all.slice(0, 20), first, "the first careers stay where they were");
   assert.match(await p.locator("#status").textContent(), new RegExp(`(${all.length} careers match\\.|the best ${all.length} are shown)`));
+  await p.close();
+});
+
+test("search opened from disk says it needs the site served, not that nothing matches", async () => {
+  const p = await browser.newPage();
+  await p.goto(pathToFileURL(join(site, "search.html")).href + "?q=python");
+  const status = p.locator("#status");
+  await p.waitForFunction(() => document.getElementById("status").textContent !== "");
+  const said = await status.textContent();
+  const unavailable = await p.locator("form.search").getAttribute("data-unavailable");
+  assert.ok(unavailable, "the form gives the words for an index it cannot load");
+  assert.equal(said, unavailable);
+  assert.equal(await p.locator("#results li").count(), 0);
   await p.close();
 });
 

@@ -9,9 +9,20 @@
   var cache = {};
   var SHOWN = 20, REASONED = 20, MAX_REASONS = 3;
 
-  function load(path) {
+  // A file of the index. A shard that is not there is a term no career
+  // has; a `required` file that is not there, or any file the browser
+  // cannot fetch at all (a page opened from disk, a dropped connection),
+  // fails the search, and is fetched again next time.
+  function load(path, required) {
     if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      cache[path] = fetch(root + path).then(function (r) {
+        if (r.ok) return r.json();
+        if (required) throw new Error(path + ": HTTP " + r.status);
+        return {};
+      }).catch(function (e) {
+        delete cache[path];
+        throw e;
+      });
     }
     return cache[path];
   }
@@ -103,7 +114,7 @@
     var pairs = [];
     for (var p = 0; p + 1 < all.length; p++) pairs.push(all[p] + " " + all[p + 1]);
     var scored = words.concat(uniq(pairs));
-    return Promise.all([load("search/careers.json"), load("search/items.json")].concat(scored.map(function (t) { return shard(t); })))
+    return Promise.all([load("search/careers.json", true), load("search/items.json", true)].concat(scored.map(function (t) { return shard(t); })))
       .then(function (loaded) {
         var careers = loaded[0], itemsFile = loaded[1], shards = loaded.slice(2);
         var postings = scored.map(function (t, k) { return shards[k][t] || []; });
@@ -243,6 +254,12 @@
           if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
           history.replaceState(null, "", url);
         }
+      }, function () {
+        // No index to search: say so, rather than that nothing matches.
+        if (ticket !== latest) return;
+        render(form, list, []);
+        if (status) status.textContent = form.getAttribute("data-unavailable") || "";
+        if (more) more.hidden = true;
       });
     }
     input.addEventListener("input", function () { limit = SHOWN; update(); });
