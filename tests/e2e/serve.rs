@@ -463,7 +463,7 @@ fn saving_a_file_unchanged_rebuilds_and_reloads_nothing() {
     // A real edit after them still rebuilds, once.
     std::fs::write(&career, original.replacen("title = \"", "title = \"Edited ", 1)).unwrap();
     let edited = wait_for(&server, target, |r| r.text().contains("Edited "));
-    assert_eq!(generation(&edited), before + 1);
+    assert_eq!(generation(&edited), before + 1, "the edited site comes with its own rebuild's number");
     let (_, stderr) = server.stop();
     assert_eq!(stderr.matches("rebuilt in").count(), 1, "{stderr}");
 }

@@ -302,7 +302,7 @@ fn ok(state: &AppState, ready: &Ready, headers: &HeaderMap, value: &impl Seriali
 /// A 200 with the site's ETag (answers are fixed for a site) and cache
 /// rules, or a 304 when the client has it.
 fn ok_bytes(state: &AppState, ready: &Ready, headers: &HeaderMap, body: Vec<u8>) -> Response {
-    let etag = state.etag(ready);
+    let etag = state.etag(ready, state.generation());
     let cache = if state.live { CACHE_LIVE } else { CACHE_PUBLISHED };
     let mut response = if crate::pages::matches(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()

@@ -13,7 +13,7 @@ use careerdiff_site::PageId;
 use crate::paths::site_path;
 use crate::problem::{LoadFailure, Problem, error_page};
 use crate::reload;
-use crate::state::{AppState, Ready};
+use crate::state::{AppState, Served};
 
 /// Cache rules for a published site (no watcher): browsers keep a page
 /// five minutes, shared caches (a CDN) may serve it an hour past that
@@ -31,7 +31,8 @@ pub(crate) async fn page(State(state): State<Arc<AppState>>, method: Method, hea
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let ready = state.current();
+    let served = state.served();
+    let ready = &served.ready;
     let path = site_path(uri.path());
     if let Some(page) = path.as_deref().and_then(|path| ready.page_at(path)) {
         if let PageId::Skill(_) = page {
@@ -39,32 +40,33 @@ pub(crate) async fn page(State(state): State<Arc<AppState>>, method: Method, hea
             // rather than on an async worker inside the render.
             ready.search.get().await;
         }
-        return respond(&state, &ready, page, StatusCode::OK, &headers);
+        return respond(&state, &served, page, StatusCode::OK, &headers);
     }
     if let Some(path) = path
         && let Some(bytes) = ready.late_files.file(&path).await
     {
-        return reply(&state, &ready, &path, || Ok(bytes), StatusCode::OK, &headers);
+        return reply(&state, &served, &path, || Ok(bytes), StatusCode::OK, &headers);
     }
-    respond(&state, &ready, PageId::NotFound, StatusCode::NOT_FOUND, &headers)
+    respond(&state, &served, PageId::NotFound, StatusCode::NOT_FOUND, &headers)
 }
 
 /// Renders `page` (or answers 304 when the client has it).
-fn respond(state: &AppState, ready: &Ready, page: PageId, status: StatusCode, headers: &HeaderMap) -> Response {
-    reply(state, ready, &ready.site.path(page), || ready.site.render(page), status, headers)
+fn respond(state: &AppState, served: &Served, page: PageId, status: StatusCode, headers: &HeaderMap) -> Response {
+    let site = &served.ready.site;
+    reply(state, served, &site.path(page), || site.render(page), status, headers)
 }
 
 /// Answers with the file at `path`, whose bytes `bytes` gives (or 304 when
 /// the client has it, without asking `bytes`, which renders a page).
 fn reply(
     state: &AppState,
-    ready: &Ready,
+    served: &Served,
     path: &str,
     bytes: impl FnOnce() -> Result<Vec<u8>, careerdiff_site::SiteError>,
     status: StatusCode,
     headers: &HeaderMap,
 ) -> Response {
-    let problem = state.problem();
+    let problem = &served.problem;
     let html = path.ends_with(".html");
     // A failed rebuild's box is on HTML pages only; other files are the
     // last good site's as they are.
@@ -76,7 +78,7 @@ fn reply(
     } else {
         CACHE_PUBLISHED
     };
-    let etag = state.etag(ready);
+    let etag = state.etag(&served.ready, served.generation);
     if banner.is_none() && status == StatusCode::OK && matches(headers, &etag) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         set_cache(response.headers_mut(), cache, Some(&etag));
@@ -84,10 +86,10 @@ fn reply(
     }
     let bytes = match bytes() {
         Ok(bytes) => bytes,
-        Err(error) => return render_failed(state, ready, path, &error),
+        Err(error) => return render_failed(state, served, path, &error),
     };
     let bytes = if html && state.live {
-        reload::decorate(bytes, state.generation(), banner.map(|p| p.html()).as_deref())
+        reload::decorate(bytes, served.generation, banner.map(|p| p.html()).as_deref())
     } else {
         bytes
     };
@@ -101,13 +103,13 @@ fn reply(
 
 /// A page whose template failed at request time: the error, with its
 /// template and line, in the browser and the terminal.
-fn render_failed(state: &AppState, ready: &Ready, path: &str, error: &careerdiff_site::SiteError) -> Response {
-    let problem = Problem::from_site_error(error, ready.theme_dir.as_deref());
+fn render_failed(state: &AppState, served: &Served, path: &str, error: &careerdiff_site::SiteError) -> Response {
+    let problem = Problem::from_site_error(error, served.ready.theme_dir.as_deref());
     (state.report)(&format!("error rendering {path}: {} {}", problem.location(), problem.message));
     let failure = LoadFailure::from(problem);
     let mut html = error_page(&failure).into_bytes();
     if state.live {
-        html = reload::decorate(html, state.generation(), None);
+        html = reload::decorate(html, served.generation, None);
     }
     let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Body::from(html)).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

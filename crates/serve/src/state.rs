@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use arc_swap::{ArcSwap, ArcSwapOption};
+use arc_swap::ArcSwap;
 use careerdiff_site::{PageId, Site};
 use tokio::sync::watch;
 
@@ -41,13 +41,22 @@ impl Ready {
     }
 }
 
+/// What a request is answered from, swapped whole so that a page never
+/// pairs one rebuild's site with another's problems or number.
+pub(crate) struct Served {
+    pub ready: Arc<Ready>,
+    /// Why the last reload failed, while it is not fixed.
+    pub problem: Option<Arc<LoadFailure>>,
+    /// How many times the site has been rebuilt (or failed to be) up to
+    /// this one: the number its pages carry.
+    pub generation: u64,
+}
+
 /// The server's state, shared by every request.
 pub(crate) struct AppState {
-    current: ArcSwap<Ready>,
-    /// Why the last reload failed, while it is not fixed.
-    problem: ArcSwapOption<LoadFailure>,
-    /// How many times the site has been rebuilt (or failed to be): open
-    /// pages reload when it moves.
+    served: ArcSwap<Served>,
+    /// The generation of what is served, sent after it is swapped in:
+    /// open pages of an older one reload.
     generation: watch::Sender<u64>,
     /// Set once, when the server is asked to stop.
     stopping: watch::Sender<bool>,
@@ -58,9 +67,9 @@ pub(crate) struct AppState {
 
 impl AppState {
     pub fn new(first: Loaded, live: bool, report: Arc<Reporter>) -> Self {
+        let served = Served { ready: Arc::new(Ready::new(first)), problem: None, generation: 0 };
         AppState {
-            current: ArcSwap::from_pointee(Ready::new(first)),
-            problem: ArcSwapOption::empty(),
+            served: ArcSwap::from_pointee(served),
             generation: watch::channel(0).0,
             stopping: watch::channel(false).0,
             live,
@@ -68,38 +77,39 @@ impl AppState {
         }
     }
 
+    /// What requests are answered from.
+    pub fn served(&self) -> Arc<Served> {
+        self.served.load_full()
+    }
+
     /// The site requests are answered from.
     pub fn current(&self) -> Arc<Ready> {
-        self.current.load_full()
+        Arc::clone(&self.served.load().ready)
     }
 
-    /// The problems of the last reload, if it failed.
-    pub fn problem(&self) -> Option<Arc<LoadFailure>> {
-        self.problem.load_full()
-    }
-
-    /// Serves `loaded` from now on, and tells open pages.
+    /// Serves `loaded` from now on, and tells open pages. Rebuilds and
+    /// failures come from one thread, so nothing is swapped in between.
     pub fn replace(&self, loaded: Loaded) {
-        self.current.store(Arc::new(Ready::new(loaded)));
-        self.problem.store(None);
-        self.generation.send_modify(|g| *g += 1);
+        self.swap(Arc::new(Ready::new(loaded)), None);
     }
 
     /// Keeps the current site, shows `failure` on every page, and tells
     /// open pages.
     pub fn fail(&self, failure: LoadFailure) {
-        self.problem.store(Some(Arc::new(failure)));
-        self.generation.send_modify(|g| *g += 1);
+        self.swap(self.current(), Some(Arc::new(failure)));
     }
 
-    /// The weak ETag of every page of `ready` as served now. With live
-    /// reload it names the rebuild too, since pages carry its number.
-    pub fn etag(&self, ready: &Ready) -> String {
-        if self.live {
-            format!("W/\"{}-live-{}\"", ready.etag, self.generation())
-        } else {
-            format!("W/\"{}\"", ready.etag)
-        }
+    fn swap(&self, ready: Arc<Ready>, problem: Option<Arc<LoadFailure>>) {
+        let generation = self.served.load().generation + 1;
+        self.served.store(Arc::new(Served { ready, problem, generation }));
+        self.generation.send_replace(generation);
+    }
+
+    /// The weak ETag of every page of `ready` as served in `generation`.
+    /// With live reload it names the rebuild too, since pages carry its
+    /// number.
+    pub fn etag(&self, ready: &Ready, generation: u64) -> String {
+        if self.live { format!("W/\"{}-live-{generation}\"", ready.etag) } else { format!("W/\"{}\"", ready.etag) }
     }
 
     pub fn generation(&self) -> u64 {

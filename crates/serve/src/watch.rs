@@ -94,8 +94,11 @@ fn rebuild(
     loop {
         match loader() {
             Ok(loaded) => {
-                state.replace(loaded);
+                // Said before the swap, so that whoever sees the new site
+                // has been told of it (a test that stops the server once
+                // it serves the edit finds the line).
                 (state.report)(&format!("rebuilt in {:.2} s; open pages reload", started.elapsed().as_secs_f64()));
+                state.replace(loaded);
                 return None;
             }
             Err(failure) => {
