@@ -181,14 +181,6 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.partial"))
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, renamed
-/// over it: a reader sees the old file or the new one, never half of one.
-pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
-    let temporary = temporary_path(path);
-    fs::write(&temporary, bytes).map_err(io_error("writing", &temporary))?;
-    fs::rename(&temporary, path).map_err(io_error("writing", path))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,11 @@ use crate::{BuildReport, SiteError, io_error};
 pub(crate) enum Destination {
     /// Files in a folder. `whole`: each file is written under a temporary
     /// name and renamed into place, for a folder being published from
-    /// (an incremental build), so no reader sees half a page.
+    /// (an incremental build), so no reader sees half a page. The
+    /// temporary files go in a folder of their own ([`PARTIAL`]): creating
+    /// and removing a name in the folder of 400,000 pair pages cost more
+    /// than writing the page (0.8–1.2 s against 0.3 s for a career's 923
+    /// pair pages).
     Folder { root: PathBuf, whole: bool },
     /// Into memory, path → bytes.
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),
@@ -33,7 +37,10 @@ impl Destination {
                 let path = root.join(rel);
                 fs::write(&path, bytes).map_err(io_error("writing", &path))?;
             }
-            Destination::Folder { root, whole: true } => crate::manifest::write_whole(&root.join(rel), &bytes)?,
+            Destination::Folder { root, whole: true } => {
+                let temporary = root.join(PARTIAL).join(rel.replace('%', "%25").replace('/', "%2F"));
+                write_whole(&temporary, &root.join(rel), &bytes)?;
+            }
             Destination::Memory(files) => {
                 files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned(), bytes);
             }
@@ -52,11 +59,17 @@ impl Destination {
         &self,
         work: impl FnOnce(&Writer<'_>) -> Result<R, SiteError> + Send,
     ) -> Result<R, SiteError> {
-        if !matches!(self, Destination::Folder { .. }) {
+        let Destination::Folder { root, whole } = self else {
             return work(&Writer { dest: self, queue: None });
+        };
+        // Left over from an interrupted build, the folder is made again.
+        let partial = whole.then(|| root.join(PARTIAL));
+        if let Some(partial) = &partial {
+            let _ = fs::remove_dir_all(partial);
+            fs::create_dir(partial).map_err(io_error("creating", partial))?;
         }
         let (queue, files) = sync_channel::<(String, Vec<u8>)>(WRITE_QUEUE);
-        std::thread::scope(|scope| {
+        let result = std::thread::scope(|scope| {
             let writer =
                 scope.spawn(move || files.into_iter().try_for_each(|(rel, bytes)| self.write(&rel, bytes).map(drop)));
             let result = work(&Writer { dest: self, queue: Some(queue) });
@@ -64,9 +77,18 @@ impl Destination {
                 Ok(written) => written.and(result),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-        })
+        });
+        if let Some(partial) = &partial {
+            fs::remove_dir_all(partial).map_err(io_error("removing", partial))?;
+        }
+        result
     }
 }
+
+/// The folder inside an output being updated in place where each file is
+/// written before it is renamed into place. A dotfile, as the manifest:
+/// publishing steps skip it.
+pub(crate) const PARTIAL: &str = ".careerdiff-partial";
 
 /// Pages waiting for the writer thread: enough to ride over a slow file
 /// creation, few enough to hold no more than a megabyte or two.
@@ -92,6 +114,14 @@ impl Writer<'_> {
         })?;
         Ok(report)
     }
+}
+
+/// Writes `bytes` to `path` through the file `temporary` (on the same
+/// file system), renamed over it: a reader sees the old file or the new
+/// one, never half of one.
+fn write_whole(temporary: &Path, path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    fs::write(temporary, bytes).map_err(io_error("writing", temporary))?;
+    fs::rename(temporary, path).map_err(io_error("writing", path))
 }
 
 /// What writing a file adds to a build's report.
