@@ -232,7 +232,7 @@ impl Drop for Staging {
 
 #[cfg(test)]
 mod tests {
-    use super::Destination;
+    use super::{Destination, PARTIAL};
 
     /// A file the writer thread cannot create fails the build with the
     /// writer's own error (which names the file), not a hang or a panic.
@@ -250,5 +250,26 @@ mod tests {
         let message = result.expect_err("the folder does not exist").to_string();
         assert!(message.contains("missing-folder/0.html"), "{message}");
         assert_eq!(std::fs::read_to_string(dir.path().join("fine.html")).expect("written"), "<p>ok</p>");
+    }
+
+    /// An output updated in place gets whole files, replaced through the
+    /// temporary folder, which is gone afterwards, even when an
+    /// interrupted build left it behind with a half-written file.
+    #[test]
+    fn files_written_in_place_replace_the_old_ones_and_leave_no_temporary_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("compare")).unwrap();
+        std::fs::write(dir.path().join("compare/a-vs-b.html"), "old").unwrap();
+        std::fs::create_dir_all(dir.path().join(PARTIAL)).unwrap();
+        std::fs::write(dir.path().join(PARTIAL).join("compare%2Fa-vs-b.html"), "half").unwrap();
+        let out = Destination::Folder { root: dir.path().to_owned(), whole: true };
+        out.with_writer(|writer| {
+            writer.write("compare/a-vs-b.html".into(), b"new".to_vec())?;
+            writer.write("index.html".into(), b"home".to_vec()).map(drop)
+        })
+        .expect("written");
+        assert_eq!(std::fs::read_to_string(dir.path().join("compare/a-vs-b.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(dir.path().join("index.html")).unwrap(), "home");
+        assert!(!dir.path().join(PARTIAL).exists());
     }
 }
