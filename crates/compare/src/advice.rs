@@ -322,11 +322,17 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     push_number(text, n);
     let noun = if n == 1 { skills.listed.singular() } else { skills.listed.plural() };
     push_all(text, &[" ", noun, " ("]);
-    join_into(text, skills.shared.iter().take(4), |text, s| push_lower_first(text, s.name, s.common_noun));
     if n > 4 {
+        // "A, B, C, D and 14 more": one "and", before the count.
+        for (k, s) in skills.shared.iter().take(4).enumerate() {
+            text.push_str(if k == 0 { "" } else { ", " });
+            push_lower_first(text, s.name, s.common_noun);
+        }
         text.push_str(" and ");
         push_number(text, n - 4);
         text.push_str(" more");
+    } else {
+        join_into(text, skills.shared.iter(), |text, s| push_lower_first(text, s.name, s.common_noun));
     }
     text.push_str("), ");
     push_number(text, skills.overlap_percent as usize);

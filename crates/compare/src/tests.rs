@@ -793,3 +793,17 @@ fn sentences_name_what_the_lists_hold() {
         assert!(reason.contains(&format!("% of the listed {noun} overlap")), "{reason}");
     }
 }
+
+#[test]
+fn a_long_shared_list_names_four_and_counts_the_rest_with_one_and() {
+    let names = ["Kafka", "Spark", "Flink", "Hadoop", "Hive", "Presto"];
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.skills = names.iter().map(|n| skill(n, &[])).collect();
+    b.skills = names.iter().map(|n| skill(n, &[])).collect();
+    let c = compare(a, b);
+    let sentence = c.conclusion.iter().find(|s| s.contains("They share 6")).expect("an overlap sentence");
+    let listed = sentence.split_once('(').and_then(|(_, rest)| rest.split_once(')')).expect("a list").0;
+    assert_eq!(listed.matches(" and ").count(), 1, "{sentence}");
+    assert!(listed.ends_with(" and 2 more"), "{sentence}");
+    assert_eq!(listed.matches(", ").count(), 3, "{sentence}");
+}
