@@ -18,8 +18,15 @@ fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
         let wage = s.median?;
         Some(format!("{}{}", display::wage(s, wage), s.period.suffix()))
     });
+    // The wider BLS occupations whose figures the row shows: pay's, and
+    // the projections' when the fourth column is projected.
+    let projected = matches!(column, "projected_growth" | "annual_openings");
+    let mut groups: Vec<&str> = (career.salary.as_ref().and_then(|s| s.group.as_deref()).into_iter())
+        .chain(career.projections_group.as_deref().filter(|_| projected))
+        .collect();
+    groups.dedup_by(|x, y| x.eq_ignore_ascii_case(y));
+    let figures_for = (!groups.is_empty()).then(|| groups.join(" and "));
     let column = fact_value(career, column);
-    let figures_for = career.salary.as_ref().and_then(|s| s.group.as_deref());
     context! {
         title => career.title, slug => career.slug, url => career_path(&career.slug), category => career.category,
         median, column, summary => career.summary, figures_for,
