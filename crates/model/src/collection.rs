@@ -131,7 +131,14 @@ impl Collection {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             };
-            by_value.then_with(|| cx.title.cmp(&cy.title))
+            // Among equals (a job zone holds hundreds of careers), the
+            // careers with the most jobs first: a list cut at its limit
+            // then keeps the commonest, not the first of the alphabet.
+            let by_jobs = || match self.sort.by {
+                SortKey::Title => std::cmp::Ordering::Equal,
+                _ => cy.employment.unwrap_or(0).cmp(&cx.employment.unwrap_or(0)),
+            };
+            by_value.then_with(by_jobs).then_with(|| cx.title.cmp(&cy.title))
         });
         chosen.truncate(self.limit.unwrap_or(usize::MAX));
         chosen
@@ -196,5 +203,24 @@ mod tests {
         assert_eq!(paid.select(&careers), [2, 0, 1]);
         let rich = collection(Filter { min_median: Some(20.0), ..Filter::default() }, Sort::default());
         assert_eq!(rich.select(&careers), [2]);
+    }
+
+    #[test]
+    fn equal_values_put_the_most_jobs_first_but_titles_stay_alphabetical() {
+        let mut careers = vec![career("A", None, None), career("B", None, None), career("C", None, None)];
+        for (career, jobs) in careers.iter_mut().zip([100, 5_000, 800]) {
+            career.employment = Some(jobs);
+            career.demand_score = Some(7.0);
+        }
+        let collection = |by: SortKey| Collection {
+            slug: "x".into(),
+            title: "X".into(),
+            description: String::new(),
+            filter: Filter::default(),
+            sort: Sort { by, descending: false },
+            limit: Some(2),
+        };
+        assert_eq!(collection(SortKey::DemandScore).select(&careers), [1, 2]);
+        assert_eq!(collection(SortKey::Title).select(&careers), [0, 1]);
     }
 }
