@@ -235,7 +235,10 @@ pub(crate) fn conclusion(
         let exact = ties.clone().all(|(_, a, b)| a == b);
         text.push_str(if exact { "They are tied on " } else { "They are about even on " });
         join_into(text, ties, |text, (k, a, b)| {
-            if a == b {
+            if a == b && (a == "Yes" || a == "No") {
+                // "scope for remote work (no for both)", not "(No)".
+                push_all(text, &[&leads[k].tie, if a == "Yes" { "yes" } else { "no" }, " for both)"]);
+            } else if a == b {
                 push_all(text, &[&leads[k].tie, a, ")"]);
             } else {
                 push_all(text, &[&leads[k].tie, a, " vs ", b, ")"]);

@@ -558,6 +558,9 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     assert_eq!(row("entry_barrier"), Some(Verdict::Neutral));
     assert_eq!(row("entry_education"), Some(Verdict::A));
     assert!(!lpn_rn.conclusion.iter().any(|s| s.contains("tied on entry barrier")));
+    // A yes/no tie reads as one: neither nursing job can be done from home.
+    let tie = lpn_rn.conclusion.iter().find(|s| s.contains("tied on")).expect("a tie sentence");
+    assert!(tie.contains("scope for remote work (no for both)"), "{tie}");
     let profile: Vec<&str> = lpn_rn.profile.items.iter().map(|i| i.name).collect();
     assert!(profile.contains(&"Social Perceptiveness") && profile.contains(&"Active Listening"), "{profile:?}");
     // A technology the economy's postings call hot but no nurse's
