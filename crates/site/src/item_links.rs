@@ -112,7 +112,7 @@ mod tests {
         let items = important_items(&career);
         let names: Vec<&str> = items.iter().map(|i| i.name).collect();
         assert_eq!(names, ["Writing", "Mathematics", "Negotiation", "Astrology"], "Speaking is not important");
-        assert_eq!((items[1].kind.as_str(), items[1].importance.as_str()), ("knowledge area", "3.5"));
+        assert_eq!((items[1].kind.as_str(), items[1].importance.as_str()), ("knowledge area", "3.50"));
         assert_eq!(items[2].level.as_deref(), Some("4.25"));
         assert_eq!(items[0].level, None, "a withheld level stays missing");
         let maths = worker_item(ItemKind::Knowledge, "Mathematics").unwrap();

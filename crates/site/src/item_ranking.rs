@@ -37,12 +37,11 @@ impl RankedCareer {
     }
 }
 
-/// A rating as O*NET publishes it, to two decimals, without trailing
-/// zeros ("4.62", "3.5", "4"): rounder figures would not multiply to the
-/// importance × level that item pages rank by.
+/// A rating as O*NET publishes it, to two decimals ("4.62", "3.50",
+/// "4.00"), so that a column of them lines up: rounder figures would not
+/// multiply to the importance × level that item pages rank by.
 pub(crate) fn rating_shown(x: f64) -> String {
-    let fixed = format!("{x:.2}");
-    fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
+    format!("{x:.2}")
 }
 
 /// `career`'s rating of `item`, if it has one.
@@ -106,7 +105,7 @@ mod tests {
 
     #[test]
     fn ratings_show_as_published_without_trailing_zeros() {
-        assert_eq!([4.62, 3.5, 4.0, 0.0, 3.126].map(rating_shown), ["4.62", "3.5", "4", "0", "3.13"]);
+        assert_eq!([4.62, 3.5, 4.0, 0.0, 3.126].map(rating_shown), ["4.62", "3.50", "4.00", "0.00", "3.13"]);
     }
 
     #[test]
