@@ -374,11 +374,11 @@ impl Prepared {
     /// first (what at least half the neighbours use a technology of the
     /// same O*NET family for, see [`family_supports`]); within those, what
     /// at least [`FIELD_SUPPORT`] of the neighbours also use comes first,
-    /// then what one uses, then what none does. Among what the neighbours use, the field's own come first:
-    /// how many neighbours use it times its rarity across all careers, so
-    /// Minitab and Mathematica, used by a few statistical careers, go
-    /// before XML and Visual Basic, used by as many neighbours and by a
-    /// hundred careers besides. Hot technologies come next among equals,
+    /// then what one uses, then what none does. Among what the neighbours
+    /// use, the field's own come first: how many neighbours use it times
+    /// its rarity across all careers, so Minitab and Mathematica, used by
+    /// a few statistical careers, go before XML and Visual Basic, used by
+    /// as many neighbours and by a hundred careers besides. Hot technologies come next among equals,
     /// and last among what no neighbour uses: O*NET flags a technology hot
     /// from job postings across the whole economy, so a nurse's list has
     /// Apache Spark among its hot technologies; no nurse's neighbour uses
