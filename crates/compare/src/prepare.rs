@@ -371,7 +371,7 @@ impl Prepared {
     /// Orders each career's phrases again now that its most similar
     /// careers are known (`neighbours`, by career): within the in-demand
     /// ones and within the rest, the kinds of tools the field uses come
-    /// first (what at least half the neighbours use a technology of the
+    /// first (what more than half the neighbours use a technology of the
     /// same O*NET family for, see [`family_supports`]); within those, what
     /// at least [`FIELD_SUPPORT`] of the neighbours also use comes first,
     /// then what one uses, then what none does. Among what the neighbours
@@ -419,7 +419,7 @@ impl Prepared {
                     // the field's own.
                     let hot_first = if support[i] > 0 { !skill.hot } else { skill.hot };
                     let outside = FIELD_SUPPORT - usize::from(support[i]).min(FIELD_SUPPORT);
-                    let minor_kind = usize::from(family_support[i]) < near.len().div_ceil(2);
+                    let minor_kind = 2 * usize::from(family_support[i]) <= near.len();
                     (
                         prepared.generic[i],
                         !skill.in_demand,
