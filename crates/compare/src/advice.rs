@@ -9,7 +9,7 @@
 use careerdiff_model::Career;
 
 use crate::prepare::PreparedCareer;
-use crate::write::{join_into, push_all, push_decimal, push_lower_first, push_number};
+use crate::write::{Joiner, join_into, push_all, push_decimal, push_lower_first, push_number};
 use crate::{GlanceRow, Profile, RatedItem, Sentences, SkillList, SkillOverlap, Transition, Verdict};
 
 /// How winning a row reads after "Choose X if you…".
@@ -235,9 +235,9 @@ pub(crate) fn conclusion(
         let exact = ties.clone().all(|(_, a, b)| a == b);
         text.push_str(if exact { "They are tied on " } else { "They are about even on " });
         join_into(text, ties, |text, (k, a, b)| {
-            if a == b && (a == "Yes" || a == "No") {
+            if let Some(answer) = crate::glance::yes_no_word(a).filter(|_| a == b) {
                 // "scope for remote work (no for both)", not "(No)".
-                push_all(text, &[&leads[k].tie, if a == "Yes" { "yes" } else { "no" }, " for both)"]);
+                push_all(text, &[&leads[k].tie, answer, " for both)"]);
             } else if a == b {
                 push_all(text, &[&leads[k].tie, a, ")"]);
             } else {
@@ -326,12 +326,13 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     let noun = if n == 1 { skills.listed.singular() } else { skills.listed.plural() };
     push_all(text, &[" ", noun, " ("]);
     if n > 4 {
-        // "A, B, C, D and 14 more": one "and", before the count.
-        for (k, s) in skills.shared.iter().take(4).enumerate() {
-            text.push_str(if k == 0 { "" } else { ", " });
+        // "A, B, C, D and 14 more": the count is the list's last item.
+        let mut joiner = Joiner::new(5);
+        for s in skills.shared.iter().take(4) {
+            joiner.next(text);
             push_lower_first(text, s.name, s.common_noun);
         }
-        text.push_str(" and ");
+        joiner.next(text);
         push_number(text, n - 4);
         text.push_str(" more");
     } else {

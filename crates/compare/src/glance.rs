@@ -425,8 +425,17 @@ fn entry_education(c: &Career) -> Option<Measure> {
     Some(plain(education.to_owned(), rank as i64))
 }
 
+/// How a yes/no attribute's values are shown.
+const YES_NO: [&str; 2] = ["No", "Yes"];
+
 fn yes_no(value: bool) -> Measure {
-    plain(if value { "Yes" } else { "No" }.to_owned(), i64::from(value))
+    plain(YES_NO[usize::from(value)].to_owned(), i64::from(value))
+}
+
+/// A yes/no attribute's shown value as a word inside a sentence ("yes",
+/// "no"); `None` for any other value.
+pub(crate) fn yes_no_word(shown: &str) -> Option<&'static str> {
+    ["no", "yes"].into_iter().zip(YES_NO).find_map(|(word, value)| (shown == value).then_some(word))
 }
 
 fn remote(c: &Career) -> Option<Measure> {

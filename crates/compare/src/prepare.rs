@@ -378,8 +378,9 @@ impl Prepared {
     /// use, the field's own come first: how many neighbours use it times
     /// its rarity across all careers, so Minitab and Mathematica, used by
     /// a few statistical careers, go before XML and Visual Basic, used by
-    /// as many neighbours and by a hundred careers besides. Hot technologies come next among equals,
-    /// and last among what no neighbour uses: O*NET flags a technology hot
+    /// as many neighbours and by a hundred careers besides. Hot
+    /// technologies come next among equals, and last among what no
+    /// neighbour uses: O*NET flags a technology hot
     /// from job postings across the whole economy, so a nurse's list has
     /// Apache Spark among its hot technologies; no nurse's neighbour uses
     /// it, and it is not the first thing to learn on the way there.
@@ -461,23 +462,27 @@ fn family_supports(
             Some(*ids.entry(family).or_insert(next))
         })
         .collect();
-    let families_of_phrase = |units: &[Unit]| -> Vec<u32> {
-        units.iter().filter_map(|&u| family_of.get(u as usize).copied().flatten()).collect()
-    };
-    // Each career's families, sorted.
-    let families: Vec<Vec<u32>> = (prepared.iter())
+    // By career, each phrase's families.
+    let phrase_families: Vec<Vec<Vec<u32>>> = (prepared.iter())
         .map(|p| {
-            let mut all: Vec<u32> = p.phrase_units.iter().flat_map(|units| families_of_phrase(units)).collect();
+            (p.phrase_units.iter())
+                .map(|units| units.iter().filter_map(|&u| family_of.get(u as usize).copied().flatten()).collect())
+                .collect()
+        })
+        .collect();
+    // Each career's families, sorted.
+    let families: Vec<Vec<u32>> = (phrase_families.iter())
+        .map(|phrases| {
+            let mut all: Vec<u32> = phrases.iter().flatten().copied().collect();
             all.sort_unstable();
             all.dedup();
             all
         })
         .collect();
-    (prepared.iter().zip(neighbours).zip(supports))
-        .map(|((p, near), support)| {
-            (p.phrase_units.iter().zip(support))
-                .map(|(units, &own)| {
-                    let mine = families_of_phrase(units);
+    (phrase_families.iter().zip(neighbours).zip(supports))
+        .map(|((phrases, near), support)| {
+            (phrases.iter().zip(support))
+                .map(|(mine, &own)| {
                     let used = |j: &&usize| mine.iter().any(|f| families[**j].binary_search(f).is_ok());
                     let by_family = near.iter().filter(used).count().min(usize::from(u8::MAX)) as u8;
                     by_family.max(own)
