@@ -119,12 +119,14 @@ fn shards_together_equal_the_whole_site() {
     let mut expected = read_all(&whole.path().join("public"));
     // Only a whole build records a manifest for later incremental builds.
     assert!(expected.remove(crate::MANIFEST).is_some(), "a whole build writes its manifest");
+    assert!(expected.remove(crate::PAGE_LIST).is_some(), "and the paths it lists");
     assert!(expected.remove(crate::SEARCH_CACHE).is_some(), "and keeps its search side");
     let mut merged = BTreeMap::new();
     for k in 1..=3 {
         let shard = build_site(&repo().join("content"), &["--shard", &format!("{k}/3")]);
         let files = read_all(&shard.path().join("public"));
         assert!(!files.contains_key(crate::MANIFEST), "shard {k} claims the whole site in a manifest");
+        assert!(!files.contains_key(crate::PAGE_LIST), "shard {k} lists the whole site's paths");
         assert!(!files.contains_key(crate::SEARCH_CACHE), "shard {k} keeps a search side for the whole site");
         for (name, bytes) in files {
             // Every shard carries the same output marker; pages come from one shard each.

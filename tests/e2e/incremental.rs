@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use crate::{MANIFEST, SEARCH_CACHE, careerdiff, fixture, stderr, stdout};
+use crate::{MANIFEST, PAGE_LIST, SEARCH_CACHE, careerdiff, fixture, stderr, stdout};
 
 /// A copy of the small fixture site (`content/`) with an empty theme
 /// folder beside it (`themes/default/`), and its output (`public/`).
@@ -127,6 +127,7 @@ fn editing_a_career_rewrites_its_pages_and_not_the_others() {
     assert!(changed.contains(&"careers/statisticians.html".to_owned()), "{changed:?}");
     // (The manifest is removed, then written anew: its inode may be reused.)
     assert!(project.path("public").join(MANIFEST).is_file(), "the manifest is written");
+    assert!(!changed.contains(&PAGE_LIST.to_owned()), "the same page list is not written again");
     for untouched in
         ["roadmaps/ai-middleware-engineer.html", "compare/ai-middleware-engineer-vs-ai-model-routing-engineer.html"]
     {
@@ -170,6 +171,28 @@ fn adding_and_deleting_careers_match_a_full_build() {
     project.rebuild_matches_a_full_build();
     assert!(!project.path("public/careers/data-scientists.html").exists(), "a deleted career's page is deleted");
     assert!(!project.path("public/compare/data-scientists-vs-statisticians.html").exists());
+}
+
+/// The path list is read only when the page list changed: without it, an
+/// edit is still incremental, and a new career makes the build a full one
+/// (it could not tell which pages are gone).
+#[test]
+fn a_lost_path_list_costs_a_full_build_only_when_the_page_list_changes() {
+    let project = Project::new();
+    project.build("public", &[]);
+    fs::remove_file(project.path("public").join(PAGE_LIST)).unwrap();
+    project.edit("content/careers/statisticians.md", "Develop or apply", "Design or apply");
+    let said = project.build("public", &[]);
+    assert!(said.starts_with("updated ") && rewritten(&said) > 0, "the same page list needs no paths: {said}");
+    let statisticians = fs::read_to_string(project.path("content/careers/statisticians.md")).unwrap();
+    let added = statisticians.replacen("title = \"Statisticians\"", "title = \"Biostatisticians\"", 1);
+    fs::write(project.path("content/careers/biostatisticians.md"), added).unwrap();
+    let said = project.build("public", &[]);
+    assert!(said.starts_with("built "), "a new page list without the old one is built in full: {said}");
+    assert!(project.path("public").join(PAGE_LIST).is_file(), "a full build writes the path list");
+    fs::remove_file(project.path("content/careers/biostatisticians.md")).unwrap();
+    project.rebuild_matches_a_full_build();
+    assert!(!project.path("public/careers/biostatisticians.html").exists(), "its pages are deleted");
 }
 
 #[test]

@@ -20,6 +20,7 @@ use std::process::{Command, Output};
 /// The file a build leaves in its output so that the next build may replace it.
 const MARKER: &str = ".careerdiff-output";
 const MANIFEST: &str = ".careerdiff-manifest";
+const PAGE_LIST: &str = ".careerdiff-pages";
 /// The search side a whole build keeps for the next.
 const SEARCH_CACHE: &str = ".careerdiff-search";
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::fingerprint::output_fingerprint;
-use crate::manifest::{Fingerprints, Manifest};
+use crate::manifest::{Fingerprints, Manifest, PageList};
 use crate::out_guard::{self, MARKER};
 use crate::out_lock;
 use crate::output::{Destination, Staging, Writer};
@@ -82,21 +82,23 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, SiteErr
         // Whole builds record every page's input fingerprint.
         site.prepare_fingerprints();
     }
+    let pages: Vec<PageId> = pages_of(site, options.shard).collect();
+    let list = if whole { site.page_list_digest() } else { 0 };
     if whole
         && !options.full
         && options.out.join(MARKER).is_file()
         && let Some(manifest) = Manifest::read(&options.out).filter(|m| m.generator == options.generator)
+        && let Some(previous) = Previous::of(site, &pages, list, &manifest, &options.out)
     {
-        return incremental(site, &manifest, options);
+        return incremental(site, &pages, list, previous, options);
     }
     let staging = Staging::create(&options.out)?;
-    let pages: Vec<PageId> = pages_of(site, options.shard).collect();
     let (mut report, fingerprints) =
         write_pages(site, &pages, &staging.output(), options.progress.as_deref(), whole, None)?;
     if whole {
         let paths: Vec<String> = pages.par_iter().map(|&p| site.path(p)).collect();
-        let listed = paths.iter().map(String::as_str).zip(fingerprints);
-        Manifest::write(staging.dir(), &options.generator, options.inputs, listed)?;
+        PageList::write(staging.dir(), list, paths.iter().map(String::as_str))?;
+        Manifest::write(staging.dir(), &options.generator, options.inputs, list, &fingerprints)?;
     }
     report.replaced = staging.publish()?;
     Ok(report)
@@ -187,21 +189,55 @@ fn write_page(writer: &Writer<'_>, page: PageId, path: String, bytes: Vec<u8>) -
     Ok(report)
 }
 
-/// Updates the site in `options.out`, described by `manifest`, in place.
-fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Result<BuildReport, SiteError> {
+/// What an incremental build starts from.
+struct Previous {
+    /// Each page's fingerprints in the site being updated, if it had the
+    /// page.
+    old: Vec<Option<Fingerprints>>,
+    /// The pages it had that the site no longer has, sorted.
+    gone: Vec<String>,
+    /// Every page's path, when the page list changed: the new path list.
+    paths: Option<Vec<String>>,
+}
+
+impl Previous {
+    /// What the manifest of the site in `out` says of `pages`, whose list
+    /// has the digest `list`. A site whose page list is the one the
+    /// manifest names finds each page at its own position; another needs
+    /// the old path list, without which it cannot be updated (`None`).
+    fn of(site: &Site, pages: &[PageId], list: u64, manifest: &Manifest, out: &Path) -> Option<Previous> {
+        if manifest.list == list && manifest.len() == pages.len() {
+            let old = manifest.fingerprints().iter().copied().map(Some).collect();
+            return Some(Previous { old, gone: Vec::new(), paths: None });
+        }
+        let listed = manifest.paths(out)?;
+        let positions = listed.positions();
+        let paths: Vec<String> = pages.par_iter().map(|&page| site.path(page)).collect();
+        let old =
+            paths.iter().map(|path| positions.get(path.as_str()).map(|&at| manifest.fingerprints()[at])).collect();
+        let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let mut gone: Vec<String> = listed.paths().filter(|path| !kept.contains(path)).map(String::from).collect();
+        gone.sort_unstable();
+        Some(Previous { old, gone, paths: Some(paths) })
+    }
+}
+
+/// Updates the site in `options.out`, described by `previous`, in place.
+fn incremental(
+    site: &Site,
+    pages: &[PageId],
+    list: u64,
+    previous: Previous,
+    options: &BuildOptions,
+) -> Result<BuildReport, SiteError> {
     let out = &options.out;
-    let pages: Vec<PageId> = site.pages().collect();
-    let (paths, inputs): (Vec<String>, Vec<u64>) =
-        pages.par_iter().map(|&page| (site.path(page), site.input_fingerprint(page))).unzip();
     // Pages whose inputs changed are rendered again; of those, the pages
-    // whose bytes changed are written. A site whose page list is the one
-    // the manifest lists finds each page at its own position.
+    // whose bytes changed are written.
+    let inputs: Vec<u64> = pages.par_iter().map(|&page| site.input_fingerprint(page)).collect();
     let mut listed: Vec<Fingerprints> = Vec::with_capacity(pages.len());
     let (mut changed, mut old_outputs) = (Vec::new(), Vec::new());
-    let mut same_list = manifest.len() == pages.len();
-    for (at, ((&page, path), &input)) in pages.iter().zip(&paths).zip(&inputs).enumerate() {
-        same_list &= manifest.lists_at(at, path);
-        match manifest.get_at(at, path) {
+    for ((&page, &input), old) in pages.iter().zip(&inputs).zip(previous.old) {
+        match old {
             Some(old) if old.input == input => listed.push(old),
             old => {
                 changed.push((listed.len(), page));
@@ -210,13 +246,6 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
             }
         }
     }
-    let mut gone: Vec<&str> = if same_list {
-        Vec::new()
-    } else {
-        let kept: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        manifest.paths().filter(|p| !kept.contains(p)).collect()
-    };
-    gone.sort_unstable();
     // From here until the new manifest is written the folder is not the
     // site the old manifest describes: without one, the next build is full.
     Manifest::remove(out)?;
@@ -227,12 +256,15 @@ fn incremental(site: &Site, manifest: &Manifest, options: &BuildOptions) -> Resu
     for ((at, _), fingerprint) in changed.iter().zip(fingerprints) {
         listed[*at] = fingerprint;
     }
+    let gone: Vec<&str> = previous.gone.iter().map(String::as_str).collect();
     for path in &gone {
         remove_page(out, path)?;
     }
     remove_empty_folders(out, &gone, &site.dirs())?;
-    let listed = paths.iter().map(String::as_str).zip(listed);
-    Manifest::write(out, &options.generator, options.inputs, listed)?;
+    if let Some(paths) = &previous.paths {
+        PageList::write(out, list, paths.iter().map(String::as_str))?;
+    }
+    Manifest::write(out, &options.generator, options.inputs, list, &listed)?;
     report.incremental = true;
     report.unchanged = pages.len() as u64 - report.files;
     report.deleted = gone.len() as u64;

@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, build, render_only, render_to_memory};
 pub use inputs::input_digest;
-pub use manifest::{MANIFEST, Manifest};
+pub use manifest::{MANIFEST, Manifest, PAGE_LIST};
 pub use output::leftovers;
 pub use page::PageId;
 pub use site::{Site, SiteOptions};

@@ -1,29 +1,42 @@
 //! The manifest a build leaves in its output (`.careerdiff-manifest`, a
 //! dotfile that publishing steps and `diff -r -x ".*"` skip): which
-//! program wrote the site, a digest of every input file, and each page's
-//! path with two fingerprints: of what it is made from (its inputs) and of
-//! its bytes. The next build re-renders only the pages whose inputs
-//! changed, and writes only those whose bytes changed.
+//! program wrote the site, a digest of every input file, a digest of the
+//! page list, and each page's two fingerprints, in page order: of what it
+//! is made from (its inputs) and of its bytes. The next build re-renders
+//! only the pages whose inputs changed, and writes only those whose bytes
+//! changed.
+//!
+//! The pages' paths are kept apart, in `.careerdiff-pages`, headed by the
+//! digest of the list they are: a rebuild whose page list is the one the
+//! manifest names (any edit that adds, removes and renames no career)
+//! finds every page at its position and never reads, formats or writes
+//! the 440,000 paths of an all-pairs site. Only a changed list reads them,
+//! to delete the pages that are gone.
 //!
 //! The manifest only ever describes a finished site: an incremental build
 //! removes it before it changes any page and writes the new one (to a
-//! temporary name, then renamed) after the last page, so a build killed
-//! half-way leaves no manifest, and the next build is a full one.
+//! temporary name, then renamed) after the last page and after the path
+//! list, so a build killed half-way leaves no manifest, and the next build
+//! is a full one.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-use rayon::slice::ParallelSliceMut;
 
 use crate::{SiteError, io_error};
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST: &str = ".careerdiff-manifest";
 
+/// The file of the pages' paths, beside the manifest.
+pub const PAGE_LIST: &str = ".careerdiff-pages";
+
 /// The first line of every manifest, with the format's version.
-const HEADER: &str = "careerdiff manifest 2";
+const HEADER: &str = "careerdiff manifest 3";
+
+/// The first words of the path list's first line, before its digest.
+const LIST_HEADER: &str = "careerdiff pages";
 
 /// A page's fingerprints.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -41,46 +54,35 @@ pub struct Manifest {
     pub generator: String,
     /// A digest of every input file (see [`crate::input_digest`]).
     pub inputs: u64,
-    /// The manifest's text, which `pages` point into: on an all-pairs site
-    /// it lists 440,000 pages, and one string is faster to read than one
-    /// per page.
-    text: String,
-    /// Each page as listed (the order of the site's pages when written):
-    /// where its path is in `text`, and its fingerprints.
-    pages: Vec<(std::ops::Range<usize>, Fingerprints)>,
-    /// Page numbers sorted by path, made on the first lookup by path that
-    /// a page's position does not answer.
-    by_path: OnceLock<Vec<u32>>,
+    /// A digest of the page list (see [`crate::Site::page_list_digest`]).
+    pub list: u64,
+    /// Each page's fingerprints, in the site's page order.
+    pages: Vec<Fingerprints>,
 }
 
 impl Manifest {
     /// The manifest of the site in `out`, if it has one this format can
     /// read (anything else counts as none: the build will be a full one).
     pub fn read(out: &Path) -> Option<Manifest> {
-        let text = fs::read_to_string(out.join(MANIFEST)).ok()?;
-        // Lines with their ends, so that `at` follows each line's offset.
-        let mut lines = text.split_inclusive('\n');
-        let head: [&str; 3] = [lines.next()?, lines.next()?, lines.next()?];
-        let mut at = head.iter().map(|line| line.len()).sum::<usize>();
-        let [header, generator, inputs] = head.map(|line| line.trim_end_matches('\n'));
+        let bytes = fs::read(out.join(MANIFEST)).ok()?;
+        let mut lines = bytes.splitn(5, |&b| b == b'\n');
+        let mut line = || std::str::from_utf8(lines.next()?).ok();
+        let (header, generator, inputs, pages) = (line()?, line()?, line()?, line()?);
         if header != HEADER {
             return None;
         }
         let generator = generator.strip_prefix("generator ")?.to_owned();
-        let inputs = u64::from_str_radix(inputs.strip_prefix("inputs ")?, 16).ok()?;
-        let mut pages = Vec::new();
-        for line in lines {
-            let start = at;
-            at += line.len();
-            let line = line.trim_end_matches('\n');
-            let (input, rest) = line.split_once(' ')?;
-            let (output, path) = rest.split_once(' ')?;
-            let hex = |text| u64::from_str_radix(text, 16).ok();
-            let path_start = start + input.len() + output.len() + 2;
-            let fingerprints = Fingerprints { input: hex(input)?, output: hex(output)? };
-            pages.push((path_start..path_start + path.len(), fingerprints));
+        let inputs = hex(inputs.strip_prefix("inputs ")?)?;
+        let (count, list) = pages.strip_prefix("pages ")?.split_once(' ')?;
+        let (count, list) = (count.parse::<usize>().ok()?, hex(list)?);
+        let body = lines.next()?;
+        if body.len() != count.checked_mul(16)? {
+            return None;
         }
-        Some(Manifest { generator, inputs, text, pages, by_path: OnceLock::new() })
+        let word = |at: &[u8]| u64::from_le_bytes(at.try_into().expect("8 bytes"));
+        let pages =
+            body.chunks_exact(16).map(|page| Fingerprints { input: word(&page[..8]), output: word(&page[8..]) });
+        Some(Manifest { generator, inputs, list, pages: pages.collect() })
     }
 
     /// How many pages it lists.
@@ -93,37 +95,29 @@ impl Manifest {
         self.pages.is_empty()
     }
 
-    /// The path of the page listed `at`.
-    fn path(&self, at: usize) -> &str {
-        &self.text[self.pages[at].0.clone()]
+    /// Each page's fingerprints, in page order.
+    pub fn fingerprints(&self) -> &[Fingerprints] {
+        &self.pages
     }
 
-    /// Every page's path, as listed.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        (0..self.pages.len()).map(|at| self.path(at))
-    }
-
-    /// Whether the page listed `at` is `path`: for a site whose page list
-    /// is unchanged, every page is where the manifest lists it.
-    pub fn lists_at(&self, at: usize, path: &str) -> bool {
-        at < self.pages.len() && self.path(at) == path
-    }
-
-    /// The fingerprints of page `path`, looked for first `at` (see
-    /// [`Manifest::lists_at`]), then by path.
-    pub fn get_at(&self, at: usize, path: &str) -> Option<Fingerprints> {
-        if self.lists_at(at, path) { Some(self.pages[at].1) } else { self.get(path) }
-    }
-
-    /// The fingerprints of page `path`, if listed.
-    pub fn get(&self, path: &str) -> Option<Fingerprints> {
-        let sorted = self.by_path.get_or_init(|| {
-            let mut sorted: Vec<u32> = (0..self.pages.len() as u32).collect();
-            sorted.par_sort_unstable_by(|&x, &y| self.path(x as usize).cmp(self.path(y as usize)));
-            sorted
-        });
-        let found = sorted.binary_search_by(|&at| self.path(at as usize).cmp(path)).ok()?;
-        Some(self.pages[sorted[found] as usize].1)
+    /// The paths of the pages it lists, from the path list in `out`, if
+    /// that file is the list this manifest names.
+    pub fn paths(&self, out: &Path) -> Option<PageList> {
+        let text = fs::read_to_string(out.join(PAGE_LIST)).ok()?;
+        let (head, paths) = text.split_once('\n')?;
+        if hex(head.strip_prefix(LIST_HEADER)?.strip_prefix(' ')?)? != self.list {
+            return None;
+        }
+        let start = head.len() + 1;
+        let mut at = start;
+        let ranges: Vec<_> = paths
+            .split_terminator('\n')
+            .map(|path| {
+                at += path.len() + 1;
+                at - path.len() - 1..at - 1
+            })
+            .collect();
+        (ranges.len() == self.pages.len()).then_some(PageList { text, ranges })
     }
 
     /// Only the header: whether the site in `out` was built by `generator`
@@ -151,28 +145,76 @@ impl Manifest {
         }
     }
 
-    /// Writes the manifest of `out`, pages in the order given, whole or
-    /// not at all. It is streamed to its temporary file: on an all-pairs
-    /// site its text is tens of megabytes that need not be held at once.
-    pub(crate) fn write<'p>(
+    /// Writes the manifest of `out` (pages in page order, of the list
+    /// whose digest is `list`), whole or not at all.
+    pub(crate) fn write(
         out: &Path,
         generator: &str,
         inputs: u64,
-        pages: impl Iterator<Item = (&'p str, Fingerprints)>,
+        list: u64,
+        pages: &[Fingerprints],
     ) -> Result<(), SiteError> {
-        let path = out.join(MANIFEST);
-        let temporary = temporary_path(&path);
-        let written = (|| -> std::io::Result<()> {
-            let mut file = BufWriter::new(fs::File::create(&temporary)?);
-            write!(file, "{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\n")?;
-            for (page, Fingerprints { input, output }) in pages {
-                writeln!(file, "{input:016x} {output:016x} {page}")?;
+        write_streamed(&out.join(MANIFEST), |file| {
+            write!(file, "{HEADER}\ngenerator {generator}\ninputs {inputs:016x}\npages {} {list:016x}\n", pages.len())?;
+            for page in pages {
+                file.write_all(&page.input.to_le_bytes())?;
+                file.write_all(&page.output.to_le_bytes())?;
             }
-            file.flush()
-        })();
-        written.map_err(io_error("writing", &temporary))?;
-        fs::rename(&temporary, &path).map_err(io_error("writing", &path))
+            Ok(())
+        })
     }
+}
+
+/// The paths of a site's pages, in page order, as a build wrote them.
+pub struct PageList {
+    /// The file's text, which `ranges` point into: one string is faster
+    /// to read than one per page.
+    text: String,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl PageList {
+    /// Every path, in page order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.ranges.iter().map(|range| &self.text[range.clone()])
+    }
+
+    /// Each path's position in the list.
+    pub fn positions(&self) -> HashMap<&str, usize> {
+        self.paths().enumerate().map(|(at, path)| (path, at)).collect()
+    }
+
+    /// Writes the path list of `out` (its digest `list`), whole or not at
+    /// all. It is streamed to its temporary file: on an all-pairs site its
+    /// text is tens of megabytes that need not be held at once.
+    pub(crate) fn write<'p>(out: &Path, list: u64, paths: impl Iterator<Item = &'p str>) -> Result<(), SiteError> {
+        write_streamed(&out.join(PAGE_LIST), |file| {
+            writeln!(file, "{LIST_HEADER} {list:016x}")?;
+            for path in paths {
+                writeln!(file, "{path}")?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn hex(text: &str) -> Option<u64> {
+    u64::from_str_radix(text, 16).ok()
+}
+
+/// Writes `path` through a temporary file beside it, renamed over it.
+fn write_streamed(
+    path: &Path,
+    body: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<(), SiteError> {
+    let temporary = temporary_path(path);
+    let written = (|| -> std::io::Result<()> {
+        let mut file = BufWriter::new(fs::File::create(&temporary)?);
+        body(&mut file)?;
+        file.flush()
+    })();
+    written.map_err(io_error("writing", &temporary))?;
+    fs::rename(&temporary, path).map_err(io_error("writing", path))
 }
 
 /// The temporary file beside `path` that is renamed over it.
@@ -185,24 +227,21 @@ fn temporary_path(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    const ONE: Fingerprints = Fingerprints { input: 1, output: 2 };
+    const MAX: Fingerprints = Fingerprints { input: u64::MAX, output: 0 };
+
     #[test]
     fn a_written_manifest_reads_back_and_its_header_says_current() {
         let dir = tempfile::tempdir().unwrap();
-        let (one, max) = (Fingerprints { input: 1, output: 2 }, Fingerprints { input: u64::MAX, output: 0 });
-        let pages = [("index.html", one), ("compare/a-vs-b.html", max)];
-        Manifest::write(dir.path(), "careerdiff 1 x", 0xabc, pages.into_iter()).unwrap();
+        Manifest::write(dir.path(), "careerdiff 1 x", 0xabc, 0x5eed, &[ONE, MAX]).unwrap();
+        PageList::write(dir.path(), 0x5eed, ["index.html", "compare/a-vs-b.html"].into_iter()).unwrap();
         let manifest = Manifest::read(dir.path()).expect("reads");
         assert_eq!(manifest.generator, "careerdiff 1 x");
-        assert_eq!(manifest.inputs, 0xabc);
-        assert_eq!(manifest.get("compare/a-vs-b.html"), Some(max));
-        assert_eq!(manifest.get("index.html"), Some(one));
-        assert_eq!(manifest.get("compare/b-vs-a.html"), None);
-        assert_eq!(manifest.paths().collect::<Vec<_>>(), ["index.html", "compare/a-vs-b.html"]);
-        assert!(manifest.lists_at(1, "compare/a-vs-b.html") && !manifest.lists_at(0, "compare/a-vs-b.html"));
-        assert!(!manifest.lists_at(2, "index.html"));
-        // A page not where the manifest lists it is found by path.
-        assert_eq!(manifest.get_at(0, "compare/a-vs-b.html"), Some(max));
-        assert_eq!(manifest.get_at(5, "index.html"), Some(one));
+        assert_eq!((manifest.inputs, manifest.list), (0xabc, 0x5eed));
+        assert_eq!(manifest.fingerprints(), [ONE, MAX]);
+        let list = manifest.paths(dir.path()).expect("the list it names");
+        assert_eq!(list.paths().collect::<Vec<_>>(), ["index.html", "compare/a-vs-b.html"]);
+        assert_eq!(list.positions().get("compare/a-vs-b.html"), Some(&1));
         assert!(Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabc));
         assert!(!Manifest::is_current(dir.path(), "careerdiff 1 x", 0xabd));
         assert!(!Manifest::is_current(dir.path(), "careerdiff 2", 0xabc));
@@ -212,18 +251,40 @@ mod tests {
     }
 
     #[test]
+    fn a_path_list_of_another_page_list_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        Manifest::write(dir.path(), "g", 1, 0x5eed, &[ONE]).unwrap();
+        let manifest = Manifest::read(dir.path()).unwrap();
+        assert!(manifest.paths(dir.path()).is_none(), "no list at all");
+        PageList::write(dir.path(), 0xdead, ["index.html"].into_iter()).unwrap();
+        assert!(manifest.paths(dir.path()).is_none(), "the list of another site");
+        PageList::write(dir.path(), 0x5eed, ["index.html", "404.html"].into_iter()).unwrap();
+        assert!(manifest.paths(dir.path()).is_none(), "a list of another length");
+        PageList::write(dir.path(), 0x5eed, ["index.html"].into_iter()).unwrap();
+        assert!(manifest.paths(dir.path()).is_some());
+    }
+
+    #[test]
     fn a_damaged_manifest_counts_as_none() {
         let dir = tempfile::tempdir().unwrap();
+        let page = [7u8; 16];
         for text in [
-            "",
-            "careerdiff manifest 0\n",
-            "careerdiff manifest 1\ngenerator g\ninputs 1\n0000000000000001 index.html\n",
-            "careerdiff manifest 2\ngenerator g\ninputs zz\n",
-            "careerdiff manifest 2\ngenerator g\ninputs 1\nnot-hex 1 index.html\n",
-            "careerdiff manifest 2\ngenerator g\ninputs 1\n1 index.html\n",
+            &b""[..],
+            b"careerdiff manifest 0\n",
+            b"careerdiff manifest 2\ngenerator g\ninputs 1\n0000000000000001 0 index.html\n",
+            b"careerdiff manifest 3\ngenerator g\ninputs zz\npages 0 1\n",
+            b"careerdiff manifest 3\ngenerator g\ninputs 1\npages 1 1\n",
+            b"careerdiff manifest 3\ngenerator g\ninputs 1\npages two 1\n",
+            &[&b"careerdiff manifest 3\ngenerator g\ninputs 1\npages 2 1\n"[..], &page].concat(),
         ] {
             fs::write(dir.path().join(MANIFEST), text).unwrap();
-            assert_eq!(Manifest::read(dir.path()), None, "{text:?}");
+            assert_eq!(Manifest::read(dir.path()), None, "{:?}", String::from_utf8_lossy(text));
         }
+        fs::write(
+            dir.path().join(MANIFEST),
+            [&b"careerdiff manifest 3\ngenerator g\ninputs 1\npages 1 1\n"[..], &page].concat(),
+        )
+        .unwrap();
+        assert_eq!(Manifest::read(dir.path()).map(|m| m.len()), Some(1), "the well-formed one reads");
     }
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use careerdiff_compare::Comparer;
 use careerdiff_model::{Content, PairPolicy, WORKER_ITEMS};
 use minijinja::{Value, context};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::page::PageId;
 use crate::pair_data::PairParts;
@@ -48,6 +49,8 @@ pub struct Site {
     tool_pairs: OnceLock<ToolPairs>,
     /// Every page but the pairs, by path, made on the first lookup.
     routes: OnceLock<std::collections::HashMap<String, PageId>>,
+    /// [`Site::page_list_digest`], made when first asked.
+    list_digest: OnceLock<u64>,
 }
 
 impl Site {
@@ -69,6 +72,7 @@ impl Site {
             shared: OnceLock::new(),
             tool_pairs: OnceLock::new(),
             routes: OnceLock::new(),
+            list_digest: OnceLock::new(),
         })
     }
 
@@ -155,6 +159,37 @@ impl Site {
             + self.sitemap_files() as usize
             + self.theme.statics().len()
             + self.extras.len()
+    }
+
+    /// A digest of the page list: two sites made by one program list the
+    /// same pages at the same paths in the same order when their digests
+    /// are equal. Pair pages count by their careers' positions (with every
+    /// career's slug), every other page by its path, so an all-pairs site
+    /// is digested without formatting its 400,000 pair paths.
+    pub fn page_list_digest(&self) -> u64 {
+        *self.list_digest.get_or_init(|| self.digest_page_list())
+    }
+
+    fn digest_page_list(&self) -> u64 {
+        // Each part is tagged or counted, so that no two lists read alike.
+        let mut hasher = Xxh3::new();
+        hasher.update(&(self.content().careers.len() as u64).to_le_bytes());
+        for slug in self.content().careers.iter().map(|career| career.slug.as_str()) {
+            hasher.update(slug.as_bytes());
+            hasher.update(b"\0");
+        }
+        for page in self.pages() {
+            if let PageId::Pair(i, j) = page {
+                hasher.update(b"p");
+                hasher.update(&i.to_le_bytes());
+                hasher.update(&j.to_le_bytes());
+            } else {
+                hasher.update(b"f");
+                hasher.update(self.path(page).as_bytes());
+                hasher.update(b"\0");
+            }
+        }
+        hasher.digest()
     }
 
     /// The path of `page` in the published folder.
@@ -270,5 +305,58 @@ impl Site {
             + WORKER_ITEMS.len()
             + self.plan.pairs.len();
         urls.div_ceil(MAX_URLS_PER_FILE).max(1) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::Site;
+
+    /// The small fixture copied into a temporary folder, edited by `edit`.
+    fn site_with(edit: impl FnOnce(&Path)) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/ok/small");
+        for entry in walkdir::WalkDir::new(&fixture).into_iter().map(Result::unwrap) {
+            let target = dir.path().join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        edit(dir.path());
+        Site::load(dir.path(), None)
+    }
+
+    fn paths(site: &Site) -> Vec<String> {
+        site.pages().map(|page| site.path(page)).collect()
+    }
+
+    /// Equal digests are equal path lists: an edit that keeps every page
+    /// keeps the digest, and one that renames a career changes it.
+    #[test]
+    fn the_page_list_digest_changes_with_the_paths_and_only_then() {
+        let site = site_with(|_| {});
+        let edited = site_with(|root| {
+            let path = root.join("careers/statisticians.md");
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replacen("Develop or apply", "Design or apply", 1)).unwrap();
+        });
+        assert_eq!(paths(&edited), paths(&site));
+        assert_eq!(edited.page_list_digest(), site.page_list_digest());
+        let renamed = site_with(|root| {
+            fs::rename(root.join("careers/statisticians.md"), root.join("careers/statistician.md")).unwrap();
+        });
+        assert_ne!(paths(&renamed), paths(&site));
+        assert_ne!(renamed.page_list_digest(), site.page_list_digest());
+        let fewer = site_with(|root| {
+            let path = root.join("site.toml");
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replacen("policy = \"all\"", "policy = \"similar\"\nper_career = 1", 1)).unwrap();
+        });
+        assert_ne!(fewer.page_list_digest(), site.page_list_digest(), "fewer pairs, another list");
     }
 }
