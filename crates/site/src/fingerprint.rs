@@ -11,7 +11,8 @@
 //! what its comparison reads ([`careerdiff_compare::InputHashes`]), so a
 //! pair's fingerprint is known without comparing it: on 400,000 pairs,
 //! comparing and hashing each comparison cost more than a fifth of a full
-//! build. Files that no template makes (data, sitemaps, assets) are
+//! build. A sitemap file's fingerprint is the page list's digest (with the
+//! base URL); other files that no template makes (data, assets) are
 //! fingerprinted by their bytes.
 //!
 //! A page's output fingerprint is the hash of its bytes: a page whose
@@ -95,6 +96,12 @@ impl Site {
     pub(crate) fn input_fingerprint(&self, page: crate::PageId) -> u64 {
         match page {
             crate::PageId::Pair(i, j) => self.pair_fingerprint((i as usize, j as usize)),
+            // A sitemap file lists its share of the page list's URLs: they
+            // change with the list or the base URL, and are not written
+            // out to learn that (on an all-pairs site, 400,000 of them).
+            crate::PageId::Sitemap(n) => {
+                hash_of(&("sitemap", n, self.content().site.base_url.as_str(), self.page_list_digest()))
+            }
             _ => self.fingerprint(&self.source(page)),
         }
     }
