@@ -94,6 +94,12 @@ fn rebuild(
     loop {
         match loader() {
             Ok(loaded) => {
+                // A file saved unchanged can be caught empty by the digest
+                // that started this rebuild and whole by the load: when
+                // the inputs are back to what is served, so is the site.
+                if failed.is_none() && Some(now()) == served {
+                    return None;
+                }
                 // Said before the swap, so that whoever sees the new site
                 // has been told of it (a test that stops the server once
                 // it serves the edit finds the line).
