@@ -12,7 +12,9 @@
 //!   per term, across careers) has it;
 //! - a query that names a rated skill or knowledge area adds
 //!   [`items::rating_points`] for every career rated on it;
-//! - careers are ordered by: the query is their title; how many query
+//! - careers are ordered by: the query is their title (then: an
+//!   alternate title, or the subject their title names its practitioners
+//!   by, as "statistics" names Statisticians); how many query
 //!   terms they match; total points; their employment (BLS jobs now,
 //!   the most first; careers without it after, in content order).
 //!
@@ -27,12 +29,13 @@ mod query;
 mod reasons;
 mod schema;
 mod static_index;
+mod subjects;
 mod terms;
 
 pub use static_index::{SHARD_KEY_LEN, StaticFile, plain_slug, shard_key, static_index};
 pub use terms::{fold, phrase_pairs, terms};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use careerdiff_model::Content;
 use serde::Serialize;
@@ -154,7 +157,8 @@ pub struct SearchIndex {
     /// The terms of each worker item's names.
     item_phrases: Vec<Vec<Vec<String>>>,
     /// Careers by the terms of their title and each alternate title,
-    /// joined by spaces: 2 for the title, 1 for an alternate title.
+    /// joined by spaces: 2 for the title, 1 for an alternate title or the
+    /// subject the title names its practitioners by ([`subjects`]).
     exact_titles: HashMap<String, Vec<(usize, u8)>>,
     /// Each career's place when all are ordered by employment, the most
     /// jobs first (careers without a figure after, in content order): the
@@ -174,19 +178,32 @@ impl SearchIndex {
         let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
         let docs: Vec<CareerDoc> = content.careers.iter().map(|c| CareerDoc::new(c, &content.taxonomy)).collect();
         let mut exact_titles: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+        let mut add_title = |title: Vec<String>, idx: usize, tier: u8| {
+            let list = exact_titles.entry(title.join(" ")).or_default();
+            match list.iter_mut().find(|(career, _)| *career == idx) {
+                Some(entry) => entry.1 = entry.1.max(tier),
+                None => list.push((idx, tier)),
+            }
+        };
         for (idx, doc) in docs.iter().enumerate() {
             writer.add_document(fields.document(idx, doc))?;
             for (field, text) in &doc.texts {
-                let tier = match field {
-                    Field::Title => 2,
-                    Field::AlternateTitle => 1,
-                    _ => continue,
-                };
-                let list = exact_titles.entry(terms(text).join(" ")).or_default();
-                match list.iter_mut().find(|(career, _)| *career == idx) {
-                    Some(entry) => entry.1 = entry.1.max(tier),
-                    None => list.push((idx, tier)),
+                match field {
+                    Field::Title => add_title(terms(text), idx, 2),
+                    Field::AlternateTitle => add_title(terms(text), idx, 1),
+                    _ => {}
                 }
+            }
+            // The subject a title names its practitioners by counts as an
+            // alternate title ("statistics" for Statisticians).
+            let own: HashSet<String> = doc
+                .texts
+                .iter()
+                .filter(|(field, _)| matches!(field, Field::Task | Field::Summary))
+                .flat_map(|(_, text)| terms(text))
+                .collect();
+            for (_, text) in doc.texts.iter().filter(|(field, _)| *field == Field::Title) {
+                subjects::subject_titles(&terms(text), &own).into_iter().for_each(|t| add_title(t, idx, 1));
             }
         }
         writer.commit()?;

@@ -114,6 +114,28 @@ fn default_content_finds_the_ai_careers_by_their_skills() {
     assert_eq!(slugs(&index, "semantic caching").first().map(String::as_str), Some("ai-middleware-engineer"));
 }
 
+/// A subject finds the career named for practising it first, as a
+/// visitor expects: before the careers rated highest on the knowledge
+/// area the subject belongs to, and without careers whose title only
+/// ends alike ("physics" is not the physicians' subject).
+#[test]
+fn default_content_finds_a_subjects_practitioners_first() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let index = SearchIndex::build_in_ram(&load_content(&root).unwrap()).unwrap();
+    for (query, first) in [
+        ("statistics", "statisticians"),
+        ("physics", "physicists"),
+        ("astronomy", "astronomers"),
+        ("history", "historians"),
+        ("physical therapy", "physical-therapists"),
+    ] {
+        let found = slugs(&index, query);
+        assert_eq!(found.first().map(String::as_str), Some(first), "{query}: {found:?}");
+    }
+    let physics = slugs(&index, "physics");
+    assert!(!physics.iter().any(|slug| slug.contains("physician")), "{physics:?}");
+}
+
 /// A batch ranker, which looks each term up once, ranks every query as
 /// the index does one at a time, whatever order the queries come in.
 #[test]
