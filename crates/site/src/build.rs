@@ -157,7 +157,7 @@ fn write_pages(
             .enumerate()
             .map(|(k, &page)| {
                 let source = site.source(page);
-                let input = if fingerprints { site.fingerprint(&source) } else { 0 };
+                let input = if fingerprints { site.fingerprint_of(page, Some(&source)) } else { 0 };
                 let bytes = site.render_source(source)?;
                 let fingerprint =
                     Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };

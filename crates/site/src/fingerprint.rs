@@ -3,7 +3,10 @@
 //!
 //! A page rendered by a template is a pure function of the template's
 //! source (with the templates it extends, imports or includes) and its
-//! context; its fingerprint hashes both. The context is the explicit list
+//! context; its fingerprint hashes both. Pages that show careers' views
+//! or list entries (home, career, roadmap and skill pages) hash their
+//! context with each view's and entry's hash in its place, made once per
+//! build ([`crate::held::Held`]). The context is the explicit list
 //! of what the page reads, whole-site inputs included: a career page's
 //! context holds its similar careers, so a similar-careers list changes
 //! the pages that show it, and only those. A pair page's inputs are named
@@ -31,12 +34,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::pages;
+use crate::PageId;
+use crate::held::Held;
 use crate::pair_data::PairParts;
 use crate::plan::Plan;
 use crate::render::Source;
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::{listings, pages};
 
 /// Hashes of what many pages read, made once per site.
 pub(crate) struct Shared {
@@ -47,6 +52,11 @@ pub(crate) struct Shared {
     /// What a pair page reads of each career: its view, its skill items
     /// and its links to other pairs.
     careers: Vec<u64>,
+    /// Each career's view, for the pages that show it ([`Held`]).
+    pub(crate) views: Vec<u64>,
+    /// Each career's entry in lists whose fourth column is
+    /// [`listings::LIST_COLUMN`] ([`Held`]).
+    pub(crate) entries: Vec<u64>,
     /// The collections' titles and paths, which pair pages link to.
     collections: u64,
     /// What comparisons read.
@@ -71,18 +81,31 @@ struct PairInputs {
 impl Shared {
     pub(crate) fn new(plan: &Plan, parts: &PairParts, theme: &Theme, globals: &Value) -> Self {
         let content = plan.comparer.content();
-        let careers = (0..content.careers.len())
+        let (views, entries): (Vec<u64>, Vec<u64>) = (0..content.careers.len())
             .into_par_iter()
-            .map(|c| {
+            .map(|c| (serialized(&plan.careers[c]), serialized(&listings::entry(plan, c, listings::LIST_COLUMN))))
+            .unzip();
+        let careers = views
+            .par_iter()
+            .enumerate()
+            .map(|(c, view)| {
                 let mut hasher = Xxh3::new();
-                serialized(&plan.careers[c]).hash(&mut hasher);
+                view.hash(&mut hasher);
                 parts.career_fingerprint(c, &mut hasher);
                 hasher.finish()
             })
             .collect();
         let collections = hash_of(&content.collections.iter().map(|c| (&c.title, &c.slug)).collect::<Vec<_>>());
         let compared = plan.comparer.input_hashes();
-        Shared { templates: template_hashes(theme), globals: serialized(globals), careers, collections, compared }
+        Shared {
+            templates: template_hashes(theme),
+            globals: serialized(globals),
+            careers,
+            views,
+            entries,
+            collections,
+            compared,
+        }
     }
 
     fn template(&self, name: &str) -> u64 {
@@ -93,21 +116,35 @@ impl Shared {
 impl Site {
     /// The input fingerprint of `page`, made from its source only when
     /// needed (a pair page's is made without comparing the pair).
-    pub(crate) fn input_fingerprint(&self, page: crate::PageId) -> u64 {
+    pub(crate) fn input_fingerprint(&self, page: PageId) -> u64 {
+        self.fingerprint_of(page, None)
+    }
+
+    /// The input fingerprint of `page`, made from `source` (what it is
+    /// rendered from) when given and it is what the fingerprint hashes.
+    /// Pages that show careers' views or list entries hash a context
+    /// holding their hashes instead ([`Held`]).
+    pub(crate) fn fingerprint_of(&self, page: PageId, source: Option<&Source<'_>>) -> u64 {
         match page {
-            crate::PageId::Pair(i, j) => self.pair_fingerprint((i as usize, j as usize)),
+            PageId::Pair(i, j) => self.pair_fingerprint((i as usize, j as usize)),
             // A sitemap file lists its share of the page list's URLs: they
             // change with the list or the base URL, and are not written
             // out to learn that (on an all-pairs site, 400,000 of them).
-            crate::PageId::Sitemap(n) => {
+            PageId::Sitemap(n) => {
                 hash_of(&("sitemap", n, self.content().site.base_url.as_str(), self.page_list_digest()))
             }
-            _ => self.fingerprint(&self.source(page)),
+            PageId::Home | PageId::Career(_) | PageId::Roadmap(_) | PageId::Skill(_) => {
+                self.fingerprint(&self.source_holding(page, Held::Hashes(self.shared())))
+            }
+            _ => match source {
+                Some(source) => self.fingerprint(source),
+                None => self.fingerprint(&self.source(page)),
+            },
         }
     }
 
     /// The input fingerprint of the page made from `source`.
-    pub(crate) fn fingerprint(&self, source: &Source<'_>) -> u64 {
+    fn fingerprint(&self, source: &Source<'_>) -> u64 {
         match source {
             Source::Template(name, context) => hash_of(&(self.shared().template(name), serialized(context))),
             Source::Pair(pair, _) => self.pair_fingerprint(*pair),

@@ -20,6 +20,7 @@ mod fields;
 mod fingerprint;
 mod fragments;
 mod glance_view;
+mod held;
 mod inputs;
 mod item_links;
 mod item_pages;

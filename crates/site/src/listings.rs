@@ -5,6 +5,7 @@ use careerdiff_compare::{fact_value, facts};
 use careerdiff_model::{SortKey, display};
 use minijinja::{Value, context};
 
+use crate::held::Held;
 use crate::pages::page;
 use crate::plan::Plan;
 use crate::site::Site;
@@ -12,7 +13,7 @@ use crate::urls::{career_path, collection_path, skill_path};
 
 /// A career in a list: title, link, the figures lists show, and the value
 /// of `column` (an at-a-glance attribute key, as shown on career pages).
-fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
+pub(crate) fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
     let career = &plan.comparer.content().careers[idx];
     let median = career.salary.as_ref().and_then(|s| {
         let wage = s.median?;
@@ -33,11 +34,14 @@ fn entry(plan: &Plan, idx: usize, column: &str) -> Value {
     }
 }
 
+/// The fourth column of lists that show no figure they are sorted by.
+pub(crate) const LIST_COLUMN: &str = "projected_growth";
+
 /// The fourth column of a list of careers: its attribute key and heading.
 /// Lists sorted by something other than title or pay show what they are
-/// sorted by; others show projected growth.
+/// sorted by; others show [`LIST_COLUMN`].
 fn column_for(sort: SortKey) -> (&'static str, &'static str) {
-    let key = sort.attribute().filter(|k| *k != "salary_median").unwrap_or("projected_growth");
+    let key = sort.attribute().filter(|k| *k != "salary_median").unwrap_or(LIST_COLUMN);
     let label = facts(&careerdiff_model::Career::default()).into_iter().find(|f| f.key == key).map_or("", |f| f.label);
     (key, label)
 }
@@ -56,7 +60,7 @@ pub(crate) fn collection_links(plan: &Plan) -> Vec<Value> {
 }
 
 /// The page of the `k`th skill of the plan: careers that use it.
-pub(crate) fn skill(site: &Site, k: usize) -> Value {
+pub(crate) fn skill(site: &Site, k: usize, held: Held<'_>) -> Value {
     let plan = &site.plan;
     let careers = plan.ranked_skill_careers(k);
     let skill = site.content().taxonomy.get(plan.skills[k].0);
@@ -64,7 +68,7 @@ pub(crate) fn skill(site: &Site, k: usize) -> Value {
     let title = format!("Careers that use {}", skill.name);
     let description = format!("{} careers that use {}, best match first.", careers.len(), skill.name);
     let (column, column_label) = column_for(SortKey::Title);
-    let careers: Vec<Value> = careers.iter().map(|&c| entry(plan, c, column)).collect();
+    let careers: Vec<Value> = careers.iter().map(|&c| held.entry(site, c, column)).collect();
     context! { site => site.globals, page => page(&path, title, description, "../"), skill, careers, column_label }
 }
 

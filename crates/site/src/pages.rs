@@ -7,6 +7,7 @@ use careerdiff_compare::Comparison;
 use minijinja::{Value, context};
 
 use crate::fields::fields;
+use crate::held::Held;
 use crate::listings;
 use crate::plan::Plan;
 use crate::site::Site;
@@ -23,11 +24,11 @@ pub(crate) fn page(path: &str, title: String, description: String, root: &str) -
 }
 
 /// The home page's context.
-pub(crate) fn home(site: &Site) -> Value {
+pub(crate) fn home(site: &Site, held: Held<'_>) -> Value {
     let (plan, content) = (&site.plan, site.content());
-    let mut categories: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
-    for (career, view) in content.careers.iter().zip(&plan.careers) {
-        categories.entry(career.category.as_deref().unwrap_or("Other")).or_default().push(view);
+    let mut categories: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for (c, career) in content.careers.iter().enumerate() {
+        categories.entry(career.category.as_deref().unwrap_or("Other")).or_default().push(held.view(site, c));
     }
     context! {
         site => site.globals, page => page("", content.site.title.clone(), content.site.description.clone(), ""),
@@ -44,25 +45,25 @@ pub(crate) fn not_found(site: &Site) -> Value {
 }
 
 /// A career page's context.
-pub(crate) fn career(site: &Site, idx: usize) -> Value {
+pub(crate) fn career(site: &Site, idx: usize, held: Held<'_>) -> Value {
     let career = &site.content().careers[idx];
     let description =
         career.summary.clone().unwrap_or_else(|| format!("{}: pay, skills and how to get there.", career.title));
     let path = career_path(&career.slug);
     context! {
         site => site.globals, page => page(&path, career.title.clone(), description, "../"),
-        career => site.plan.careers[idx],
+        career => held.view(site, idx),
     }
 }
 
 /// A career's roadmap page's context.
-pub(crate) fn roadmap(site: &Site, idx: usize) -> Value {
+pub(crate) fn roadmap(site: &Site, idx: usize, held: Held<'_>) -> Value {
     let career = &site.content().careers[idx];
     let path = roadmap_path(&career.slug);
     let title = format!("{}: roadmap", crate::views::become_heading(career));
     let description = format!("The steps into {}: education, preparation and skills.", career.title);
     context! {
-        site => site.globals, page => page(&path, title, description, "../"), career => site.plan.careers[idx],
+        site => site.globals, page => page(&path, title, description, "../"), career => held.view(site, idx),
     }
 }
 

@@ -5,6 +5,7 @@ use careerdiff_compare::Comparison;
 use careerdiff_model::WORKER_ITEMS;
 use minijinja::Value;
 
+use crate::held::Held;
 use crate::page::PageId;
 use crate::site::Site;
 use crate::{SiteError, item_pages, listings, pages, sitemap, tool_data};
@@ -44,17 +45,23 @@ impl Site {
 
     /// What `page` is made from.
     pub(crate) fn source(&self, page: PageId) -> Source<'_> {
+        self.source_holding(page, Held::Values)
+    }
+
+    /// What `page` is made from, its contexts holding each career's view
+    /// and entry as `held` says (see [`Held`]).
+    pub(crate) fn source_holding(&self, page: PageId, held: Held<'_>) -> Source<'_> {
         let template = |context| Source::Template(page.template().unwrap_or_default(), context);
         let careers = &self.content().careers;
         let base_url = self.content().site.base_url.as_str();
         match page {
-            PageId::Home => template(pages::home(self)),
+            PageId::Home => template(pages::home(self, held)),
             PageId::NotFound => template(pages::not_found(self)),
             PageId::Search => template(listings::career_finder(self, false)),
             PageId::Tool => template(listings::career_finder(self, true)),
-            PageId::Career(i) => template(pages::career(self, i as usize)),
-            PageId::Roadmap(i) => template(pages::roadmap(self, i as usize)),
-            PageId::Skill(k) => template(listings::skill(self, k as usize)),
+            PageId::Career(i) => template(pages::career(self, i as usize, held)),
+            PageId::Roadmap(i) => template(pages::roadmap(self, i as usize, held)),
+            PageId::Skill(k) => template(listings::skill(self, k as usize, held)),
             PageId::Collection(c) => template(listings::collection(self, c as usize)),
             PageId::ItemsIndex => template(item_pages::index(careers, &self.globals)),
             PageId::Item(n) => template(item_pages::item(careers, &self.globals, n as usize)),

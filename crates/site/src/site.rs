@@ -335,6 +335,19 @@ mod tests {
         site.pages().map(|page| site.path(page)).collect()
     }
 
+    /// A full build fingerprints each page from the source it renders, an
+    /// incremental build without rendering it: the two must agree on every
+    /// page, or each rebuild renders again what is unchanged.
+    #[test]
+    fn full_and_incremental_builds_fingerprint_every_page_alike() {
+        let site = site_with(|_| {});
+        site.prepare_fingerprints();
+        for page in site.pages() {
+            let rendered = site.fingerprint_of(page, Some(&site.source(page)));
+            assert_eq!(rendered, site.input_fingerprint(page), "{}", site.path(page));
+        }
+    }
+
     /// Equal digests are equal path lists: an edit that keeps every page
     /// keeps the digest, and one that renames a career changes it.
     #[test]
