@@ -102,11 +102,17 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
     // The writer's loop: rebuild in place after no change, after editing
     // one career, and after editing one template.
     let noop_s = timed(|| careerdiff(bin, &["build", "--content", s(&content), "--out", s(&public)]))?;
+    // Twice, with another value each time, and the better run kept, as
+    // for the full build: noise only ever adds time.
     let career = content.join("careers/software-developers.md");
     let text = fs::read_to_string(&career)?;
-    fs::write(&career, text.replacen("+++\n", "+++\ndemand_score = 8.0\n", 1))?;
-    let career_edit = build(bin, &content, &public, &[])?;
-    sync();
+    let mut career_edits = Vec::new();
+    for score in ["8.0", "8.1"] {
+        fs::write(&career, text.replacen("+++\n", &format!("+++\ndemand_score = {score}\n"), 1))?;
+        career_edits.push(build(bin, &content, &public, &[])?);
+        sync();
+    }
+    let career_edit = career_edits.into_iter().min_by(|a, b| a.secs.total_cmp(&b.secs)).expect("two runs");
     let templates = work.join("themes/default/templates");
     fs::create_dir_all(&templates)?;
     let roadmap = fs::read_to_string(root.join("themes/default/templates/roadmap.html"))?;
@@ -134,7 +140,7 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
     );
     let of_full = |secs: f64| format!("{:.1} % of the best full build", 100.0 * secs / best_disk);
     println!("rebuild in place, nothing changed: {noop_s:.2} s = {} (target: at most 1 %)", of_full(noop_s));
-    for (what, b) in [("one career edited", &career_edit), ("one template edited", &template_edit)] {
+    for (what, b) in [("one career edited (best of 2)", &career_edit), ("one template edited", &template_edit)] {
         print_build(&format!("rebuild in place, {what}"), b);
         println!("  = {} (target: at most 3 %), {:.2}x cp -r", of_full(b.secs), b.secs / best_copy);
     }
