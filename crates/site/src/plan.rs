@@ -69,7 +69,7 @@ impl Plan {
             ranked: OnceLock::new(),
         };
         let content = plan.comparer.content();
-        plan.careers = content.careers.iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
+        plan.careers = content.careers.par_iter().enumerate().map(|(i, c)| plan.career_view(i, c)).collect();
         plan.skills = plan.skill_careers();
         plan
     }
