@@ -82,7 +82,9 @@ pub(crate) fn rating_points(share: f64, (importance, level): ItemRating) -> i64 
 /// How a result says it matched an item: "rated very important on
 /// Programming (4.6 of 5; level 5.4 of 7)".
 pub(crate) fn rating_reason(item: &WorkerItem, (importance, level): ItemRating) -> String {
-    let label = match importance {
+    // Named from the figure as shown: 4.97 reads "5.0 of 5", and is
+    // extremely important as every other 5.0 is.
+    let label = match (importance * 10.0).round() / 10.0 {
         i if i >= 5.0 => "extremely important",
         i if i >= 4.0 => "very important",
         i if i >= 3.0 => "important",
@@ -139,6 +141,8 @@ mod tests {
     fn reasons_give_both_figures_rounded_half_up() {
         let item = WORKER_ITEMS.iter().find(|i| i.name == "Programming").unwrap();
         assert_eq!(rating_reason(item, (4.62, 5.25)), "rated very important on Programming (4.6 of 5; level 5.3 of 7)");
+        assert!(rating_reason(item, (4.97, 6.0)).starts_with("rated extremely important on Programming (5.0 of 5;"));
+        assert!(rating_reason(item, (3.96, 6.0)).starts_with("rated very important on Programming (4.0 of 5;"));
         let law = WORKER_ITEMS.iter().find(|i| i.name == "Law and Government").unwrap();
         assert!(rating_reason(law, (3.0, 2.0)).starts_with("rated important on Law and Government knowledge"));
     }

@@ -99,7 +99,7 @@
   function oneDecimal(x) { return (Math.round(x * 10) / 10).toFixed(1); }
 
   function ratingReason(item, r) {
-    var i = r[1];
+    var i = Math.round(r[1] * 10) / 10;
     var label = i >= 5 ? "extremely important" : i >= 4 ? "very important" : i >= 3 ? "important" : i >= 2 ? "somewhat important" : "not important";
     var kind = item[1] === "knowledge" ? " knowledge" : "";
     return "rated " + label + " on " + item[0] + kind + " (" + oneDecimal(i) + " of 5; level " + oneDecimal(r[2]) + " of 7)";
