@@ -325,18 +325,18 @@ fn overlap_sentence(text: &mut String, skills: &SkillOverlap, transitions: &[Tra
     push_number(text, n);
     let noun = if n == 1 { skills.listed.singular() } else { skills.listed.plural() };
     push_all(text, &[" ", noun, " ("]);
-    if n > 4 {
-        // "A, B, C, D and 14 more": the count is the list's last item.
-        let mut joiner = Joiner::new(5);
-        for s in skills.shared.iter().take(4) {
-            joiner.next(text);
-            push_lower_first(text, s.name, s.common_noun);
-        }
+    // At most four by name; "A, B, C, D and 14 more": the count is the
+    // list's last item.
+    let (named, rest) = (n.min(4), n.saturating_sub(4));
+    let mut joiner = Joiner::new(named + usize::from(rest > 0));
+    for s in &skills.shared[..named] {
         joiner.next(text);
-        push_number(text, n - 4);
+        push_lower_first(text, s.name, s.common_noun);
+    }
+    if rest > 0 {
+        joiner.next(text);
+        push_number(text, rest);
         text.push_str(" more");
-    } else {
-        join_into(text, skills.shared.iter(), |text, s| push_lower_first(text, s.name, s.common_noun));
     }
     text.push_str("), ");
     push_number(text, skills.overlap_percent as usize);

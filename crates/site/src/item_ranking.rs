@@ -104,7 +104,7 @@ mod tests {
     }
 
     #[test]
-    fn ratings_show_as_published_without_trailing_zeros() {
+    fn ratings_show_as_published_to_two_decimals() {
         assert_eq!([4.62, 3.5, 4.0, 0.0, 3.126].map(rating_shown), ["4.62", "3.50", "4.00", "0.00", "3.13"]);
     }
 

@@ -202,19 +202,12 @@ fn hex(text: &str) -> Option<u64> {
     u64::from_str_radix(text, 16).ok()
 }
 
-/// Writes `path` through a temporary file beside it, renamed over it.
+/// Writes `path` whole, through a temporary file beside it.
 fn write_streamed(
     path: &Path,
     body: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
 ) -> Result<(), SiteError> {
-    let temporary = temporary_path(path);
-    let written = (|| -> std::io::Result<()> {
-        let mut file = BufWriter::new(fs::File::create(&temporary)?);
-        body(&mut file)?;
-        file.flush()
-    })();
-    written.map_err(io_error("writing", &temporary))?;
-    fs::rename(&temporary, path).map_err(io_error("writing", path))
+    crate::output::write_whole(&temporary_path(path), path, body)
 }
 
 /// The temporary file beside `path` that is renamed over it.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{SyncSender, sync_channel};
@@ -39,7 +40,7 @@ impl Destination {
             }
             Destination::Folder { root, whole: true } => {
                 let temporary = root.join(PARTIAL).join(rel.replace('%', "%25").replace('/', "%2F"));
-                write_whole(&temporary, &root.join(rel), &bytes)?;
+                write_whole(&temporary, &root.join(rel), |file| file.write_all(&bytes))?;
             }
             Destination::Memory(files) => {
                 files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned(), bytes);
@@ -116,11 +117,20 @@ impl Writer<'_> {
     }
 }
 
-/// Writes `bytes` to `path` through the file `temporary` (on the same
-/// file system), renamed over it: a reader sees the old file or the new
-/// one, never half of one.
-fn write_whole(temporary: &Path, path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
-    fs::write(temporary, bytes).map_err(io_error("writing", temporary))?;
+/// Writes `path` through the file `temporary` (on the same file system),
+/// which `body` fills and which is then renamed over it: a reader sees the
+/// old file or the new one, never half of one.
+pub(crate) fn write_whole(
+    temporary: &Path,
+    path: &Path,
+    body: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<(), SiteError> {
+    let written = (|| {
+        let mut file = BufWriter::new(fs::File::create(temporary)?);
+        body(&mut file)?;
+        file.flush()
+    })();
+    written.map_err(io_error("writing", temporary))?;
     fs::rename(temporary, path).map_err(io_error("writing", path))
 }
 

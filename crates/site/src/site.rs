@@ -310,25 +310,26 @@ impl Site {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
     use std::path::Path;
+    use std::sync::Arc;
 
-    use super::Site;
+    use careerdiff_compare::Comparer;
+    use careerdiff_model::{Content, PairPolicy};
 
-    /// The small fixture copied into a temporary folder, edited by `edit`.
-    fn site_with(edit: impl FnOnce(&Path)) -> Site {
-        let dir = tempfile::tempdir().unwrap();
+    use super::{Site, SiteOptions};
+    use crate::Theme;
+
+    /// The site of the small fixture, its content edited by `edit`.
+    fn site_with(edit: impl FnOnce(&mut Content)) -> Site {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/ok/small");
-        for entry in walkdir::WalkDir::new(&fixture).into_iter().map(Result::unwrap) {
-            let target = dir.path().join(entry.path().strip_prefix(&fixture).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&target).unwrap();
-            } else {
-                fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-        edit(dir.path());
-        Site::load(dir.path(), None)
+        let mut content = careerdiff_model::load_content(&fixture).expect("the fixture loads");
+        edit(&mut content);
+        let comparer = Arc::new(Comparer::new(Arc::new(content)));
+        Site::new(comparer, Theme::load(None).expect("the theme loads"), SiteOptions::default()).expect("prepared")
+    }
+
+    fn statisticians(content: &mut Content) -> &mut careerdiff_model::Career {
+        content.careers.iter_mut().find(|c| c.slug == "statisticians").expect("in the fixture")
     }
 
     fn paths(site: &Site) -> Vec<String> {
@@ -353,23 +354,14 @@ mod tests {
     #[test]
     fn the_page_list_digest_changes_with_the_paths_and_only_then() {
         let site = site_with(|_| {});
-        let edited = site_with(|root| {
-            let path = root.join("careers/statisticians.md");
-            let text = fs::read_to_string(&path).unwrap();
-            fs::write(&path, text.replacen("Develop or apply", "Design or apply", 1)).unwrap();
-        });
+        let edited =
+            site_with(|content| statisticians(content).summary = Some("Design or apply statistical methods.".into()));
         assert_eq!(paths(&edited), paths(&site));
         assert_eq!(edited.page_list_digest(), site.page_list_digest());
-        let renamed = site_with(|root| {
-            fs::rename(root.join("careers/statisticians.md"), root.join("careers/statistician.md")).unwrap();
-        });
+        let renamed = site_with(|content| statisticians(content).slug = "statistician".into());
         assert_ne!(paths(&renamed), paths(&site));
         assert_ne!(renamed.page_list_digest(), site.page_list_digest());
-        let fewer = site_with(|root| {
-            let path = root.join("site.toml");
-            let text = fs::read_to_string(&path).unwrap();
-            fs::write(&path, text.replacen("policy = \"all\"", "policy = \"similar\"\nper_career = 1", 1)).unwrap();
-        });
+        let fewer = site_with(|content| content.site.pairs = PairPolicy::Similar { per_career: 1 });
         assert_ne!(fewer.page_list_digest(), site.page_list_digest(), "fewer pairs, another list");
     }
 }
