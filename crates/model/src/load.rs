@@ -54,9 +54,9 @@ pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
 /// What one load keeps for the next, so that loading the same folder again
 /// (as `careerdiff serve` does after every change) parses only the files
 /// whose text changed: `skills.toml` and each career file, with a hash of
-/// the text each was parsed from (a career's, with the taxonomy's, which
-/// its checks read). Every file is still read, and every check across
-/// files runs again.
+/// the text each was parsed from. Every file is still read, and every
+/// check across files (skill tags against the taxonomy among them) runs
+/// again.
 #[derive(Debug, Default)]
 pub struct LoadCache {
     skills: Option<(u64, Checked<Taxonomy>)>,
@@ -68,26 +68,25 @@ pub struct LoadCache {
 pub fn load_content_with(root: &Path, cache: &mut LoadCache) -> Result<Content, ContentErrors> {
     let mut diagnostics = Vec::new();
     let site = load_file(root, "site.toml", SITE_FILE_LIMIT, parse_site, &mut diagnostics).unwrap_or_default();
-    // What the careers' checks read of the taxonomy, as a key of their
-    // parses: the text of skills.toml when it parsed, NO_SKILLS when there
-    // is none (its defaults hold), BROKEN_SKILLS when it is broken (tags
-    // are not checked).
-    const NO_SKILLS: u64 = 0;
-    const BROKEN_SKILLS: u64 = 1;
-    let (skills, mut taxonomy_hash) = (&mut cache.skills, NO_SKILLS);
+    // skills.toml is parsed while the career files are (it is one large
+    // file, parsed on one thread); the careers' tags are checked against
+    // it once both are done.
+    let (skills, careers) = (&mut cache.skills, &mut cache.careers);
     let parse_skills_once = |path: &Path, text: &str| -> Checked<Taxonomy> {
-        let hash = text_hash(text, 0);
-        taxonomy_hash = hash;
+        let hash = text_hash(text);
         match skills.as_ref().filter(|(h, _)| *h == hash) {
             Some((_, checked)) => checked.clone(),
             None => skills.insert((hash, parse_skills(path, text))).1.clone(),
         }
     };
-    let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills_once, &mut diagnostics);
-    if taxonomy.is_none() {
-        taxonomy_hash = BROKEN_SKILLS;
-    }
-    let careers = load_careers(root, taxonomy.as_ref(), (&mut cache.careers, taxonomy_hash), &mut diagnostics);
+    let load_skills = || {
+        let mut diagnostics = Vec::new();
+        let taxonomy = load_file(root, "skills.toml", SKILLS_FILE_LIMIT, parse_skills_once, &mut diagnostics);
+        (taxonomy, diagnostics)
+    };
+    let ((taxonomy, skill_problems), parsed) = rayon::join(load_skills, || parse_careers(root, careers));
+    diagnostics.extend(skill_problems);
+    let careers = check_careers(root, parsed, taxonomy.as_ref(), &mut diagnostics);
     let collections = load_collections(root, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(ContentErrors::sorted(root, diagnostics));
@@ -174,26 +173,97 @@ pub fn pair_slug_problem(slug: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads every career; skill tags are checked against `taxonomy` unless
-/// `skills.toml` is broken (`None`).
-/// The hash a [`LoadCache`] keeps of a file's text, with `salt`.
-fn text_hash(text: &str, salt: u64) -> u64 {
+/// The hash a [`LoadCache`] keeps of a file's text.
+fn text_hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (text, salt).hash(&mut hasher);
+    text.hash(&mut hasher);
     hasher.finish()
 }
 
-/// Earlier parses of career files by path, and the hash of the taxonomy
-/// they are checked against now.
-type CareerCache<'c> = (&'c mut HashMap<PathBuf, (u64, Checked<Career>)>, u64);
+/// The career files of `careers/`, each parsed without the taxonomy, and
+/// the problems of the folder itself.
+struct ParsedCareers {
+    files: Vec<(PathBuf, Checked<Career>)>,
+    problems: Vec<Diagnostic>,
+}
 
-fn load_careers(
+/// Walks `careers/` and parses every career file (those whose text
+/// `cache` holds are not parsed again), in parallel; skill tags are left
+/// for [`check_careers`].
+fn parse_careers(root: &Path, cache: &mut HashMap<PathBuf, (u64, Checked<Career>)>) -> ParsedCareers {
+    let mut diagnostics = Vec::new();
+    let paths = career_paths(root, &mut diagnostics);
+    // Reading and parsing run in parallel; problems are reported in file
+    // order whatever the thread count.
+    let earlier = &*cache;
+    let parsed: Vec<(Checked<Career>, Option<u64>)> = paths
+        .par_iter()
+        .map(|path| {
+            let mut problems = Vec::new();
+            let Some(text) = read_text(root, path, CAREER_FILE_LIMIT, &mut problems) else {
+                return (Checked { value: None, diagnostics: problems }, None);
+            };
+            let hash = text_hash(&text);
+            match earlier.get(path).filter(|(h, _)| *h == hash) {
+                Some((_, checked)) => (checked.clone(), None),
+                None => (check_career_file(path, &text, None), Some(hash)),
+            }
+        })
+        .collect();
+    let listed: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+    cache.retain(|path, _| listed.contains(path));
+    let mut files = Vec::with_capacity(paths.len());
+    for (path, (checked, hash)) in paths.into_iter().zip(parsed) {
+        if let Some(hash) = hash {
+            cache.insert(path.clone(), (hash, checked.clone()));
+        }
+        files.push((path, checked));
+    }
+    ParsedCareers { files, problems: diagnostics }
+}
+
+/// The careers of `parsed`, sorted by slug, with their problems and those
+/// across careers in `diagnostics`. A career with a skill tag that
+/// `taxonomy` lacks (unless skills.toml is broken: `None`) is checked
+/// again with it, which places each unknown tag in its file.
+fn check_careers(
     root: &Path,
+    parsed: ParsedCareers,
     taxonomy: Option<&Taxonomy>,
-    (cache, taxonomy_hash): CareerCache<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Career> {
+    diagnostics.extend(parsed.problems);
+    let mut careers = Vec::with_capacity(parsed.files.len());
+    for (path, mut checked) in parsed.files {
+        // A file with errors has no career to look at: it is checked again
+        // too (errors are rare), so that its unknown tags are reported
+        // with them, as one check would. A file that could not be read
+        // keeps its error.
+        let again = taxonomy.filter(|t| checked.value.as_ref().is_none_or(|career| !t.knows_every_tag(career)));
+        if let Some(taxonomy) = again
+            && let Some(text) = read_text(root, &path, CAREER_FILE_LIMIT, &mut Vec::new())
+        {
+            checked = check_career_file(&path, &text, Some(taxonomy));
+        }
+        careers.extend(checked.value);
+        diagnostics.extend(checked.diagnostics);
+    }
+    let dir = root.join("careers");
+    if careers.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::whole_file(&dir, "no career files", "at least one careers/<slug>.md file"));
+    }
+    careers.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for (later, first) in duplicate_titles(&careers) {
+        diagnostics.push(duplicate_title(root, &careers[later], &careers[first]));
+    }
+    careers
+}
+
+/// The career files of `careers/` (every `.md` file under it, links
+/// followed while they stay inside `root`), in file-name order, with the
+/// problems of names and folders in `diagnostics`.
+fn career_paths(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let dir = &root.join("careers");
     if !dir.is_dir() && !is_present(dir) {
         diagnostics.push(Diagnostic::whole_file(
@@ -207,7 +277,6 @@ fn load_careers(
         diagnostics.push(refused(dir, &e));
         return Vec::new();
     }
-    let mut careers = Vec::new();
     let mut paths = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     // Links are followed (a career may be a link to a file elsewhere in
@@ -281,40 +350,7 @@ fn load_careers(
         paths.push(path.to_owned());
     }
     diagnostics.append(&mut outside);
-    // Reading and parsing run in parallel; problems are reported in file
-    // order whatever the thread count.
-    let earlier = &*cache;
-    let parsed: Vec<(Checked<Career>, Option<u64>)> = paths
-        .par_iter()
-        .map(|path| {
-            let mut problems = Vec::new();
-            let Some(text) = read_text(root, path, CAREER_FILE_LIMIT, &mut problems) else {
-                return (Checked { value: None, diagnostics: problems }, None);
-            };
-            let hash = text_hash(&text, taxonomy_hash);
-            match earlier.get(path).filter(|(h, _)| *h == hash) {
-                Some((_, checked)) => (checked.clone(), None),
-                None => (check_career_file(path, &text, taxonomy), Some(hash)),
-            }
-        })
-        .collect();
-    let listed: std::collections::HashSet<&PathBuf> = paths.iter().collect();
-    cache.retain(|path, _| listed.contains(path));
-    for (path, (checked, hash)) in paths.iter().zip(parsed) {
-        if let Some(hash) = hash {
-            cache.insert(path.clone(), (hash, checked.clone()));
-        }
-        careers.extend(checked.value);
-        diagnostics.extend(checked.diagnostics);
-    }
-    if careers.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.push(Diagnostic::whole_file(dir, "no career files", "at least one careers/<slug>.md file"));
-    }
-    careers.sort_by(|a, b| a.slug.cmp(&b.slug));
-    for (later, first) in duplicate_titles(&careers) {
-        diagnostics.push(duplicate_title(root, &careers[later], &careers[first]));
-    }
-    careers
+    paths
 }
 
 /// A warning at `career`'s title, which `first` already has. The file is

@@ -112,6 +112,11 @@ impl Taxonomy {
         self.by_id.get(id).copied()
     }
 
+    /// Whether every skill tag of `career` is an id of this taxonomy.
+    pub fn knows_every_tag(&self, career: &crate::Career) -> bool {
+        career.skills.iter().flat_map(|skill| &skill.tags).all(|tag| self.by_id.contains_key(tag.as_str()))
+    }
+
     /// The canonical skills a career's skill phrase stands for, sorted and
     /// without repeats: its tags, and the skill whose name or alias the whole
     /// phrase is or, when there is none, every skill whose name or alias of

@@ -177,3 +177,22 @@ fn a_cached_load_gives_what_a_fresh_load_gives_after_every_kind_of_edit() {
     assert!(same(&deleted, &load_content(&root)));
     assert_eq!(cache.careers.len(), 1);
 }
+
+/// Careers are parsed while skills.toml is, and their tags checked after:
+/// a file with an unknown tag and another error still reports each once,
+/// at its own line, and a broken skills.toml leaves tags unchecked.
+#[test]
+fn unknown_tags_are_placed_in_their_file_beside_its_other_errors() {
+    let career = "+++\ntitle = \"T\"\ndemand_score = 11\nskills = [{ name = \"Py\", tags = [\"pyy\"] }]\n+++\n";
+    let skills = "[skills.py]\nname = \"Python\"\n";
+    let errors = check(&[("skills.toml", skills), ("careers/a.md", career)]);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors[0].contains("`demand_score` is 11") && errors[0].contains("$C/careers/a.md:3:"), "{errors:#?}");
+    let tag = &errors[1];
+    assert!(tag.contains("unknown skill id `pyy`") && tag.contains("did you mean `py`?"), "{errors:#?}");
+    assert!(tag.contains("$C/careers/a.md:4:"), "{errors:#?}");
+
+    let errors = check(&[("skills.toml", "[skills.py\n"), ("careers/a.md", career)]);
+    assert!(errors.iter().all(|e| !e.contains("unknown skill id")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("$C/skills.toml")), "{errors:#?}");
+}
