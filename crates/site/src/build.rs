@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -136,48 +136,74 @@ fn pages_of(site: &Site, shard: Shard) -> impl Iterator<Item = PageId> + '_ {
 }
 
 /// Renders `pages` in parallel into `dest`, with each page's fingerprints
-/// when `fingerprints` (else zeros), in page order. A page whose bytes
-/// have the fingerprint `old` gives it (by page, as the manifest lists
-/// them) is not written again.
+/// when `fingerprints` (else zeros), in page order. With `old`, each
+/// page's fingerprints in the site `dest` holds (by page, as the manifest
+/// lists them), a page whose input fingerprint is the old one is neither
+/// rendered nor written, and one whose bytes are the old ones is not
+/// written: the pages to render are found in the same pass that renders
+/// and writes them, so the writer thread starts at the first.
 fn write_pages(
     site: &Site,
     pages: &[PageId],
     dest: &Destination,
     progress: Option<&dyn Progress>,
     fingerprints: bool,
-    old: Option<&[Option<u64>]>,
+    old: Option<&[Option<Fingerprints>]>,
 ) -> Result<(BuildReport, Vec<Fingerprints>), SiteError> {
     if let Some(progress) = progress {
         progress.start(pages.len() as u64);
     }
     dest.create_dirs(site.dirs().iter().map(String::as_str))?;
-    let written: Vec<(BuildReport, Fingerprints)> = dest.with_writer(|writer| {
+    // What was written is added up as it is (most pages of an incremental
+    // build are not): a report per page of 400,000 would hold 40 MB.
+    let report = Mutex::new(BuildReport::default());
+    let fingerprints = dest.with_writer(|writer| {
         pages
             .par_iter()
             .enumerate()
             .map(|(k, &page)| {
-                let source = site.source(page);
-                let input = if fingerprints { site.fingerprint_of(page, Some(&source)) } else { 0 };
-                let bytes = site.render_source(source)?;
-                let fingerprint =
-                    Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };
-                let path = site.path(page);
-                let same = old.and_then(|old| old[k]) == Some(fingerprint.output);
-                let report = if same { BuildReport::default() } else { write_page(writer, page, path, bytes)? };
+                let old = old.and_then(|old| old[k]);
+                let kept = old.filter(|old| old.input == site.input_fingerprint(page));
+                let fingerprint = match kept {
+                    Some(kept) => kept,
+                    None => {
+                        let (written, fingerprint) =
+                            render_page(site, writer, page, fingerprints, old.map(|old| old.output))?;
+                        if let Some(written) = written {
+                            report.lock().unwrap_or_else(PoisonError::into_inner).add(written);
+                        }
+                        fingerprint
+                    }
+                };
                 if let Some(progress) = progress {
                     progress.advance(1);
                 }
-                Ok((report, fingerprint))
+                Ok(fingerprint)
             })
-            .collect::<Result<_, SiteError>>()
+            .collect::<Result<Vec<_>, SiteError>>()
     })?;
-    let mut report = BuildReport::default();
-    let mut fingerprints = Vec::with_capacity(written.len());
-    for (one, fingerprint) in written {
-        report.add(one);
-        fingerprints.push(fingerprint);
-    }
-    Ok((report, fingerprints))
+    Ok((report.into_inner().unwrap_or_else(PoisonError::into_inner), fingerprints))
+}
+
+/// Renders `page` and hands it to `writer` unless its bytes have the
+/// fingerprint `old_output`; what was written, if anything.
+fn render_page(
+    site: &Site,
+    writer: &Writer<'_>,
+    page: PageId,
+    fingerprints: bool,
+    old_output: Option<u64>,
+) -> Result<(Option<BuildReport>, Fingerprints), SiteError> {
+    let source = site.source(page);
+    let input = if fingerprints { site.fingerprint_of(page, Some(&source)) } else { 0 };
+    let bytes = site.render_source(source)?;
+    let fingerprint = Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };
+    let written = if old_output == Some(fingerprint.output) {
+        None
+    } else {
+        Some(write_page(writer, page, site.path(page), bytes)?)
+    };
+    Ok((written, fingerprint))
 }
 
 fn write_page(writer: &Writer<'_>, page: PageId, path: String, bytes: Vec<u8>) -> Result<BuildReport, SiteError> {
@@ -231,31 +257,14 @@ fn incremental(
     options: &BuildOptions,
 ) -> Result<BuildReport, SiteError> {
     let out = &options.out;
-    // Pages whose inputs changed are rendered again; of those, the pages
-    // whose bytes changed are written.
-    let inputs: Vec<u64> = pages.par_iter().map(|&page| site.input_fingerprint(page)).collect();
-    let mut listed: Vec<Fingerprints> = Vec::with_capacity(pages.len());
-    let (mut changed, mut old_outputs) = (Vec::new(), Vec::new());
-    for ((&page, &input), old) in pages.iter().zip(&inputs).zip(previous.old) {
-        match old {
-            Some(old) if old.input == input => listed.push(old),
-            old => {
-                changed.push((listed.len(), page));
-                old_outputs.push(old.map(|old| old.output));
-                listed.push(Fingerprints::default());
-            }
-        }
-    }
     // From here until the new manifest is written the folder is not the
     // site the old manifest describes: without one, the next build is full.
     Manifest::remove(out)?;
+    // Pages whose inputs changed are rendered again; of those, the pages
+    // whose bytes changed are written.
     let dest = Destination::Folder { root: out.clone(), whole: true };
-    let rendered: Vec<PageId> = changed.iter().map(|&(_, page)| page).collect();
-    let (mut report, fingerprints) =
-        write_pages(site, &rendered, &dest, options.progress.as_deref(), true, Some(&old_outputs))?;
-    for ((at, _), fingerprint) in changed.iter().zip(fingerprints) {
-        listed[*at] = fingerprint;
-    }
+    let (mut report, listed) =
+        write_pages(site, pages, &dest, options.progress.as_deref(), true, Some(&previous.old))?;
     let gone: Vec<&str> = previous.gone.iter().map(String::as_str).collect();
     for path in &gone {
         remove_page(out, path)?;
