@@ -101,10 +101,11 @@ struct Prepared {
 
 /// Prepares the site of `content`: its comparer and, with `search`, the
 /// search index (skill pages are ranked by it; the static search files are
-/// made from it). Indexing (one tantivy thread) runs beside preparing the
-/// comparer, and the static search files (one thread) beside making the
-/// site. With a `cache` of the same search inputs whose files `out` still
-/// holds, nothing is indexed unless a ranking the cache lacks is asked for.
+/// made from it). Indexing (one tantivy thread), or reading the cached
+/// files back, runs beside preparing the comparer, and the static search
+/// files (one thread) beside making the site. With a `cache` of the same
+/// search inputs whose files `out` still holds, nothing is indexed unless
+/// a ranking the cache lacks is asked for.
 fn prepare(
     content: Arc<Content>,
     theme: Theme,
@@ -112,16 +113,17 @@ fn prepare(
     cache: Option<SearchCache>,
     out: &Path,
 ) -> anyhow::Result<Prepared> {
-    let cached_files = cache.as_ref().and_then(|cache| cache.read_files(out));
-    let eager = search && cached_files.is_none();
-    let index = || -> anyhow::Result<Option<Arc<SearchIndex>>> {
-        if !eager {
-            return Ok(None);
+    // The kept files are read back (the output's disk may be cold after a
+    // full build) while the comparer is made, as the index would be.
+    let searched = || -> anyhow::Result<(Option<Arc<SearchIndex>>, Option<Vec<(String, Vec<u8>)>>)> {
+        let cached_files = cache.as_ref().and_then(|cache| cache.read_files(out));
+        if !search || cached_files.is_some() {
+            return Ok((None, cached_files));
         }
-        Ok(Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)))
+        Ok((Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)), None))
     };
-    let (comparer, index) = rayon::join(|| Comparer::new(Arc::clone(&content)), index);
-    let (comparer, index) = (Arc::new(comparer), index?);
+    let (comparer, searched) = rayon::join(|| Comparer::new(Arc::clone(&content)), searched);
+    let (comparer, (index, cached_files)) = (Arc::new(comparer), searched?);
     let (rank, recorder) = if search {
         let (made, late, content) = (index.clone(), OnceLock::new(), Arc::clone(&content));
         let limit = content.careers.len();
