@@ -42,6 +42,12 @@ impl Project {
     fn rebuild_matches_a_full_build(&self) -> usize {
         let said = self.build("public", &[]);
         assert!(said.starts_with("updated "), "the rebuild is incremental: {said}");
+        self.assert_matches_a_full_build();
+        rewritten(&said)
+    }
+
+    /// Asserts that `public/` is what a fresh `--full` build writes.
+    fn assert_matches_a_full_build(&self) {
         let fresh = self.path("fresh");
         if fresh.exists() {
             fs::remove_dir_all(&fresh).unwrap();
@@ -53,7 +59,6 @@ impl Project {
         for (name, bytes) in &full {
             assert!(rebuilt[name] == *bytes, "{name} differs from a full build's");
         }
-        rewritten(&said)
     }
 
     fn edit(&self, rel: &str, from: &str, to: &str) {
@@ -155,6 +160,31 @@ fn the_search_side_is_kept_while_its_inputs_stay_the_same() {
     project.edit("content/careers/statisticians.md", "Develop or apply", "Design or apply");
     project.rebuild_matches_a_full_build();
     assert_ne!(search_digest(&project), first, "a description is searched");
+}
+
+/// A rebuild with the same search inputs leaves the static search files
+/// alone; a full build that keeps the search side (the manifest was lost)
+/// copies them from the site it replaces.
+#[test]
+fn kept_search_files_stay_in_place_and_move_into_a_full_build() {
+    let project = Project::new();
+    project.build("public", &[]);
+    let search_files = |inodes: BTreeMap<String, u64>| -> BTreeMap<String, u64> {
+        inodes.into_iter().filter(|(path, _)| path.starts_with("search/")).collect()
+    };
+    let before = search_files(project.inodes());
+    assert!(before.len() > 2, "a static search index: {before:?}");
+    project.edit("content/careers/ai-middleware-engineer.md", "demand_score = 9.2", "demand_score = 9.4");
+    project.rebuild_matches_a_full_build();
+    assert_eq!(search_files(project.inodes()), before, "no search file is written again");
+
+    let first = search_digest(&project);
+    fs::remove_file(project.path("public").join(MANIFEST)).unwrap();
+    project.edit("content/careers/ai-middleware-engineer.md", "demand_score = 9.4", "demand_score = 9.6");
+    let said = project.build("public", &[]);
+    assert!(said.starts_with("built "), "without a manifest the build is a full one: {said}");
+    assert_eq!(search_digest(&project), first, "with the same search side");
+    project.assert_matches_a_full_build();
 }
 
 #[test]

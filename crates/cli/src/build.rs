@@ -10,7 +10,7 @@ use anyhow::Context;
 use careerdiff_compare::Comparer;
 use careerdiff_model::Content;
 use careerdiff_search::SearchIndex;
-use careerdiff_site::{BuildOptions, BuildReport, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
+use careerdiff_site::{BuildOptions, BuildReport, ExtraFile, Manifest, Ranker, Shard, Site, SiteOptions, Theme};
 
 use crate::args::BuildArgs;
 use crate::commands::{load, theme_dir};
@@ -44,7 +44,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     let cached = shard == Shard::WHOLE && !args.render_only && search;
     let search_digest = cached.then(|| careerdiff_search::input_digest(&content));
     let cache = search_digest.filter(|_| !args.full).and_then(|d| SearchCache::take(&args.out, &generator, d));
-    let Prepared { site, recorder, static_paths } = prepare(Arc::clone(&content), theme, search, cache, &args.out)?;
+    let Prepared { site, recorder, static_files } = prepare(Arc::clone(&content), theme, search, cache, &args.out)?;
     let bar = terminal::ProgressBar::new();
     let report = if args.render_only {
         careerdiff_site::render_only(&site, shard, Some(&*bar)).context("rendering")?
@@ -66,7 +66,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
     bar.finish();
     if let (Some(recorder), Some(digest)) = (&recorder, search_digest) {
         // Only a cost next time if it fails: the search side is made again.
-        let _ = recorder.write(&args.out, &generator, digest, &static_paths);
+        let _ = recorder.write(&args.out, &generator, digest, &static_files);
     }
     if let Some(old) = &report.replaced {
         chores::remove_in_background(old);
@@ -95,8 +95,8 @@ struct Prepared {
     site: Site,
     /// Every skill ranking asked for, when the site has a search side.
     recorder: Option<Arc<Recorder>>,
-    /// The static search files' paths.
-    static_paths: Vec<String>,
+    /// The static search files' paths, each with its bytes' fingerprint.
+    static_files: Vec<(String, u64)>,
 }
 
 /// Prepares the site of `content`: its comparer and, with `search`, the
@@ -113,17 +113,17 @@ fn prepare(
     cache: Option<SearchCache>,
     out: &Path,
 ) -> anyhow::Result<Prepared> {
-    // The kept files are read back (the output's disk may be cold after a
+    // The kept files are looked for (the output's disk may be cold after a
     // full build) while the comparer is made, as the index would be.
-    let searched = || -> anyhow::Result<(Option<Arc<SearchIndex>>, Option<Vec<(String, Vec<u8>)>>)> {
-        let cached_files = cache.as_ref().and_then(|cache| cache.read_files(out));
-        if !search || cached_files.is_some() {
-            return Ok((None, cached_files));
+    let searched = || -> anyhow::Result<(Option<Arc<SearchIndex>>, Option<Files>)> {
+        let kept_files = cache.as_ref().and_then(|cache| cache.kept_files(out));
+        if !search || kept_files.is_some() {
+            return Ok((None, kept_files));
         }
         Ok((Some(Arc::new(SearchIndex::build_in_ram(&content).context("indexing careers")?)), None))
     };
     let (comparer, searched) = rayon::join(|| Comparer::new(Arc::clone(&content)), searched);
-    let (comparer, (index, cached_files)) = (Arc::new(comparer), searched?);
+    let (comparer, (index, kept_files)) = (Arc::new(comparer), searched?);
     let (rank, recorder) = if search {
         let (made, late, content) = (index.clone(), OnceLock::new(), Arc::clone(&content));
         let limit = content.careers.len();
@@ -134,15 +134,31 @@ fn prepare(
         (None, None)
     };
     let options = SiteOptions { extra_files: Vec::new(), rank };
-    let files = || match cached_files {
-        Some(files) => Ok(files),
-        None => index.as_deref().map_or(Ok(Vec::new()), static_search_files),
+    let files = || -> anyhow::Result<Files> {
+        match kept_files {
+            Some(files) => Ok(files),
+            None => {
+                let made = index.as_deref().map_or(Ok(Vec::new()), static_search_files)?;
+                Ok(made.into_iter().map(|(path, bytes)| (path, ExtraFile::Bytes(bytes))).collect())
+            }
+        }
     };
     let (site, files) = rayon::join(|| Site::new(comparer, theme, options), files);
     let (mut site, files) = (site.context("preparing the site")?, files?);
-    let static_paths = files.iter().map(|(path, _)| path.clone()).collect();
+    let static_files = files.iter().map(|(path, file)| (path.clone(), fingerprint(file))).collect();
     site.add_extra_files(files);
-    Ok(Prepared { site, recorder, static_paths })
+    Ok(Prepared { site, recorder, static_files })
+}
+
+/// Files published with the site, by path.
+type Files = Vec<(String, ExtraFile)>;
+
+/// The fingerprint of a file's bytes, as the manifest records it.
+fn fingerprint(file: &ExtraFile) -> u64 {
+    match file {
+        ExtraFile::Bytes(bytes) => careerdiff_site::output_fingerprint(bytes),
+        ExtraFile::Kept { fingerprint, .. } => *fingerprint,
+    }
 }
 
 /// The search index of `content`, made when a kept ranking was missing;

@@ -1,10 +1,12 @@
 //! What the last build's search side made, kept in the output as a dotfile
-//! (`.careerdiff-search`): the paths of its static search files and every
-//! skill page's ranking. A build whose search inputs did not change (the
-//! same program, the same [`careerdiff_search::input_digest`]) reads the
-//! static files back from the output and ranks from the kept answers, so
-//! it neither indexes nor writes the static index again; an edit to pay
-//! or a template costs no search work at all.
+//! (`.careerdiff-search`): the paths of its static search files with their
+//! bytes' fingerprints, and every skill page's ranking. A build whose
+//! search inputs did not change (the same program, the same
+//! [`careerdiff_search::input_digest`]) keeps the static files where they
+//! are (they are read only if they must be written again, as after a lost
+//! manifest) and ranks from the kept answers, so it neither indexes nor
+//! reads nor writes the static index; an edit to pay or a template costs
+//! no search work at all.
 //!
 //! The file is taken away as soon as it is read and written again only
 //! after a build has finished, so an interrupted build never leaves one
@@ -16,14 +18,14 @@ use std::fs;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use careerdiff_site::Ranker;
+use careerdiff_site::{ExtraFile, Ranker};
 use rayon::prelude::*;
 
 /// The cache's file name in the output folder.
 pub(crate) const FILE: &str = ".careerdiff-search";
 
 /// The first line: the format, so an older file is simply not used.
-const HEADER: &str = "careerdiff search cache 1";
+const HEADER: &str = "careerdiff search cache 2";
 
 /// A ranking: a hash of the query and the careers asked about. The file
 /// holds no content text, only numbers.
@@ -40,8 +42,9 @@ fn query_hash(query: &str) -> u64 {
 /// What a build's search side gave.
 #[derive(Debug, Default)]
 pub(crate) struct SearchCache {
-    /// The static search files' paths, relative to the output.
-    pub files: Vec<String>,
+    /// The static search files' paths, relative to the output, with their
+    /// bytes' fingerprints.
+    pub files: Vec<(String, u64)>,
     /// Each ranking asked for, and its answer.
     ranked: HashMap<Question, Vec<usize>>,
 }
@@ -61,7 +64,10 @@ impl SearchCache {
         let mut cache = SearchCache::default();
         for line in lines {
             match line.split_once(' ')? {
-                ("file", path) => cache.files.push(path.to_owned()),
+                ("file", rest) => {
+                    let (fingerprint, path) = rest.split_once(' ')?;
+                    cache.files.push((path.to_owned(), u64::from_str_radix(fingerprint, 16).ok()?));
+                }
                 ("rank", rest) => {
                     let mut parts = rest.split('\t');
                     let (query, asked, answer) = (parts.next()?, parts.next()?, parts.next()?);
@@ -74,16 +80,19 @@ impl SearchCache {
         Some(cache)
     }
 
-    /// The static files the cache lists, read back from `out`: (path,
-    /// bytes), or `None` if one cannot be read or its path leaves `out`
-    /// (it is checked before anything is read).
-    pub(crate) fn read_files(&self, out: &Path) -> Option<Vec<(String, Vec<u8>)>> {
+    /// The static files the cache lists, as files kept in `out`, or `None`
+    /// if one is not there (a regular file) or its path leaves `out`.
+    pub(crate) fn kept_files(&self, out: &Path) -> Option<Vec<(String, ExtraFile)>> {
         let safe = |rel: &str| Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        // In parallel: thousands of small files, which the disk serves
+        // In parallel: thousands of small files, which a cold disk serves
         // sooner when asked for several at once.
         self.files
             .par_iter()
-            .map(|rel| Some((rel.clone(), safe(rel).then(|| fs::read(out.join(rel)).ok()).flatten()?)))
+            .map(|(rel, fingerprint)| {
+                let from = out.join(rel);
+                let there = safe(rel) && fs::symlink_metadata(&from).is_ok_and(|m| m.is_file());
+                there.then(|| (rel.clone(), ExtraFile::Kept { from, fingerprint: *fingerprint }))
+            })
             .collect()
     }
 }
@@ -123,12 +132,18 @@ impl Recorder {
     }
 
     /// Writes the cache of a finished build into `out`: the static search
-    /// files `files` and every ranking asked for.
-    pub(crate) fn write(&self, out: &Path, generator: &str, digest: u64, files: &[String]) -> std::io::Result<()> {
+    /// files `files` (path, fingerprint) and every ranking asked for.
+    pub(crate) fn write(
+        &self,
+        out: &Path,
+        generator: &str,
+        digest: u64,
+        files: &[(String, u64)],
+    ) -> std::io::Result<()> {
         let asked = self.asked.lock().unwrap_or_else(PoisonError::into_inner);
         let mut text = format!("{HEADER}\ngenerator {generator}\ndigest {digest:016x}\n");
-        for path in files {
-            let _ = writeln!(text, "file {path}");
+        for (path, fingerprint) in files {
+            let _ = writeln!(text, "file {fingerprint:016x} {path}");
         }
         let mut questions: Vec<_> = asked.iter().collect();
         questions.sort();
@@ -148,6 +163,8 @@ fn list(numbers: &[usize]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use careerdiff_site::ExtraFile;
+
     use super::{Recorder, SearchCache};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -165,16 +182,23 @@ mod tests {
         assert_eq!(rank("Python", &[1, 2, 3]), [3, 2, 1]);
         std::fs::create_dir_all(dir.path().join("search")).unwrap();
         std::fs::write(dir.path().join("search/careers.json"), b"{}").unwrap();
-        recorder.write(dir.path(), "careerdiff 1", 7, &["search/careers.json".to_owned()]).unwrap();
+        let files = [("search/careers.json".to_owned(), careerdiff_site::output_fingerprint(b"{}"))];
+        recorder.write(dir.path(), "careerdiff 1", 7, &files).unwrap();
 
         assert!(SearchCache::take(dir.path(), "careerdiff 2", 7).is_none(), "another program's cache");
         assert!(!dir.path().join(super::FILE).exists(), "taken away once read");
-        recorder.write(dir.path(), "careerdiff 1", 7, &["search/careers.json".to_owned()]).unwrap();
+        recorder.write(dir.path(), "careerdiff 1", 7, &files).unwrap();
         assert!(SearchCache::take(dir.path(), "careerdiff 1", 8).is_none(), "other search inputs");
-        recorder.write(dir.path(), "careerdiff 1", 7, &["search/careers.json".to_owned()]).unwrap();
+        recorder.write(dir.path(), "careerdiff 1", 7, &files).unwrap();
 
         let cache = SearchCache::take(dir.path(), "careerdiff 1", 7).expect("the same program and inputs");
-        assert_eq!(cache.read_files(dir.path()).unwrap(), [("search/careers.json".to_owned(), b"{}".to_vec())]);
+        match &cache.kept_files(dir.path()).unwrap()[..] {
+            [(path, ExtraFile::Kept { from, fingerprint })] => {
+                assert_eq!((path.as_str(), from), ("search/careers.json", &dir.path().join("search/careers.json")));
+                assert_eq!(*fingerprint, files[0].1, "the fingerprint of the bytes written");
+            }
+            other => panic!("one kept file expected: {other:?}"),
+        }
         let (rank, _) = Recorder::wrap(reverse, Some(cache));
         let before = calls.load(Ordering::SeqCst);
         assert_eq!(rank("Python", &[1, 2, 3]), [3, 2, 1]);
@@ -182,11 +206,16 @@ mod tests {
         assert_eq!(rank("Python", &[1, 2]), [2, 1], "other careers asked about: ranked");
         assert_eq!(calls.load(Ordering::SeqCst), before + 1);
 
+        std::fs::remove_file(dir.path().join("search/careers.json")).unwrap();
+        recorder.write(dir.path(), "careerdiff 1", 7, &files).unwrap();
+        let cache = SearchCache::take(dir.path(), "careerdiff 1", 7).unwrap();
+        assert!(cache.kept_files(dir.path()).is_none(), "a file no longer there is not kept");
+
         std::fs::write(dir.path().with_extension("outside"), b"secret").unwrap();
         let outside = format!("../{}", dir.path().with_extension("outside").file_name().unwrap().to_str().unwrap());
-        recorder.write(dir.path(), "careerdiff 1", 7, &[outside]).unwrap();
+        recorder.write(dir.path(), "careerdiff 1", 7, &[(outside, 0)]).unwrap();
         let cache = SearchCache::take(dir.path(), "careerdiff 1", 7).unwrap();
-        assert!(cache.read_files(dir.path()).is_none(), "a path out of the output is not read");
+        assert!(cache.kept_files(dir.path()).is_none(), "a path out of the output is not kept");
         std::fs::remove_file(dir.path().with_extension("outside")).unwrap();
     }
 }

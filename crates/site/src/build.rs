@@ -263,8 +263,7 @@ fn incremental(
     // Pages whose inputs changed are rendered again; of those, the pages
     // whose bytes changed are written.
     let dest = Destination::Folder { root: out.clone(), whole: true };
-    let (mut report, listed) =
-        write_pages(site, pages, &dest, options.progress.as_deref(), true, Some(&previous.old))?;
+    let (mut report, listed) = write_pages(site, pages, &dest, options.progress.as_deref(), true, Some(&previous.old))?;
     let gone: Vec<&str> = previous.gone.iter().map(String::as_str).collect();
     for path in &gone {
         remove_page(out, path)?;

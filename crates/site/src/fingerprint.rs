@@ -150,6 +150,7 @@ impl Site {
             Source::Pair(pair, _) => self.pair_fingerprint(*pair),
             Source::Text(text) => output_fingerprint(text.as_bytes()),
             Source::Bytes(bytes) => output_fingerprint(bytes),
+            Source::File(_, fingerprint) => *fingerprint,
         }
     }
 
@@ -168,8 +169,8 @@ impl Site {
     }
 }
 
-/// The fingerprint of a page's bytes.
-pub(crate) fn output_fingerprint(bytes: &[u8]) -> u64 {
+/// The fingerprint of a page's bytes, which the manifest records.
+pub fn output_fingerprint(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 

@@ -47,11 +47,12 @@ mod views;
 use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, build, render_only, render_to_memory};
+pub use fingerprint::output_fingerprint;
 pub use inputs::input_digest;
 pub use manifest::{MANIFEST, Manifest, PAGE_LIST};
 pub use output::leftovers;
 pub use page::PageId;
-pub use site::{Site, SiteOptions};
+pub use site::{ExtraFile, Site, SiteOptions};
 pub use theme::Theme;
 pub use urls::{ITEMS_INDEX_PATH, career_path, collection_path, item_path, pair_path, roadmap_path, skill_path};
 

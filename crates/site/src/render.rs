@@ -1,14 +1,16 @@
 //! Rendering one page of a [`Site`]: its template and context, or the
 //! bytes of a file that no template makes.
 
+use std::path::Path;
+
 use careerdiff_compare::Comparison;
 use careerdiff_model::WORKER_ITEMS;
 use minijinja::Value;
 
 use crate::held::Held;
 use crate::page::PageId;
-use crate::site::Site;
-use crate::{SiteError, item_pages, listings, pages, sitemap, tool_data};
+use crate::site::{ExtraFile, Site};
+use crate::{SiteError, io_error, item_pages, listings, pages, sitemap, tool_data};
 
 /// What a page is made from: a template and its context, or bytes.
 // A source lives for one page and is never stored, so the size of the
@@ -21,6 +23,8 @@ pub(crate) enum Source<'s> {
     Pair((usize, usize), Comparison<'s>),
     Text(String),
     Bytes(&'s [u8]),
+    /// A file on disk whose bytes have this fingerprint ([`ExtraFile::Kept`]).
+    File(&'s Path, u64),
 }
 
 impl Site {
@@ -40,6 +44,7 @@ impl Site {
             }
             Source::Text(text) => text.into_bytes(),
             Source::Bytes(bytes) => bytes.to_vec(),
+            Source::File(path, _) => std::fs::read(path).map_err(io_error("reading", path))?,
         })
     }
 
@@ -82,7 +87,10 @@ impl Site {
             PageId::SitemapIndex => Source::Text(sitemap::index(base_url, self.sitemap_files())),
             PageId::Robots => Source::Text(sitemap::robots(base_url)),
             PageId::Static(k) => Source::Bytes(&self.theme.statics()[k as usize].1),
-            PageId::Extra(k) => Source::Bytes(&self.extras[k as usize].1),
+            PageId::Extra(k) => match &self.extras[k as usize].1 {
+                ExtraFile::Bytes(bytes) => Source::Bytes(bytes),
+                ExtraFile::Kept { from, fingerprint } => Source::File(from, *fingerprint),
+            },
         }
     }
 }

@@ -2,6 +2,7 @@
 //! renders its page list and a long-running process (a preview server) can
 //! hold one, render pages on request and swap it for a new one on reload.
 
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use careerdiff_compare::Comparer;
@@ -21,13 +22,28 @@ use crate::{Ranker, SiteError, credits, fingerprint};
 /// What a site is made from besides its content and theme.
 #[derive(Default, Clone)]
 pub struct SiteOptions {
-    /// More files to publish with the site, as (path, bytes): the static
-    /// search index.
-    pub extra_files: Vec<(String, Vec<u8>)>,
+    /// More files to publish with the site, by path: the static search
+    /// index.
+    pub extra_files: Vec<(String, ExtraFile)>,
     /// Ranks careers for a skill page: given a skill's name, the positions
     /// of careers in `Content::careers`, best first (the CLI passes the
     /// search index's ranking).
     pub rank: Option<Arc<Ranker>>,
+}
+
+/// A file published with the site that no template makes.
+#[derive(Debug, Clone)]
+pub enum ExtraFile {
+    /// Its bytes.
+    Bytes(Vec<u8>),
+    /// A file an earlier build published, read only when it has to be
+    /// written again: a rebuild that keeps it does not read it at all.
+    Kept {
+        /// Where it is.
+        from: PathBuf,
+        /// The fingerprint of its bytes ([`crate::output_fingerprint`]).
+        fingerprint: u64,
+    },
 }
 
 /// A site ready to render: the content (shared), its comparer, the theme,
@@ -40,7 +56,7 @@ pub struct Site {
     pub(crate) parts: PairParts,
     /// The `site` value every template gets.
     pub(crate) globals: Value,
-    pub(crate) extras: Vec<(String, Vec<u8>)>,
+    pub(crate) extras: Vec<(String, ExtraFile)>,
     /// What several pages read, hashed once, for fingerprints: made by
     /// [`Site::prepare_fingerprints`] (a server, which never asks for a
     /// fingerprint, never makes it).
@@ -79,7 +95,7 @@ impl Site {
     /// Adds files to publish with the site, as [`SiteOptions::extra_files`]
     /// does: files made from the same inputs (the static search index) can
     /// then be made while the site is prepared rather than before.
-    pub fn add_extra_files(&mut self, files: Vec<(String, Vec<u8>)>) {
+    pub fn add_extra_files(&mut self, files: Vec<(String, ExtraFile)>) {
         self.extras.extend(files);
     }
 
