@@ -196,12 +196,14 @@ impl SearchIndex {
             }
             // The subject a title names its practitioners by counts as an
             // alternate title ("statistics" for Statisticians).
-            let own: HashSet<String> = doc
+            let words: HashSet<String> = doc
                 .texts
                 .iter()
                 .filter(|(field, _)| matches!(field, Field::Task | Field::Summary))
                 .flat_map(|(_, text)| terms(text))
                 .collect();
+            let rated = subjects::rated_terms(&content.careers[idx]);
+            let own = subjects::Own { words: &words, rated: &rated };
             for (_, text) in doc.texts.iter().filter(|(field, _)| *field == Field::Title) {
                 subjects::subject_titles(&terms(text), &own).into_iter().for_each(|t| add_title(t, idx, 1));
             }

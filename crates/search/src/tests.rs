@@ -134,6 +134,13 @@ fn default_content_finds_a_subjects_practitioners_first() {
     }
     let physics = slugs(&index, "physics");
     assert!(!physics.iter().any(|slug| slug.contains("physician")), "{physics:?}");
+    // Every kind of psychologist (Psychology rated very important; their
+    // tasks say "psychological") before Art Therapists, whose tasks cite
+    // psychology.
+    let psychology = slugs(&index, "psychology");
+    assert!(psychology[..3].iter().all(|slug| slug.ends_with("-psychologists")), "{psychology:?}");
+    let therapy = slugs(&index, "therapy");
+    assert!(therapy[..5].iter().all(|slug| slug.ends_with("-therapists")), "{therapy:?}");
 }
 
 /// A batch ranker, which looks each term up once, ranks every query as
