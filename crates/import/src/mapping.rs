@@ -99,11 +99,17 @@ pub fn programming_languages(technology: &[Technology]) -> Vec<&str> {
         .collect()
 }
 
-/// "Bachelor's Degree" from "Bachelor's Degree", "Post-Secondary
-/// Certificate" from "Post-Secondary Certificate - awarded for …".
+/// "Bachelor's degree" from "Bachelor's Degree", "Post-secondary
+/// certificate" from "Post-Secondary Certificate - awarded for …": in
+/// sentence case, as BLS writes the entry education shown beside it.
 pub fn education_label(description: &str) -> String {
     let end = [" - ", " (", " ("].iter().filter_map(|sep| description.find(sep)).min().unwrap_or(description.len());
-    description[..end].trim().to_owned()
+    let label = description[..end].trim();
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars.as_str().to_lowercase().chars()).collect())
+        .unwrap_or_default()
 }
 
 /// The longest slug [`slugify`] makes.
@@ -256,9 +262,9 @@ mod tests {
 
     #[test]
     fn education_labels_drop_the_explanation() {
-        assert_eq!(education_label("Bachelor's Degree"), "Bachelor's Degree");
-        assert_eq!(education_label("Post-Secondary Certificate - awarded for training"), "Post-Secondary Certificate");
-        assert_eq!(education_label("Associate's Degree (or other 2-year degree)"), "Associate's Degree");
+        assert_eq!(education_label("Bachelor's Degree"), "Bachelor's degree");
+        assert_eq!(education_label("Post-Secondary Certificate - awarded for training"), "Post-secondary certificate");
+        assert_eq!(education_label("Associate's Degree (or other 2-year degree)"), "Associate's degree");
     }
 
     #[test]
