@@ -239,12 +239,13 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
             _ if same_source => Verdict::Unknown,
             // An entry barrier derived from the job zone on both sides says
             // less than the job zone row does (zones 3 and 4 are both
-            // "medium"): shown, but neither a tie nor an edge.
+            // "medium"): left out, as the row below tells them apart.
+            // Shown, it read "Medium, Medium, —" above "zone 3, zone 4".
             _ if attribute == *DERIVED_BARRIER
                 && a.compared[*JOB_ZONE].is_some()
                 && b.compared[*JOB_ZONE].is_some() =>
             {
-                Verdict::Neutral
+                continue;
             }
             (Some(x), Some(y)) => verdict(attr.better, x, y, margins[attribute]),
             _ if matches!(attr.better, Better::Neither) => Verdict::Neutral,

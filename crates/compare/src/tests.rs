@@ -553,9 +553,11 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     assert!(gap_names.contains(&"Medicine and Dentistry"), "{gap_names:?}");
     assert!(to_rn.reason.contains("needs a bachelor's degree against a postsecondary"), "{}", to_rn.reason);
     // The entry barrier both derive from their job zones ("medium" for
-    // zones 3 and 4) is no tie; BLS's entry education tells them apart.
+    // zones 3 and 4) is no tie and not shown: the job zone row and BLS's
+    // entry education tell them apart.
     let row = |key: &str| lpn_rn.glance.iter().find(|r| r.key == key).map(|r| r.verdict);
-    assert_eq!(row("entry_barrier"), Some(Verdict::Neutral));
+    assert_eq!(row("entry_barrier"), None);
+    assert_eq!(row("job_zone"), Some(Verdict::A));
     assert_eq!(row("entry_education"), Some(Verdict::A));
     assert!(!lpn_rn.conclusion.iter().any(|s| s.contains("tied on entry barrier")));
     // A yes/no tie reads as one: neither nursing job can be done from home.
