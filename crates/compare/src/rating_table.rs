@@ -168,11 +168,11 @@ impl RatingTable {
             *total_a += if (back > 0.0) & (x.importance >= IMPORTANT) { weight_a } else { 0.0 };
             // A clear gap is in what the end rates important: raising an
             // item the work hardly needs is no step toward it.
-            clear_b.push_if((gap >= SAME_LEVEL) & (y.importance >= IMPORTANT), Key::by_weight(weight_b, item as u64));
-            clear_a.push_if((back >= SAME_LEVEL) & (x.importance >= IMPORTANT), Key::by_weight(weight_a, item as u64));
+            clear_b.push_if((gap >= SAME_LEVEL) & (y.importance >= IMPORTANT), Key::by_weight(weight_b, item as u32));
+            clear_a.push_if((back >= SAME_LEVEL) & (x.importance >= IMPORTANT), Key::by_weight(weight_a, item as u32));
             let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
             let difference = gap.abs();
-            let key = Key::by_importance(x.rank.min(y.rank), item);
+            let key = Key::by_rank(x.rank.min(y.rank), item);
             let weight = difference * x.importance.max(y.importance);
             apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
         }
@@ -182,11 +182,11 @@ impl RatingTable {
             moves[m].count = clear.len();
             moves[m].total = totals[m] / 5.0;
             let gaps = smallest::<GAPS_SHOWN>(clear.iter().copied());
-            moves[m].top = gaps.map(|key| self.gap(key as u64 as usize, from, to)).collect();
+            moves[m].top = gaps.map(|key| self.gap(key as u32 as usize, from, to)).collect();
         }
         let apart = &*apart.into_slice();
-        let rated = |key: u64| self.rated_item(Key::item(key), ra, rb);
-        let differ_most = smallest::<HIGHLIGHTS>(apart.iter().copied()).map(|key| rated(key as u64)).collect();
+        let rated = |key: u64| self.rated_item(Key::ranked_item(key), ra, rb);
+        let differ_most = smallest::<HIGHLIGHTS>(apart.iter().copied()).map(rated).collect();
         let profile = Profile { differ_most, ..Profile::default() };
         (profile, moves)
     }
@@ -271,8 +271,8 @@ impl RatingTable {
 fn most_needed(row: &[Cell]) -> Vec<usize> {
     let candidates = (row.iter().enumerate())
         .filter(|(_, cell)| cell.importance >= IMPORTANT && !cell.level.is_nan())
-        .map(|(item, cell)| Key::by_weight(cell.importance * cell.level, item as u64));
-    smallest::<GAPS_SHOWN>(candidates).map(|key| key as u64 as usize).collect()
+        .map(|(item, cell)| Key::by_weight(cell.importance * cell.level, item as u32));
+    smallest::<GAPS_SHOWN>(candidates).map(|key| key as u32 as usize).collect()
 }
 
 /// Sort keys whose integer order is the order of a list, ties broken by
@@ -292,11 +292,26 @@ impl Key {
         key as u32 as usize
     }
 
+    /// Importance from the highest, then the item, in 32 bits: ranks
+    /// below 2^24 and items below 256 (a table has 68 items and at most a
+    /// few hundred distinct importances).
+    fn by_rank(rank: u32, item: usize) -> u32 {
+        (rank.min(0xff_ffff) << 8) | (item as u32 & 0xff)
+    }
+
+    /// The item of a [`Key::by_rank`] key within a weight key.
+    fn ranked_item(key: u64) -> usize {
+        (key & 0xff) as usize
+    }
+
     /// `weight` from the largest, then `then`. The weights sorted are
     /// positive (at least half a level times an importance of at least
-    /// 1), and the bits of positive floats are in the floats' order.
-    fn by_weight(weight: f64, then: u64) -> u128 {
-        (u128::from(u64::MAX - weight.to_bits()) << 64) | u128::from(then)
+    /// 1), and the bits of positive floats are in the floats' order. As
+    /// products of figures published to two decimals, two weights that
+    /// differ do so by at least 0.0001, far above an `f32`'s precision at
+    /// 35 (the largest, 5 × 7), so 32 bits keep their order.
+    fn by_weight(weight: f64, then: u32) -> u64 {
+        (u64::from(u32::MAX - (weight as f32).to_bits()) << 32) | u64::from(then)
     }
 }
 
@@ -306,10 +321,10 @@ impl Key {
 /// leaving the smaller of the two at each place and carrying on with the
 /// larger: whether a key is kept is as good as random, and deciding by
 /// arithmetic rather than by a branch (and a search and a shift) was most
-/// of the cost. Places start at `u128::MAX`, above any key or equal to
+/// of the cost. Places start at `u64::MAX`, above any key or equal to
 /// it, so the first `K` keys offered fill them.
-fn smallest<const K: usize>(keys: impl IntoIterator<Item = u128>) -> impl ExactSizeIterator<Item = u128> {
-    let mut first = [u128::MAX; K];
+fn smallest<const K: usize>(keys: impl IntoIterator<Item = u64>) -> impl ExactSizeIterator<Item = u64> {
+    let mut first = [u64::MAX; K];
     // Counted, so that a list collected from the kept keys is allocated
     // once.
     let mut offered = 0;
@@ -327,8 +342,8 @@ fn smallest<const K: usize>(keys: impl IntoIterator<Item = u128>) -> impl ExactS
 /// so a pair allocates and clears none of it.
 #[derive(Default)]
 struct Scratch {
-    apart: Vec<u128>,
-    clear: [Vec<u128>; 2],
+    apart: Vec<u64>,
+    clear: [Vec<u64>; 2],
 }
 
 thread_local! {

@@ -516,6 +516,21 @@ fn gaps_are_ordered_by_importance_times_gap_and_only_upward() {
     assert_eq!(c.profile.differ_most[0].name, "Writing", "4 x 2.5 outweighs 5 x 1");
 }
 
+/// Urban and Regional Planners against Precision Agriculture Technicians:
+/// 3.4 x (4.40 - 1.18) and 4.6 x (4.68 - 2.30) are both 10.948, and the
+/// tie goes to the item the work rates more important, not to whichever
+/// product rounding in binary made larger.
+#[test]
+fn gaps_of_equal_weight_go_more_important_first() {
+    let from = rated("a", &[("Writing", 1.64, 1.18), ("Speaking", 2.39, 2.3)]);
+    let to = rated("b", &[("Writing", 3.4, 4.4), ("Speaking", 4.6, 4.68)]);
+    let c = compare(from, to);
+    let gaps: Vec<&str> = c.transitions[0].gaps.iter().map(|g| g.name).collect();
+    assert_eq!(gaps, ["Speaking", "Writing"]);
+    let apart: Vec<&str> = c.profile.differ_most.iter().map(|i| i.name).collect();
+    assert_eq!(apart, ["Speaking", "Writing"]);
+}
+
 #[test]
 fn careers_without_ratings_get_no_profile_and_no_gaps() {
     let c = compare(rated("a", &[("Writing", 3.0, 3.0)]), career("b"));
