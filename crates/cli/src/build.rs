@@ -145,21 +145,13 @@ fn prepare(
     };
     let (site, files) = rayon::join(|| Site::new(comparer, theme, options), files);
     let (mut site, files) = (site.context("preparing the site")?, files?);
-    let static_files = files.iter().map(|(path, file)| (path.clone(), fingerprint(file))).collect();
+    let static_files = files.iter().map(|(path, file)| (path.clone(), file.fingerprint())).collect();
     site.add_extra_files(files);
     Ok(Prepared { site, recorder, static_files })
 }
 
 /// Files published with the site, by path.
 type Files = Vec<(String, ExtraFile)>;
-
-/// The fingerprint of a file's bytes, as the manifest records it.
-fn fingerprint(file: &ExtraFile) -> u64 {
-    match file {
-        ExtraFile::Bytes(bytes) => careerdiff_site::output_fingerprint(bytes),
-        ExtraFile::Kept { fingerprint, .. } => *fingerprint,
-    }
-}
 
 /// The search index of `content`, made when a kept ranking was missing;
 /// without one (it cannot fail in memory), careers stay in their order.

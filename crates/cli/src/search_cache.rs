@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(rank("Python", &[1, 2, 3]), [3, 2, 1]);
         std::fs::create_dir_all(dir.path().join("search")).unwrap();
         std::fs::write(dir.path().join("search/careers.json"), b"{}").unwrap();
-        let files = [("search/careers.json".to_owned(), careerdiff_site::output_fingerprint(b"{}"))];
+        let files = [("search/careers.json".to_owned(), ExtraFile::Bytes(b"{}".to_vec()).fingerprint())];
         recorder.write(dir.path(), "careerdiff 1", 7, &files).unwrap();
 
         assert!(SearchCache::take(dir.path(), "careerdiff 2", 7).is_none(), "another program's cache");

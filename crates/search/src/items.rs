@@ -74,6 +74,10 @@ pub(crate) fn named_items(phrases: &[Vec<Vec<String>>], query: &[String]) -> Vec
     named
 }
 
+/// The importance (of 5) from which O*NET's scale calls an item very
+/// important.
+pub(crate) const VERY_IMPORTANT: f64 = 4.0;
+
 /// The points a rating earns for an item named with `share`.
 pub(crate) fn rating_points(share: f64, (importance, level): ItemRating) -> i64 {
     (RATING_WEIGHT * share * importance * level / 35.0 * 100.0).round() as i64
@@ -86,7 +90,7 @@ pub(crate) fn rating_reason(item: &WorkerItem, (importance, level): ItemRating) 
     // extremely important as every other 5.0 is.
     let label = match (importance * 10.0).round() / 10.0 {
         i if i >= 5.0 => "extremely important",
-        i if i >= 4.0 => "very important",
+        i if i >= VERY_IMPORTANT => "very important",
         i if i >= 3.0 => "important",
         i if i >= 2.0 => "somewhat important",
         _ => "not important",

@@ -27,11 +27,8 @@ use std::collections::HashSet;
 
 use careerdiff_model::Career;
 
+use crate::items::VERY_IMPORTANT;
 use crate::terms::terms;
-
-/// The importance (of 5) from which O*NET's scale calls an item very
-/// important.
-const VERY_IMPORTANT: f64 = 4.0;
 
 /// The terms of the knowledge areas and skills rated at least
 /// [`VERY_IMPORTANT`] to `career` ("psychology" from Psychology).

@@ -163,12 +163,13 @@ fn write_pages(
             .enumerate()
             .map(|(k, &page)| {
                 let old = old.and_then(|old| old[k]);
-                let kept = old.filter(|old| old.input == site.input_fingerprint(page));
-                let fingerprint = match kept {
-                    Some(kept) => kept,
-                    None => {
-                        let (written, fingerprint) =
-                            render_page(site, writer, page, fingerprints, old.map(|old| old.output))?;
+                // Known without rendering, to compare with the old one.
+                let input = old.map(|_| site.input_fingerprint(page));
+                let fingerprint = match old {
+                    Some(old) if Some(old.input) == input => old,
+                    _ => {
+                        let known = Known { input, output: old.map(|old| old.output) };
+                        let (written, fingerprint) = render_page(site, writer, page, fingerprints, known)?;
                         if let Some(written) = written {
                             report.lock().unwrap_or_else(PoisonError::into_inner).add(written);
                         }
@@ -185,20 +186,31 @@ fn write_pages(
     Ok((report.into_inner().unwrap_or_else(PoisonError::into_inner), fingerprints))
 }
 
+/// What is known of a page before it is rendered: its input fingerprint,
+/// if already made, and the fingerprint of its bytes in the output.
+struct Known {
+    input: Option<u64>,
+    output: Option<u64>,
+}
+
 /// Renders `page` and hands it to `writer` unless its bytes have the
-/// fingerprint `old_output`; what was written, if anything.
+/// fingerprint `known.output`; what was written, if anything.
 fn render_page(
     site: &Site,
     writer: &Writer<'_>,
     page: PageId,
     fingerprints: bool,
-    old_output: Option<u64>,
+    known: Known,
 ) -> Result<(Option<BuildReport>, Fingerprints), SiteError> {
     let source = site.source(page);
-    let input = if fingerprints { site.fingerprint_of(page, Some(&source)) } else { 0 };
+    let input = match known.input {
+        Some(input) => input,
+        None if fingerprints => site.fingerprint_of(page, Some(&source)),
+        None => 0,
+    };
     let bytes = site.render_source(source)?;
     let fingerprint = Fingerprints { input, output: if fingerprints { output_fingerprint(&bytes) } else { 0 } };
-    let written = if old_output == Some(fingerprint.output) {
+    let written = if known.output == Some(fingerprint.output) {
         None
     } else {
         Some(write_page(writer, page, site.path(page), bytes)?)

@@ -169,8 +169,8 @@ impl Site {
     }
 }
 
-/// The fingerprint of a page's bytes, which the manifest records.
-pub fn output_fingerprint(bytes: &[u8]) -> u64 {
+/// The fingerprint of a page's bytes.
+pub(crate) fn output_fingerprint(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 

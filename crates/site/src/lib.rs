@@ -47,7 +47,6 @@ mod views;
 use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, build, render_only, render_to_memory};
-pub use fingerprint::output_fingerprint;
 pub use inputs::input_digest;
 pub use manifest::{MANIFEST, Manifest, PAGE_LIST};
 pub use output::leftovers;

@@ -41,9 +41,21 @@ pub enum ExtraFile {
     Kept {
         /// Where it is.
         from: PathBuf,
-        /// The fingerprint of its bytes ([`crate::output_fingerprint`]).
+        /// The fingerprint of its bytes, as [`ExtraFile::fingerprint`]
+        /// gives it.
         fingerprint: u64,
     },
+}
+
+impl ExtraFile {
+    /// The fingerprint of its bytes, as the manifest records it: for a
+    /// kept file, the one it was published with.
+    pub fn fingerprint(&self) -> u64 {
+        match self {
+            ExtraFile::Bytes(bytes) => fingerprint::output_fingerprint(bytes),
+            ExtraFile::Kept { fingerprint, .. } => *fingerprint,
+        }
+    }
 }
 
 /// A site ready to render: the content (shared), its comparer, the theme,
