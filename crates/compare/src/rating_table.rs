@@ -134,7 +134,7 @@ impl RatingTable {
             return (Profile::default(), [needs(b), needs(a)]);
         }
         let (mut profile, gaps) = SCRATCH.with_borrow_mut(|scratch| self.rated_pair((ra, rb), scratch));
-        (profile.items, profile.both_need) = self.important_items((a, b), (ra, rb));
+        profile.items = self.important_items((a, b), (ra, rb));
         (profile, gaps)
     }
 
@@ -148,7 +148,9 @@ impl RatingTable {
         // level has NaN levels, so it is no gap either way and neither far
         // apart nor close (NaN is neither above nor below anything).
         let n = ra.len();
-        let Scratch { apart, clear: [to_b, to_a] } = scratch;
+        let Scratch { both, apart, clear: [to_b, to_a] } = scratch;
+        // Items both rate important at about the same level.
+        let mut both = Kept::new(both, n);
         // Important items far apart, by difference × importance.
         let mut apart = Kept::new(apart, n);
         // Per move, its clear gaps, by importance × gap.
@@ -173,6 +175,8 @@ impl RatingTable {
             let is_important = (x.importance >= IMPORTANT) & y.rated() | (y.importance >= IMPORTANT) & x.rated();
             let difference = gap.abs();
             let key = Key::by_rank(x.rank.min(y.rank), item);
+            let important_to_both = (x.importance >= IMPORTANT) & (y.importance >= IMPORTANT);
+            both.push_if(important_to_both & (difference < SAME_LEVEL), u64::from(key));
             let weight = difference * x.importance.max(y.importance);
             apart.push_if(is_important & (difference >= SAME_LEVEL), Key::by_weight(weight, key));
         }
@@ -187,26 +191,22 @@ impl RatingTable {
         let apart = &*apart.into_slice();
         let rated = |key: u64| self.rated_item(Key::ranked_item(key), ra, rb);
         let differ_most = smallest::<HIGHLIGHTS>(apart.iter().copied()).map(rated).collect();
-        let profile = Profile { differ_most, ..Profile::default() };
+        let both_need = smallest::<HIGHLIGHTS>(both.into_slice().iter().copied()).map(rated).collect();
+        let profile = Profile { differ_most, both_need, ..Profile::default() };
         (profile, moves)
     }
 
-    /// The items important to either of careers `a` and `b` (rows `ra`
-    /// and `rb`) and rated by both, most important first (by the higher
-    /// importance, then item id): the first [`PROFILE_ITEMS`], and the
-    /// first [`HIGHLIGHTS`] that both rate important at about the same
-    /// level. One merge of the careers' lists of important items, which
-    /// stops once both lists are full: an item important to both is taken
-    /// where its importance is higher (from `a`'s list when equal).
-    fn important_items(
-        &self,
-        (a, b): (usize, usize),
-        (ra, rb): (&[Cell], &[Cell]),
-    ) -> (Vec<RatedItem<'_>>, Vec<RatedItem<'_>>) {
+    /// The first [`PROFILE_ITEMS`] items important to either of careers
+    /// `a` and `b` (rows `ra` and `rb`) and rated by both, most important
+    /// first (by the higher importance, then item id). One merge of the
+    /// careers' lists of important items, which stops once the list is
+    /// full: an item important to both is taken where its importance is
+    /// higher (from `a`'s list when equal).
+    fn important_items(&self, (a, b): (usize, usize), (ra, rb): (&[Cell], &[Cell])) -> Vec<RatedItem<'_>> {
         let (la, lb) = (&self.important[a], &self.important[b]);
-        let (mut items, mut both_need) = (Vec::with_capacity(PROFILE_ITEMS), Vec::with_capacity(HIGHLIGHTS));
+        let mut items = Vec::with_capacity(PROFILE_ITEMS);
         let (mut i, mut j) = (0, 0);
-        while items.len() < PROFILE_ITEMS || both_need.len() < HIGHLIGHTS {
+        while items.len() < PROFILE_ITEMS {
             // The next key of the merge, and whether it is `a`'s.
             let (key, from_a) = match (la.get(i), lb.get(j)) {
                 (Some(&x), Some(&y)) if x <= y => (x, true),
@@ -226,18 +226,11 @@ impl RatingTable {
             // does not rate it.
             let other_first =
                 theirs.importance >= IMPORTANT && (theirs.rank < mine.rank || !from_a && theirs.rank == mine.rank);
-            if !theirs.rated() || other_first {
-                continue;
-            }
-            if items.len() < PROFILE_ITEMS {
+            if theirs.rated() && !other_first {
                 items.push(self.rated_item(item, ra, rb));
             }
-            let close = theirs.importance >= IMPORTANT && (mine.level - theirs.level).abs() < SAME_LEVEL;
-            if close && both_need.len() < HIGHLIGHTS {
-                both_need.push(self.rated_item(item, ra, rb));
-            }
         }
-        (items, both_need)
+        items
     }
 
     /// What career `c` needs most, as [`Need`]s (none without ratings).
@@ -342,6 +335,7 @@ fn smallest<const K: usize>(keys: impl IntoIterator<Item = u64>) -> impl ExactSi
 /// so a pair allocates and clears none of it.
 #[derive(Default)]
 struct Scratch {
+    both: Vec<u64>,
     apart: Vec<u64>,
     clear: [Vec<u64>; 2],
 }
