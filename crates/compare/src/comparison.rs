@@ -239,7 +239,9 @@ pub struct Transition<'c> {
     pub to: &'c str,
     /// Title of the career moved to.
     pub to_title: &'c str,
-    /// Skills to learn, most useful first; serialised as their names.
+    /// Skills to learn first, most useful first: at most
+    /// [`crate::LEARN_FIRST`] of those only the target lists; serialised
+    /// as their names.
     #[serde(serialize_with = "SkillList::serialize_names")]
     pub learn: SkillList<'c>,
     /// Skills and knowledge areas the target needs at a higher level (O*NET

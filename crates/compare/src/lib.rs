@@ -45,6 +45,11 @@ pub use similarity::{Similar, SimilarityModel};
 
 use prepare::Prepared;
 
+/// How many skills a transition's list of what to learn first holds at
+/// most ([`Transition::learn`]): a first step, not the whole list, which
+/// the pair's `only_a` and `only_b` hold.
+pub const LEARN_FIRST: usize = 10;
+
 /// What to learn first on the way to a career from scratch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnFirst {

@@ -35,18 +35,22 @@ impl<'c> SkillList<'c> {
         self.phrases.is_empty()
     }
 
-    /// The phrases worth learning first on the way to the list's career
-    /// (`PreparedCareer::learnable`), leaving out generic office and ERP
-    /// software when anything else is listed (see `generic.rs`): possibly
-    /// nothing. One pass over the list, which in the career's order
-    /// (`PreparedCareer::order`) ends with the generic software, so
-    /// whether anything else is listed is known from its first phrases.
-    pub(crate) fn worth_learning_first(&self) -> Self {
+    /// The first `max` phrases worth learning first on the way to the
+    /// list's career (`PreparedCareer::learnable`), leaving out generic
+    /// office and ERP software when anything else is listed (see
+    /// `generic.rs`): possibly nothing. The list is in the career's order
+    /// (`PreparedCareer::order`), which ends with the generic software, so
+    /// whether anything else is listed is known from its first phrases,
+    /// and the pass stops once `max` phrases are found.
+    pub(crate) fn worth_learning_first(&self, max: usize) -> Self {
         let p = self.prepared;
         let keep_generic = self.phrases.iter().all(|&i| p.generic[i as usize]);
-        let phrases = (self.phrases.iter().copied())
-            .filter(|&i| (keep_generic || !p.generic[i as usize]) && p.learnable(self.career, i as usize))
-            .collect();
+        let mut phrases = Vec::with_capacity(max.min(self.phrases.len()));
+        phrases.extend(
+            (self.phrases.iter().copied())
+                .filter(|&i| (keep_generic || !p.generic[i as usize]) && p.learnable(self.career, i as usize))
+                .take(max),
+        );
         SkillList { career: self.career, prepared: p, phrases }
     }
 

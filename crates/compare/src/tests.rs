@@ -624,6 +624,14 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     let in_demand = |name: &str| data_scientists.skills.iter().any(|s| s.name == name && s.in_demand);
     let to_ds: Vec<&str> = ds_stat.transitions[1].learn.iter().take(5).map(|s| s.name).collect();
     assert!(to_ds.iter().all(|name| in_demand(name)), "{to_ds:?}");
+    // What to learn first is a first step: data scientists list far more
+    // than that, and the step keeps the order of what only they list.
+    let learn_ds = &ds_stat.transitions[1].learn;
+    assert_eq!(learn_ds.len(), crate::LEARN_FIRST);
+    let only_ds: Vec<&str> = ds_stat.skills.only_a.iter().map(|s| s.name).collect();
+    let places: Vec<usize> =
+        learn_ds.iter().map(|s| only_ds.iter().position(|n| *n == s.name).expect("only theirs")).collect();
+    assert!(places.is_sorted(), "{places:?}");
     // Without ratings on one side, a move to less preparation and a
     // lower degree is one step easier than the overlap alone, and says so.
     let (to_stat, to_ds) = (&ds_stat.transitions[0], &ds_stat.transitions[1]);

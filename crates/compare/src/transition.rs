@@ -129,7 +129,7 @@ pub(crate) fn transition<'c>(
         from: &from.slug,
         to: &to.slug,
         to_title: &to.title,
-        learn: to_learn.worth_learning_first(),
+        learn: to_learn.worth_learning_first(crate::LEARN_FIRST),
         gaps: gaps.top,
         needs: gaps.needs,
         difficulty: ["easy", "moderate", "hard"][hardness.min(2)],
