@@ -109,8 +109,6 @@ struct Listing {
     category: Option<String>,
 }
 
-/// Each career's place by employment, the most jobs first, then by
-/// position in the content (see [`SearchIndex::prominence`]).
 /// A digest of everything the search index of `content` is made from:
 /// each career's indexed texts, ratings, slug, title, category and
 /// employment. Two contents with the same digest give the same rankings
@@ -132,6 +130,8 @@ pub fn input_digest(content: &Content) -> u64 {
     hasher.finish()
 }
 
+/// Each career's place by employment, the most jobs first, then by
+/// position in the content (see [`SearchIndex::prominence`]).
 fn prominence(content: &Content) -> Vec<u32> {
     let mut order: Vec<usize> = (0..content.careers.len()).collect();
     order.sort_by_key(|&c| std::cmp::Reverse(content.careers[c].employment.unwrap_or(0)));

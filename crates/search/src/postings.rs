@@ -45,7 +45,7 @@ impl SearchIndex {
                 }
             }
         }
-        Ok(rounded(sums, self.career_count()?))
+        Ok(rounded(sums, self.career_count()?, &self.prominence))
     }
 
     /// Every term's points, by term, each list best first.
@@ -65,7 +65,7 @@ impl SearchIndex {
             }
         }
         let careers = self.career_count()?;
-        Ok(all.into_iter().map(|(term, sums)| (term, rounded(sums, careers))).collect())
+        Ok(all.into_iter().map(|(term, sums)| (term, rounded(sums, careers, &self.prominence))).collect())
     }
 
     /// How many careers the index holds (one document each).
@@ -154,11 +154,16 @@ impl<'i> FieldScorer<'i> {
 }
 
 /// `sums` times the idf of a term that they hold of `careers` careers, in
-/// whole hundredths, best first, ties by career position.
-fn rounded(sums: Sums, careers: u64) -> Vec<(usize, i64)> {
+/// whole hundredths, best first, ties as results break them: by
+/// `prominence` (see [`SearchIndex::prominence`]). The first
+/// [`crate::query::REASONED_POSTINGS`] of a list carry the reason they
+/// match, so a tie broken otherwise here left the first results of a
+/// query without one (133 careers list Python as in demand, and Software
+/// Developers, first of them, had no reason).
+fn rounded(sums: Sums, careers: u64, prominence: &[u32]) -> Vec<(usize, i64)> {
     let idf = idf(sums.len() as u64, careers);
     let mut list: Vec<(usize, i64)> =
         sums.into_iter().map(|(career, sum)| (career, (f64::from(sum * idf) * 100.0).round() as i64)).collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(prominence[a.0].cmp(&prominence[b.0])));
     list
 }

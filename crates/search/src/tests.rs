@@ -286,3 +286,17 @@ fn the_input_digest_follows_what_is_indexed_and_nothing_else() {
         assert_ne!(digest(careers), first, "a searched input changed");
     }
 }
+
+#[test]
+fn careers_tied_on_points_come_first_with_their_reason() {
+    // More careers list Python than carry a reason per term; the one
+    // most people do is last in content order, and first among equals.
+    let mut careers: Vec<Career> = (0..crate::query::REASONED_POSTINGS + 5)
+        .map(|k| career(&format!("c{k:02}"), "Analyst", &["Python"], &[]))
+        .collect();
+    careers.last_mut().unwrap().employment = Some(1_000_000);
+    let last = careers.last().unwrap().slug.clone();
+    let hits = index(careers).search("python", 3).expect("search runs");
+    assert_eq!(hits[0].slug, last);
+    assert_eq!(hits[0].reasons, ["technology: Python"], "{hits:?}");
+}

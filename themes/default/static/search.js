@@ -81,7 +81,7 @@
     return named;
   }
 
-  function completions(shard, prefix) {
+  function completions(shard, prefix, prominence) {
     var words = Object.keys(shard).filter(function (w) { return w.indexOf(prefix) === 0 && w.indexOf(" ") < 0; });
     words.sort(function (a, b) { return shard[b].length - shard[a].length || (a < b ? -1 : 1); });
     var best = {};
@@ -89,7 +89,7 @@
       shard[w].forEach(function (p) { if (!best[p[0]] || best[p[0]][1] < p[1]) best[p[0]] = p; });
     });
     return Object.keys(best).map(function (c) { return best[c]; })
-      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      .sort(function (a, b) { return b[1] - a[1] || prominence[a[0]] - prominence[b[0]]; });
   }
 
   function ratingPoints(weight, share, r) {
@@ -123,7 +123,7 @@
         // it. `careerdiff search` takes words as typed.
         var last = words.indexOf(all[all.length - 1]);
         if (!/\s$/.test(query) && all[all.length - 1].length >= 3 && !postings[last].length) {
-          postings[last] = completions(shards[last], all[all.length - 1]);
+          postings[last] = completions(shards[last], all[all.length - 1], careers.prominence);
         }
         var named = namedItems(itemsFile.items || [], all);
         return Promise.all(named.map(function (n) { return load("search/r/" + itemsFile.items[n.item][2] + ".json"); }))
