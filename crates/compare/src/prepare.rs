@@ -350,14 +350,17 @@ pub(crate) const FIELD_SIZE: usize = 10;
 impl PreparedCareer {
     /// Whether phrase `i` of `career` (this one's) is worth learning first
     /// on the way to it: every phrase of a hand-written career; of an
-    /// imported one, what at least [`FIELD_SUPPORT`] of its ten most
+    /// imported one, what its own job postings often name (O*NET's "in
+    /// demand") and what at least [`FIELD_SUPPORT`] of its ten most
     /// similar careers use too. O*NET's lists hold products that a few
     /// employers named (an applicant-tracking system on the registered
-    /// nurse's list); the field's own tools are what a move there needs.
-    /// On a site too small to give a career a field of [`FIELD_SIZE`]
-    /// careers, nothing tells them apart, and every phrase counts.
+    /// nurse's list); the field's own tools, and what its employers ask
+    /// for however few neighbours use it (Adobe XD for web and digital
+    /// interface designers), are what a move there needs. On a site too
+    /// small to give a career a field of [`FIELD_SIZE`] careers, nothing
+    /// tells them apart, and every phrase counts.
     pub(crate) fn learnable(&self, career: &Career, i: usize) -> bool {
-        !self.has_field(career) || usize::from(self.field_support[i]) >= FIELD_SUPPORT
+        !self.has_field(career) || career.skills[i].in_demand || usize::from(self.field_support[i]) >= FIELD_SUPPORT
     }
 
     /// Whether `career` (this one) is imported and has a field of

@@ -644,6 +644,12 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     let packages = ["Minitab", "Wolfram Research Mathematica", "Insightful S-PLUS", "STATISTICA", "SAS JMP"];
     assert!(stat_first.iter().filter(|name| packages.contains(name)).count() >= 2, "{stat_first:?}");
     assert!(!stat_first.iter().any(|name| name.contains("XML") || name.contains("Visual Basic")), "{stat_first:?}");
+    // What the target's own job postings ask for comes first on the way
+    // there, however few similar careers use it (Adobe XD for designers).
+    let web = compare_slugs(&comparer, "web-developers", "web-and-digital-interface-designers");
+    let asked_for: Vec<&str> = web.skills.only_b.iter().filter(|s| s.in_demand).map(|s| s.name).collect();
+    let learn: Vec<&str> = web.transitions[0].learn.iter().map(|s| s.name).collect();
+    assert!(!asked_for.is_empty() && learn.starts_with(&asked_for), "{asked_for:?} {learn:?}");
     for (a, b) in [("data-scientists", "statisticians"), ("computer-programmers", "software-developers")] {
         let c = compare_slugs(&comparer, a, b);
         let reasons: Vec<&str> = c.choose_a.iter().chain(c.choose_b.iter()).collect();
