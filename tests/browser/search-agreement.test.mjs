@@ -18,7 +18,7 @@ export const QUERIES = [
   "programming", "coding", "sap", "excel", "wiring", "law", "negotiation", "fixing machines", "math",
   "python", "vector database", "welding", "truck driver", "teacher", "machine learning", "customer service",
   "electrician", "statistics", "carpentry", "stethoscope", "forklift", "social perceptiveness", "semantic caching",
-  "physics", "astronomy", "history", "physical therapy", "psychology", "therapy",
+  "physics", "astronomy", "history", "physical therapy", "psychology", "therapy", "computer science",
 ];
 
 function terminal(query) {

@@ -160,7 +160,7 @@ pub const WORKER_ITEMS: &[WorkerItem] = items![
         "Knowledge of raw materials, production processes, quality control, costs, and other techniques for maximizing the effective manufacture and distribution of goods.";
     Knowledge "Food Production" "food-production" ["farming", "agriculture", "growing food", "growing crops", "raising livestock"]
         "Knowledge of techniques and equipment for planting, growing, and harvesting food products (both plant and animal) for consumption, including storage/handling techniques.";
-    Knowledge "Computers and Electronics" "computers-and-electronics" ["computers", "electronics", "computer hardware", "information technology"]
+    Knowledge "Computers and Electronics" "computers-and-electronics" ["computers", "electronics", "computer hardware", "information technology", "computer science"]
         "Knowledge of circuit boards, processors, chips, electronic equipment, and computer hardware and software, including applications and programming.";
     Knowledge "Engineering and Technology" "engineering-and-technology" ["engineering", "applied technology"]
         "Knowledge of the practical application of engineering science and technology. This includes applying principles, techniques, procedures, and equipment to the design and production of various goods and services.";

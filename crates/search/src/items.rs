@@ -56,7 +56,9 @@ pub(crate) struct Named {
 }
 
 /// The items `query` (its terms) names: for each, its longest phrase that
-/// appears in the query as consecutive terms.
+/// appears in the query as consecutive terms, unless those terms are part
+/// of a longer phrase that names another item: "computer science" names
+/// Computers and Electronics, not the Science skill too.
 pub(crate) fn named_items(phrases: &[Vec<Vec<String>>], query: &[String]) -> Vec<Named> {
     let mut named = Vec::new();
     for (item, item_phrases) in phrases.iter().enumerate() {
@@ -71,7 +73,12 @@ pub(crate) fn named_items(phrases: &[Vec<Vec<String>>], query: &[String]) -> Vec
             named.push(Named { item, share: len as f64 / query.len() as f64, covered: (start..start + len).collect() });
         }
     }
-    named
+    let within_longer = |n: &Named| {
+        let inside = |m: &Named| m.covered.len() > n.covered.len() && n.covered.iter().all(|k| m.covered.contains(k));
+        named.iter().any(inside)
+    };
+    let keep: Vec<bool> = named.iter().map(|n| !within_longer(n)).collect();
+    named.into_iter().zip(keep).filter_map(|(n, keep)| keep.then_some(n)).collect()
 }
 
 /// The importance (of 5) from which O*NET's scale calls an item very
@@ -119,7 +126,9 @@ mod tests {
     #[test]
     fn queries_name_items_by_name_or_everyday_words() {
         assert_eq!(names("programming"), [("Programming", 1.0)]);
-        assert_eq!(names("fixing machines"), [("Repairing", 1.0), ("Mechanical", 0.5)]);
+        assert_eq!(names("fixing machines"), [("Repairing", 1.0)], "machines are what is fixed");
+        assert_eq!(names("computer science"), [("Computers and Electronics", 1.0)], "not the Science skill");
+        assert_eq!(names("science"), [("Science", 1.0)]);
         assert_eq!(names("Active Listening"), [("Active Listening", 1.0)]);
         assert_eq!(names("law firm"), [("Law and Government", 0.5)]);
         assert!(names("registered nurse").is_empty());

@@ -78,7 +78,11 @@
       });
       if (best) named.push({ item: idx, share: best.len / all.length, start: best.start, len: best.len });
     });
-    return named;
+    // Terms within a longer phrase that names another item name only that
+    // one: "computer science" is not the Science skill.
+    return named.filter(function (n) {
+      return !named.some(function (m) { return m.len > n.len && m.start <= n.start && n.start + n.len <= m.start + m.len; });
+    });
   }
 
   function completions(shard, prefix, prominence) {
