@@ -7,7 +7,7 @@ use toml_edit::{InlineTable, Item, Table, Value};
 
 use crate::ai_exposure::AiExposure;
 use crate::career_file::multiline;
-use crate::mapping::{entry_barrier, learning_months, programming_languages, singular, wages_are_a_groups};
+use crate::mapping::{entry_barrier, learning_months, requires_coding, singular, wages_are_a_groups};
 use crate::oews::{Figures, Wages};
 use crate::onet::{Database, Occupation};
 use crate::projections::Projections;
@@ -160,16 +160,9 @@ impl Imported {
             zone.and_then(|z| value(entry_barrier(z).to_string().to_lowercase())),
             derived("zones 1–2 low, 3–4 medium, 5 high"),
         );
-        let languages = programming_languages(&occupation.technology);
-        let coding_source = if languages.is_empty() {
-            format!(
-                "derived from {onet} Technology Skills: none of its {} technologies is a programming language",
-                occupation.technology.len()
-            )
-        } else {
-            format!("derived from {onet} Technology Skills: lists {}", languages.join(", "))
-        };
-        fields.set("requires_coding", value(!languages.is_empty()), coding_source);
+        let programming = db.ratings.by_code.get(code).and_then(|r| r.skills.iter().find(|s| s.name == "Programming"));
+        let (coding, coding_source) = requires_coding(&occupation.technology, programming.map(|p| p.importance), &onet);
+        fields.set("requires_coding", value(coding), coding_source);
         fields.set(
             "education",
             occupation.education.as_ref().and_then(value),

@@ -99,6 +99,47 @@ pub fn programming_languages(technology: &[Technology]) -> Vec<&str> {
         .collect()
 }
 
+/// Whether the work requires coding, and why: where O*NET rates the
+/// Programming skill, whether it rates it important (3 of 5 or more, the
+/// line every page draws); else whether the occupation's technologies
+/// include at least [`LANGUAGES_FOR_CODING`] programming languages. A list
+/// of technologies is what job postings named, and one Python among a
+/// home health aide's tools, or Visual Basic among a legislator's, is no
+/// sign that the work is coding.
+/// `programming` is O*NET's importance of the Programming skill, if rated;
+/// `onet` names the release in the reason.
+pub fn requires_coding(technology: &[Technology], programming: Option<f64>, onet: &str) -> (bool, String) {
+    if let Some(importance) = programming {
+        // As O*NET publishes it, to two decimals: 2.96 is not important.
+        let source = format!(
+            "derived from {onet} Skills: Programming importance {:.2} of 5 (coding when 3, important, or more)",
+            importance
+        );
+        return (importance >= IMPORTANT, source);
+    }
+    let languages = programming_languages(technology);
+    let lead = format!("derived from {onet} Technology Skills (no Programming rating)");
+    let source = match languages.len() {
+        0 => format!("{lead}: none of its {} technologies is a programming language", technology.len()),
+        n => format!(
+            "{lead}: lists {n} programming language{} (coding when {LANGUAGES_FOR_CODING} or more): {}",
+            if n == 1 { "" } else { "s" },
+            languages.join(", ")
+        ),
+    };
+    (languages.len() >= LANGUAGES_FOR_CODING, source)
+}
+
+/// O*NET's "important" on its importance scale (1–5).
+const IMPORTANT: f64 = 3.0;
+
+/// How many programming languages an occupation without a Programming
+/// rating lists when its work counts as coding. Among the 879 rated
+/// occupations of O*NET 29.2, those listing fewer than 8 have Programming
+/// rated important 6 times in 836; those listing 8 or more, 17 times in
+/// 43.
+const LANGUAGES_FOR_CODING: usize = 8;
+
 /// "Bachelor's degree" from "Bachelor's Degree", "Post-secondary
 /// certificate" from "Post-Secondary Certificate - awarded for …": in
 /// sentence case, as BLS writes the entry education shown beside it.
@@ -248,6 +289,22 @@ pub fn wages_are_a_groups(onet_code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coding_follows_the_programming_rating_else_many_languages() {
+        let tech = |names: &[&str]| -> Vec<Technology> {
+            names.iter().map(|n| Technology { name: (*n).into(), ..Technology::default() }).collect()
+        };
+        let one = tech(&["Python", "Microsoft Excel"]);
+        assert!(!requires_coding(&one, Some(2.12), "O*NET 29.2").0, "rated somewhat important");
+        assert!(requires_coding(&one, Some(3.0), "O*NET 29.2").0, "rated important");
+        let (coding, why) = requires_coding(&one, None, "O*NET 29.2");
+        assert!(!coding, "one language among a home health aide's tools: {why}");
+        assert!(why.ends_with("lists 1 programming language (coding when 8 or more): Python"), "{why}");
+        let many = tech(&["Python", "R", "C", "C++", "Oracle Java", "JavaScript", "Go", "Bash"]);
+        assert!(requires_coding(&many, None, "O*NET 29.2").0);
+        assert!(!requires_coding(&many, Some(2.5), "O*NET 29.2").0, "a rating outweighs the list");
+    }
 
     #[test]
     fn slugs_spell_out_symbols() {

@@ -12,7 +12,7 @@ use crate::table::TabFile;
 pub const SUPPORTED_MAJOR: u32 = 29;
 
 /// One technology an occupation uses.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Technology {
     /// The product or technology, e.g. "Python".
     pub name: String,

@@ -141,7 +141,7 @@ fn imports_selected_groups_with_joined_wages() {
     assert_eq!(developers.category.as_deref(), Some("Computer and Mathematical"));
     assert_eq!(developers.onet.as_ref().unwrap().job_zone, Some(4));
     assert_eq!(developers.education.as_deref(), Some("Bachelor's degree"));
-    assert_eq!(developers.requires_coding, Some(true));
+    assert_eq!(developers.requires_coding, Some(false), "one language, no Programming rating: see requires_coding");
     assert_eq!(developers.tasks, ["Write code."], "supplemental tasks are left out");
     assert_eq!(developers.alternate_titles, ["Application Developer"], "repeats are dropped");
     let python = developers.skills.iter().find(|s| s.name == "Python").unwrap();

@@ -555,7 +555,34 @@ fn without_ratings_files_the_key_is_left_alone() {
     fs::remove_file(sources.path("onet/Skills.txt")).unwrap();
     fs::remove_file(sources.path("onet/Knowledge.txt")).unwrap();
     sources.import();
-    assert_eq!(sources.career_text("registered-nurses"), text);
+    // Only how coding is decided changes: from the technologies, with no
+    // Programming rating to read.
+    let after = sources.career_text("registered-nurses");
+    let coding = "requires_coding = \"derived from O*NET 29.2 ";
+    let rest = |text: &str| text.lines().filter(|l| !l.starts_with(coding)).collect::<Vec<_>>().join("\n");
+    assert_eq!(rest(&after), rest(&text));
+    assert!(after.contains("requires_coding = \"derived from O*NET 29.2 Technology Skills (no Programming rating)"));
+}
+
+#[test]
+fn coding_follows_the_programming_rating_where_there_is_one() {
+    let sources = Sources::new();
+    sources.import();
+    // Actuaries list C++ among their technologies, and O*NET rates
+    // Programming 2.12 of 5 for them: somewhat important, not required.
+    let actuaries = sources.career("actuaries");
+    assert!(actuaries.skills.iter().any(|s| s.name == "C++"));
+    assert_eq!(actuaries.requires_coding, Some(false));
+    assert_eq!(
+        provenance(&actuaries, "requires_coding"),
+        Some("derived from O*NET 29.2 Skills: Programming importance 2.12 of 5 (coding when 3, important, or more)")
+    );
+    // Without ratings, the technologies decide (the three cut here hold
+    // no programming language).
+    let developers = sources.career("software-developers");
+    assert_eq!(developers.requires_coding, Some(false));
+    let source = provenance(&developers, "requires_coding").unwrap();
+    assert!(source.starts_with("derived from O*NET 29.2 Technology Skills (no Programming rating): none"), "{source}");
 }
 
 #[test]
