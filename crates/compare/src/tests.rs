@@ -789,12 +789,16 @@ fn values_within_a_margin_are_even_not_an_edge() {
     let (mut a, mut b) = (career("a"), career("b"));
     (a.salary, b.salary) =
         (percentiles(44_150.0, Some(100_000.0), 108_510.0), percentiles(42_640.0, Some(97_000.0), 108_420.0));
-    (a.projected_growth, b.projected_growth) = (Some(4.5), Some(4.9));
+    (a.projected_growth, b.projected_growth) = (Some(7.5), Some(7.0));
     (a.annual_openings, b.annual_openings) = (Some(44_000), Some(81_000));
-    let c = compare(a, b);
-    // $90 apart at the 90th percentile, 0.4 points of growth: even.
+    let c = compare(a.clone(), b.clone());
+    // $90 apart at the 90th percentile, half a point of growth in ten
+    // years (Web Developers against Web and Digital Interface
+    // Designers): even.
     assert_eq!(verdict(&c, "pay_p90"), Verdict::Tie);
     assert_eq!(verdict(&c, "projected_growth"), Verdict::Tie);
+    (a.projected_growth, b.projected_growth) = (Some(4.9), Some(2.6));
+    assert_eq!(verdict(&compare(a.clone(), b.clone()), "projected_growth"), Verdict::A, "RN against LPN: an edge");
     // 3.5 % and 3.1 % apart: an edge.
     assert_eq!(verdict(&c, "pay_p10"), Verdict::A);
     assert_eq!(verdict(&c, "salary_median"), Verdict::A);
