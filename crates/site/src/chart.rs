@@ -36,10 +36,17 @@ pub(crate) fn salary_chart(chart: Value, max: f64, label: &str) -> Result<Value,
     let x = |amount: f64| Tenths(if max > 0.0 { (amount / max * 1000.0).round() as i64 } else { 0 });
     let money = |amount: f64| compact_money(prefix, amount);
 
-    let mut spoken = format!("{label}: {} to {}", money(low), money(high));
+    // "10th percentile $50k, median $70k, 90th percentile $100k": what
+    // each figure is, not a range that reads as the lowest and highest pay.
+    let name = |end: &str, default: &'static str| -> Result<String, Error> {
+        let value = chart.get_attr(end)?;
+        Ok(value.as_str().unwrap_or(default).to_owned())
+    };
+    let mut spoken = format!("{label}: {} {}", name("low_name", "lowest")?, money(low));
     if let Some(m) = median {
         let _ = write!(spoken, ", median {}", money(m));
     }
+    let _ = write!(spoken, ", {} {}", name("high_name", "highest")?, money(high));
     let mut svg = format!(
         "<svg class=\"chart\" width=\"100%\" height=\"{HEIGHT}\" role=\"img\" aria-label=\"{}\">",
         crate::theme::escape_html(&spoken)
@@ -166,7 +173,12 @@ mod tests {
         let chart =
             minijinja::context! { low => 50.0, high => 100.0, box_low => 60.0, box_high => 80.0, median => 70.0 };
         let svg = draw(chart, 200.0);
-        assert!(svg.contains("aria-label=\"Pay &lt;of&gt; A: $50 to $100, median $70\""), "{svg}");
+        assert!(svg.contains("aria-label=\"Pay &lt;of&gt; A: lowest $50, median $70, highest $100\""), "{svg}");
+        let named = minijinja::context! {
+            low => 50.0, high => 100.0, median => 70.0, low_name => "10th percentile", high_name => "90th percentile"
+        };
+        let spoken = draw(named, 200.0);
+        assert!(spoken.contains("A: 10th percentile $50, median $70, 90th percentile $100\""), "{spoken}");
         assert!(svg.contains("<line x1=\"25%\" x2=\"50%\""), "{svg}");
         assert!(svg.contains("<rect x=\"30%\" y=\"19\" width=\"10%\""), "{svg}");
         assert!(svg.contains("<line x1=\"35%\" x2=\"35%\" y1=\"16\""), "{svg}");

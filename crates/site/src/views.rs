@@ -134,6 +134,12 @@ pub(crate) struct ChartPoints {
     /// What amounts are written with ("$"); charts of different currencies
     /// are not drawn on one scale either.
     prefix: String,
+    /// What the line's ends are: "10th percentile" and "90th percentile",
+    /// or a salary range's "salary floor" and "salary ceiling".
+    low_name: &'static str,
+    high_name: &'static str,
+    /// One sentence that says what the line, the box and the mark show.
+    legend: String,
 }
 
 impl<'c> CareerView<'c> {
@@ -295,14 +301,32 @@ impl ChartPoints {
             Period::Month => "per month",
             Period::Hour => "per hour",
         };
+        let low_name = if salary.min.is_some() { "salary floor" } else { "10th percentile" };
+        let high_name = if salary.max.is_some() { "salary ceiling" } else { "90th percentile" };
+        let (box_low, box_high) = (amount(salary.p25), amount(salary.p75));
+        let median = amount(salary.median);
+        let mut legend = match (salary.min, salary.max) {
+            (None, None) => "The line runs from the 10th to the 90th percentile".to_owned(),
+            _ => format!("The line runs from the {low_name} to the {high_name}"),
+        };
+        if box_low.is_some() && box_high.is_some() {
+            legend.push_str(", the box from the 25th to the 75th percentile");
+        }
+        if median.is_some() {
+            legend.push_str(", and the mark is the median");
+        }
+        legend.push('.');
         Some(ChartPoints {
             low: salary.floor()?,
             high: salary.ceiling()?,
-            box_low: amount(salary.p25),
-            box_high: amount(salary.p75),
-            median: amount(salary.median),
+            box_low,
+            box_high,
+            median,
             period,
             prefix: salary.currency_prefix(),
+            low_name,
+            high_name,
+            legend,
         })
     }
 }
