@@ -112,7 +112,7 @@ pub fn requires_coding(technology: &[Technology], programming: Option<f64>, onet
     if let Some(importance) = programming {
         // As O*NET publishes it, to two decimals: 2.96 is not important.
         let source = format!(
-            "derived from {onet} Skills: Programming importance {:.2} of 5 (coding when 3, important, or more)",
+            "derived from {onet} Skills: Programming importance {:.2} of 5; 3 or more (important) counts as coding",
             importance
         );
         return (importance >= IMPORTANT, source);
@@ -122,7 +122,7 @@ pub fn requires_coding(technology: &[Technology], programming: Option<f64>, onet
     let source = match languages.len() {
         0 => format!("{lead}: none of its {} technologies is a programming language", technology.len()),
         n => format!(
-            "{lead}: lists {n} programming language{} (coding when {LANGUAGES_FOR_CODING} or more): {}",
+            "{lead}: lists {n} programming language{} ({LANGUAGES_FOR_CODING} or more count as coding): {}",
             if n == 1 { "" } else { "s" },
             languages.join(", ")
         ),
@@ -300,7 +300,7 @@ mod tests {
         assert!(requires_coding(&one, Some(3.0), "O*NET 29.2").0, "rated important");
         let (coding, why) = requires_coding(&one, None, "O*NET 29.2");
         assert!(!coding, "one language among a home health aide's tools: {why}");
-        assert!(why.ends_with("lists 1 programming language (coding when 8 or more): Python"), "{why}");
+        assert!(why.ends_with("lists 1 programming language (8 or more count as coding): Python"), "{why}");
         let many = tech(&["Python", "R", "C", "C++", "Oracle Java", "JavaScript", "Go", "Bash"]);
         assert!(requires_coding(&many, None, "O*NET 29.2").0);
         assert!(!requires_coding(&many, Some(2.5), "O*NET 29.2").0, "a rating outweighs the list");

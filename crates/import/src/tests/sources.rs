@@ -575,7 +575,9 @@ fn coding_follows_the_programming_rating_where_there_is_one() {
     assert_eq!(actuaries.requires_coding, Some(false));
     assert_eq!(
         provenance(&actuaries, "requires_coding"),
-        Some("derived from O*NET 29.2 Skills: Programming importance 2.12 of 5 (coding when 3, important, or more)")
+        Some(
+            "derived from O*NET 29.2 Skills: Programming importance 2.12 of 5; 3 or more (important) counts as coding"
+        )
     );
     // Without ratings, the technologies decide (the three cut here hold
     // no programming language).
