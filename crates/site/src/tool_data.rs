@@ -44,6 +44,10 @@ struct GlanceData<'c> {
 #[derive(Serialize)]
 struct CareerData<'c> {
     title: &'c str,
+    /// Whether its list is O*NET's technologies (an imported career) or
+    /// its writers' skills: the tool names what two careers share as the
+    /// pair page does (`Listed`).
+    imported: bool,
     /// This career's value cell (`value` of its shown value), by key.
     cells: BTreeMap<&'static str, &'c str>,
     /// Its edge cell (`glance_edge`) when it is ahead, by key, then by
@@ -124,6 +128,7 @@ pub(crate) fn career_file(plan: &Plan, cells: &GlanceCells, pairs: &ToolPairs, a
     let wins: Vec<[String; 2]> = cells.wins[a].iter().map(|w| w.each_ref().map(html)).collect();
     let data = CareerData {
         title: &careers[a].title,
+        imported: careers[a].onet.is_some(),
         cells: attributes.iter().zip(&values).map(|(attr, v)| (attr.key, v.as_str())).collect(),
         wins: attributes
             .iter()

@@ -80,7 +80,9 @@
       rows.appendChild(tr);
     });
     var skills = document.getElementById("result-skills");
-    skills.textContent = fill(skills.getAttribute("data-text"), { shared: entry.shared, overlap: entry.overlap });
+    var kind = a.imported && b.imported ? 0 : !a.imported && !b.imported ? 1 : 2;
+    var listed = skills.getAttribute(entry.shared === 1 ? "data-listed-one" : "data-listed").split("|")[kind];
+    skills.textContent = fill(skills.getAttribute("data-text"), { shared: entry.shared, listed: listed, overlap: entry.overlap });
     document.getElementById("result").hidden = false;
     status.textContent = "";
   }
