@@ -175,7 +175,17 @@ impl Comparer {
         let mut phrases: Vec<u32> = prepared.order.iter().copied().filter(|&i| worth(i as usize)).collect();
         let by_field = prepared.has_field(career);
         if by_field {
-            phrases.sort_by_key(|&i| std::cmp::Reverse(prepared.field_support[i as usize]));
+            // What more of the field uses first, and among equals what
+            // more careers of any field use: the foundations (Python, SQL)
+            // before the specialities (Node.js, Chef) on the way in.
+            let rarity = |i: u32| {
+                let units = &prepared.phrase_units[i as usize];
+                units.iter().map(|&u| self.prepared.weight[u as usize]).fold(f64::INFINITY, f64::min)
+            };
+            phrases.sort_by(|&x, &y| {
+                let support = |i: u32| prepared.field_support[i as usize];
+                support(y).cmp(&support(x)).then(rarity(x).total_cmp(&rarity(y)))
+            });
         }
         LearnFirst { phrases, by_field }
     }

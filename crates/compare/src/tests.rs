@@ -664,6 +664,29 @@ fn real_transitions_name_real_gaps_and_no_office_software() {
     }
 }
 
+/// On the way into a career from scratch, among what equally many of its
+/// similar careers use, what more careers of any field list comes first:
+/// the foundations before the specialities.
+#[test]
+fn learning_from_scratch_starts_with_what_more_careers_use() {
+    let content = default_content();
+    let comparer = Comparer::new(content.clone());
+    let developers = comparer.index_of("software-developers").unwrap();
+    let first = comparer.learn_first(developers);
+    assert!(first.by_field);
+    let career = &content.careers[developers];
+    let listed_by = |i: u32| {
+        let name = &career.skills[i as usize].name;
+        content.careers.iter().filter(|c| c.skills.iter().any(|s| &s.name == name)).count()
+    };
+    let in_field: Vec<u32> =
+        first.phrases.iter().copied().filter(|&i| career.skills[i as usize].in_demand).take(6).collect();
+    let counts: Vec<usize> = in_field.iter().map(|&i| listed_by(i)).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let names: Vec<&str> = in_field.iter().map(|&i| career.skills[i as usize].name.as_str()).collect();
+    assert!(names.contains(&"Python"), "{names:?}");
+}
+
 #[test]
 fn a_site_too_small_for_a_field_keeps_every_phrase_to_learn() {
     let mut a = career("a");
