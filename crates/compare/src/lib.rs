@@ -178,10 +178,7 @@ impl Comparer {
             // What more of the field uses first, and among equals what
             // more careers of any field use: the foundations (Python, SQL)
             // before the specialities (Node.js, Chef) on the way in.
-            let rarity = |i: u32| {
-                let units = &prepared.phrase_units[i as usize];
-                units.iter().map(|&u| self.prepared.weight[u as usize]).fold(f64::INFINITY, f64::min)
-            };
+            let rarity = |i: u32| prepared.rarity(i as usize, &self.prepared.weight);
             phrases.sort_by(|&x, &y| {
                 let support = |i: u32| prepared.field_support[i as usize];
                 support(y).cmp(&support(x)).then(rarity(x).total_cmp(&rarity(y)))

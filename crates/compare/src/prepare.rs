@@ -111,6 +111,13 @@ impl PreparedCareer {
         &self.unit_phrases[self.unit_starts[k] as usize..self.unit_starts[k + 1] as usize]
     }
 
+    /// How rare phrase `i` is across careers: the weight (see
+    /// [`Prepared::weight`]) of its commonest unit, since a phrase that
+    /// stands for Excel among other skills is as common as Excel.
+    pub(crate) fn rarity(&self, i: usize, weight: &[f64]) -> f64 {
+        self.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min)
+    }
+
     /// Marks in `only`, by phrase index, which phrases are "only" the
     /// career's: those none of whose units is shared, given the places in
     /// `units` of the shared ones.
@@ -269,10 +276,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>, crate::
     let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
     careers.par_iter_mut().zip(&content.careers).for_each(|(prepared, career)| {
         prepared.norm = prepared.units.iter().map(|&u| weight[u as usize].powi(2)).sum::<f64>().sqrt();
-        let commonness = |i: usize| {
-            let w = prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
-            (w * 1e6) as i64
-        };
+        let commonness = |i: usize| (prepared.rarity(i, &weight) * 1e6) as i64;
         let mut order: Vec<u32> = (0..career.skills.len() as u32).collect();
         // Generic office and ERP software last, whatever its flags:
         // it is never the first thing to learn for a career.
@@ -409,8 +413,7 @@ impl Prepared {
         for ((((prepared, career), support), family_support), near) in
             self.careers.iter_mut().zip(&content.careers).zip(supports).zip(family_supports).zip(neighbours)
         {
-            let rarity =
-                |i: usize| prepared.phrase_units[i].iter().map(|&u| weight[u as usize]).fold(f64::INFINITY, f64::min);
+            let rarity = |i: usize| prepared.rarity(i, weight);
             // Field score and commonness in millionths, to sort as integers.
             let field = |i: usize| Reverse((f64::from(support[i]) * rarity(i) * 1e6) as i64);
             let commonness = |i: usize| (rarity(i) * 1e6) as i64;

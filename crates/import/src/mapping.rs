@@ -106,6 +106,7 @@ pub fn programming_languages(technology: &[Technology]) -> Vec<&str> {
 /// of technologies is what job postings named, and one Python among a
 /// home health aide's tools, or Visual Basic among a legislator's, is no
 /// sign that the work is coding.
+///
 /// `programming` is O*NET's importance of the Programming skill, if rated;
 /// `onet` names the release in the reason.
 pub fn requires_coding(technology: &[Technology], programming: Option<f64>, onet: &str) -> (bool, String) {
