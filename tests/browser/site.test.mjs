@@ -123,6 +123,19 @@ test("the comparison tool lands on the pair page", async () => {
   await p.close();
 });
 
+test("a comparison asked for in the other order, or one without a page, is still shown", async () => {
+  const p = await page();
+  await p.goto(base + "compare/software-developers-vs-computer-programmers.html");
+  await p.waitForURL(/compare\/computer-programmers-vs-software-developers\.html$/);
+  assert.match(await p.locator("h1").textContent(), /Computer Programmers\s+vs\s+Software Developers/);
+  // The default site gives only similar pairs a page: the tool shows the rest.
+  await p.goto(base + "compare/registered-nurses-vs-software-developers.html");
+  await p.waitForURL(/compare\.html\?a=registered-nurses&b=software-developers$/);
+  await p.waitForSelector("#result:not([hidden])");
+  assert.equal(await p.locator("#result-h").textContent(), "Registered Nurses vs Software Developers");
+  await p.close();
+});
+
 test("the glance table highlights the value of the side with the edge", async () => {
   const p = await page();
   await p.goto(base + "compare/computer-programmers-vs-software-developers.html");
