@@ -136,6 +136,19 @@ test("a comparison asked for in the other order, or one without a page, is still
   await p.close();
 });
 
+test("a move's gaps say whether each is a skill or a knowledge area, as O*NET rates both Mathematics", async () => {
+  const p = await page();
+  await p.goto(base + "compare/bookkeeping-accounting-and-auditing-clerks-vs-desktop-publishers.html");
+  const gaps = await p.$$eval("#move-h ~ .two p", (ps) => ps
+    .filter((para) => para.textContent === "Skills and knowledge to raise:")
+    .flatMap((para) => [...para.nextElementSibling.querySelectorAll("li")].map((li) => li.textContent)));
+  assert.ok(gaps.length > 0, "the move lists gaps");
+  for (const gap of gaps) assert.match(gap, /^[A-Z][^()]* \((skill|knowledge)\): level \d\.\d → \d\.\d of 7$/);
+  const maths = gaps.filter((gap) => gap.startsWith("Mathematics ("));
+  assert.equal(new Set(maths).size, maths.length, `no two gaps read alike: ${maths}`);
+  await p.close();
+});
+
 test("the glance table highlights the value of the side with the edge", async () => {
   const p = await page();
   await p.goto(base + "compare/computer-programmers-vs-software-developers.html");

@@ -19,10 +19,13 @@ enum Wish {
     Values(&'static str, &'static str, &'static str),
     /// A reason that needs no values.
     Plain(&'static str),
+    /// Values whose words depend on the winner's sign: a field that
+    /// shrinks more slowly is not "faster-growing".
+    Signed { rising: [&'static str; 3], falling: [&'static str; 3] },
 }
 
 fn wish(key: &str) -> Option<Wish> {
-    use Wish::{Plain, Values};
+    use Wish::{Plain, Signed, Values};
     Some(match key {
         "salary_floor" => Values("want a higher starting point: a salary floor of ", " against ", ""),
         "salary_ceiling" => Values("want a higher ceiling: up to ", " against ", ""),
@@ -30,13 +33,14 @@ fn wish(key: &str) -> Option<Wish> {
         "salary_median" => Values("want higher typical pay: a median of ", " against ", ""),
         "pay_p90" => Values("want more room at the top: a 90th percentile of ", " against ", ""),
         "employment" => Values("want a larger field to work in: ", " jobs now against ", ""),
-        "projected_growth" => {
-            Values("want a faster-growing field: employment projected to change by ", " against ", " (2024–34)")
-        }
+        "projected_growth" => Signed {
+            rising: ["want a faster-growing field: employment projected to change by ", " against ", " (2024–34)"],
+            falling: ["want a field that shrinks less: employment projected to change by ", " against ", " (2024–34)"],
+        },
         "annual_openings" => Values("want more openings: about ", " a year against ", ""),
         "demand_score" => Values("want the career with more future demand (", " against ", ")"),
         "ai_risk" => Values("want work our writers rate less likely to be replaced by AI: ", " against ", ""),
-        "ai_exposure" => Values("want work where language models reach fewer tasks: ", " against ", ""),
+        "ai_exposure" => Values("want work less exposed to language models: AI exposure ", " against ", ""),
         "learning_months" => Values("want to be job-ready sooner: ", " of learning against ", ""),
         "difficulty" => Values("prefer a gentler learning curve (", " against ", ")"),
         "entry_barrier" => Values("are changing careers and need an easier way in (entry barrier ", " against ", ")"),
@@ -116,6 +120,11 @@ pub(crate) fn choose_if(
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
         match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
             (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
+                out.push(&[lead, mine, between, theirs, end]);
+            }
+            (Some(Wish::Signed { rising, falling }), Some((mine, theirs))) => {
+                // Values are printed with a minus sign (U+2212) when below zero.
+                let [lead, between, end] = if mine.starts_with('−') { falling } else { rising };
                 out.push(&[lead, mine, between, theirs, end]);
             }
             (Some(Wish::Plain(text)), Some(_)) => out.push(&[text]),

@@ -268,7 +268,8 @@ fn developers_and_civil_engineers_are_far_apart() {
     let c = compare_slugs(&comparer, "software-developers", "civil-engineers");
     assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
     assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
-    assert!(c.transitions[0].reason.contains("of the listed technologies overlap"), "{}", c.transitions[0].reason);
+    let shared = format!("They share {} of the {} distinct listed technologies (", c.skills.shared.len(), c.skills.distinct);
+    assert!(c.transitions[0].reason.starts_with(&shared), "{}", c.transitions[0].reason);
     let learn_first: Vec<&str> = c.transitions[0].learn.iter().take(3).map(|s| s.name).collect();
     assert_eq!(learn_first.len(), 3);
     let in_demand: Vec<&str> = c.skills.only_b.iter().filter(|s| s.in_demand).map(|s| s.name).collect();
@@ -394,6 +395,19 @@ fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
 }
 
 #[test]
+fn of_two_shrinking_fields_the_slower_shrinking_is_not_called_growing() {
+    // Bookkeeping clerks against desktop publishers: both projected to
+    // shrink over 2024–34.
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.projected_growth, b.projected_growth) = (Some(-5.8), Some(-12.4));
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "projected_growth"), Verdict::A);
+    let reason = c.choose_a.iter().find(|s| s.contains("−5.8%")).expect("a reason names the growth");
+    assert!(reason.contains("shrinks less") && !reason.contains("growing"), "{reason}");
+    assert!(c.conclusion.iter().all(|s| !s.contains("faster")), "{:?}", c.conclusion);
+}
+
+#[test]
 fn more_growth_and_openings_win_and_less_exposure_wins() {
     let (mut a, mut b) = (career("a"), career("b"));
     (a.projected_growth, b.projected_growth) = (Some(15.8), Some(4.9));
@@ -458,7 +472,7 @@ fn conclusions_read_right_for_plural_titles() {
     let first = c.conclusion.iter().next().expect("a conclusion");
     assert_eq!(
         first,
-        "In favour of Actuaries: the larger employment (30,000 vs 10,000) and the faster projected growth (+22.2% vs +1.0%)."
+        "In favour of Actuaries: the larger employment (30,000 vs 10,000) and the higher projected growth (+22.2% vs +1.0%)."
     );
 }
 
@@ -851,7 +865,7 @@ fn sentences_name_what_the_lists_hold() {
         let (conclusion, reason) = overlap(onet_a, onet_b);
         assert!(conclusion.contains(&format!("They share 1 {singular} (")), "{conclusion}");
         assert!(conclusion.contains(&format!("distinct {noun} of the two")), "{conclusion}");
-        assert!(reason.contains(&format!("% of the listed {noun} overlap")), "{reason}");
+        assert!(reason.starts_with(&format!("They share 1 of the 3 distinct listed {noun} (33%)")), "{reason}");
     }
 }
 

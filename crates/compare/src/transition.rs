@@ -77,7 +77,7 @@ pub(crate) fn transition<'c>(
     let months = to_facts.learning_months;
     let rises = usize::from(barrier.is_some()) + usize::from(zone.is_some()) + usize::from(education.is_some());
     // Without ratings the overlap of two technology lists is all that
-    // measures the skills, and a long list makes a small overlap; a move
+    // measures the skills, and lists say little of the work; a move
     // that asks for less preparation and no more of anything is one step
     // easier, and the reason says why.
     let zone_fall = rise(to_facts.job_zone, from_facts.job_zone);
@@ -96,11 +96,18 @@ pub(crate) fn transition<'c>(
     clauses.next(&mut reason);
     if rated {
         gap_reason(&mut reason, &gaps);
-    } else if overlap == 0 {
+    } else if overlap == 0 && skills.shared.is_empty() {
         push_all(&mut reason, &["none of the listed ", skills.listed.plural(), " overlap"]);
     } else {
+        // The count with the share: 9 shared of 430 reads as what it is,
+        // where "2% overlap" alone reads as nothing in common.
+        reason.push_str("they share ");
+        push_number(&mut reason, skills.shared.len());
+        reason.push_str(" of the ");
+        push_number(&mut reason, skills.distinct);
+        push_all(&mut reason, &[" distinct listed ", skills.listed.plural(), " ("]);
         push_number(&mut reason, overlap as usize);
-        push_all(&mut reason, &["% of the listed ", skills.listed.plural(), " overlap"]);
+        reason.push_str("%)");
     }
     if relief {
         less_preparation(&mut reason, zone_fall, education_fall);

@@ -210,7 +210,7 @@ impl Imported {
             projection_fields(&mut fields, code, projections);
         }
         if let Some(exposure) = sources.ai_exposure {
-            let source = "Eloundou et al. 2024 (GPTs are GPTs), human-rated β: share of tasks exposed to LLMs";
+            let source = "Eloundou et al. 2024 (GPTs are GPTs), human-rated β: share of tasks a language model could speed up by half, those that need software built on one counted at half weight";
             fields.set("ai_exposure", exposure.percent(code).and_then(value), source.to_owned());
         }
         if let Some(telework) = sources.telework {

@@ -53,9 +53,9 @@ pub struct Career {
     /// projects this career only as part of one (e.g. "Buyers and
     /// purchasing agents"); left out when the figures are the career's own.
     pub projections_group: Option<String>,
-    /// Share of the career's tasks exposed to large language models, in
-    /// percent, 0 to 100 (Eloundou et al. 2024, human-rated β: tasks whose
-    /// time an LLM, or software built on one, could cut by half). Exposure
+    /// AI exposure, in percent, 0 to 100 (Eloundou et al. 2024, human-rated
+    /// β: the share of tasks whose time an LLM could cut by half, those
+    /// that need software built on one counted at half weight). Exposure
     /// is not replacement risk; it is never compared with `ai_risk`.
     pub ai_exposure: Option<f64>,
     /// Future market demand, 0 to 10 (higher is more demand).

@@ -67,7 +67,7 @@ pub enum SortKey {
     ProjectedGrowth,
     /// By projected openings a year.
     AnnualOpenings,
-    /// By the share of tasks exposed to language models.
+    /// By AI exposure (the share of tasks language models could speed up).
     AiExposure,
     /// By O*NET job zone (preparation needed).
     JobZone,
