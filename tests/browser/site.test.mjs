@@ -136,6 +136,19 @@ test("a comparison asked for in the other order, or one without a page, is still
   await p.close();
 });
 
+test("figures borrowed from a wider occupation are said to be so under the glance table", async () => {
+  const p = await page();
+  await p.goto(base + "compare/clinical-data-managers-vs-clinical-research-coordinators.html");
+  const notes = await p.$$eval("#glance-h ~ p.note", (ps) => ps.map((para) => para.textContent));
+  assert.equal(notes.length, 2, `${notes}`);
+  assert.match(notes[0], /^Clinical Data Managers: .*BLS's figures? for Data Scientists/);
+  assert.match(notes[1], /^Clinical Research Coordinators: .*BLS's figures? for Natural Sciences Managers/);
+  // Careers with figures of their own get no such note.
+  await p.goto(base + "compare/data-scientists-vs-statisticians.html");
+  assert.equal(await p.locator("#glance-h ~ p.note").count(), 0);
+  await p.close();
+});
+
 test("a move's gaps say whether each is a skill or a knowledge area, as O*NET rates both Mathematics", async () => {
   const p = await page();
   await p.goto(base + "compare/bookkeeping-accounting-and-auditing-clerks-vs-desktop-publishers.html");

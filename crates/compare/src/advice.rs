@@ -259,15 +259,31 @@ pub(crate) fn conclusion(
     let shared = glance.iter().filter(|row| row.same_source);
     let shared_end = " (they fall in one of its occupations), so those figures do not tell them apart.";
     nouns_sentence(&mut out, ("BLS publishes one figure for both on ", shared_end), shared);
-    let unknown = glance
-        .iter()
-        .filter(|row| row.verdict == Verdict::Unknown && !row.same_source && (row.a.is_some() || row.b.is_some()));
+    units_sentence(&mut out, glance);
+    let unknown = glance.iter().filter(|row| {
+        row.verdict == Verdict::Unknown && !row.same_source && !row.units_differ && (row.a.is_some() || row.b.is_some())
+    });
     nouns_sentence(&mut out, ("There is not enough data to compare ", "."), unknown);
     profile_sentence(&mut out, a, profile);
     crate::suits::interests_sentence(&mut out, &pa.suit_facts, &pb.suit_facts);
     overlap_sentence(out.text(), skills, transitions);
     out.end();
     out
+}
+
+/// Pay published in different units is said to be so, with the figures,
+/// rather than counted as missing: "There is not enough data" read as
+/// false beside $29.05/hr and $37,360/yr (BLS publishes only hourly pay
+/// for work that is seldom full-time and year-round: actors, dancers).
+fn units_sentence(out: &mut Sentences, glance: &[GlanceRow]) {
+    let differ = || glance.iter().filter(|row| row.units_differ);
+    let Some(row) = differ().find(|row| row.key == "salary_median").or_else(|| differ().next()) else {
+        return;
+    };
+    let (Some(a), Some(b)) = (row.a, row.b) else { return };
+    let text = out.text();
+    push_all(text, &["Their pay is published in different units (", row.noun, " ", a, " vs ", b, "), so it is not compared."]);
+    out.end();
 }
 
 /// A sentence naming `rows` by their nouns between `lead` and `end`

@@ -80,6 +80,10 @@ pub struct GlanceRow<'c> {
     /// not tell them apart.
     #[serde(skip)]
     pub same_source: bool,
+    /// Both values are there but in different units (pay per hour against
+    /// per year, or two currencies): the verdict is `Unknown`.
+    #[serde(skip)]
+    pub units_differ: bool,
 }
 
 /// One skill phrase of one career.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use careerdiff_model::{Career, Content, EntryBarrier, Salary, Skill, SkillRef, Taxonomy, Wage, load_content};
+use careerdiff_model::{Career, Content, EntryBarrier, Period, Salary, Skill, SkillRef, Taxonomy, Wage, load_content};
 
 use crate::{Comparer, Comparison, Verdict};
 
@@ -392,6 +392,21 @@ fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
         }
     }
     assert!(plain > 0 && reworded > 0, "both kinds occur: {plain} plain, {reworded} reworded");
+}
+
+#[test]
+fn pay_in_different_units_is_said_to_be_so_not_missing() {
+    // Actors against floral designers: BLS gives actors' pay per hour only.
+    let (mut a, mut b) = (career("a"), career("b"));
+    let wages = |period, median| Some(Salary { median: Some(Wage::Exact(median)), period, currency: "USD".into(), ..Salary::default() });
+    (a.salary, b.salary) = (wages(Period::Hour, 29.05), wages(Period::Year, 37_360.0));
+    (a.employment, b.employment) = (Some(55_000), None);
+    let c = compare(a, b);
+    assert_eq!(verdict(&c, "salary_median"), Verdict::Unknown);
+    let units = c.conclusion.iter().find(|s| s.contains("different units")).expect("a sentence on units");
+    assert!(units.contains("$29.05/hr") && units.contains("$37,360/yr"), "{units}");
+    let missing = c.conclusion.iter().find(|s| s.starts_with("There is not enough data")).expect("employment is missing");
+    assert!(missing.contains("employment") && !missing.contains("pay"), "{missing}");
 }
 
 #[test]
