@@ -84,7 +84,14 @@ pub(crate) fn comparison(c: &Comparison<'_>) -> String {
     for t in &c.transitions {
         let _ = writeln!(out, "Moving to {}: {}. {}", t.to_title, t.difficulty, t.reason);
         for gap in &t.gaps {
-            let _ = writeln!(out, "  raise {} ({}): {:.1} → {:.1} of 7", gap.name, gap.kind.word(), gap.from_level, gap.to_level);
+            let _ = writeln!(
+                out,
+                "  raise {} ({}): {:.1} → {:.1} of 7",
+                gap.name,
+                gap.kind.word(),
+                gap.from_level,
+                gap.to_level
+            );
         }
         if !t.needs.is_empty() {
             let _ = writeln!(

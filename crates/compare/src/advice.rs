@@ -282,7 +282,10 @@ fn units_sentence(out: &mut Sentences, glance: &[GlanceRow]) {
     };
     let (Some(a), Some(b)) = (row.a, row.b) else { return };
     let text = out.text();
-    push_all(text, &["Their pay is published in different units (", row.noun, " ", a, " vs ", b, "), so it is not compared."]);
+    push_all(
+        text,
+        &["Their pay is published in different units (", row.noun, " ", a, " vs ", b, "), so it is not compared."],
+    );
     out.end();
 }
 

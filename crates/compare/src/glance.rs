@@ -226,7 +226,8 @@ pub(crate) fn rows<'s>(a: &'s Measures, b: &'s Measures) -> Vec<GlanceRow<'s>> {
     for (attribute, attr) in ATTRIBUTES.iter().enumerate() {
         // One published figure shown for both tells them apart in nothing.
         let same_source = a.sources[attribute].is_some() && a.sources[attribute] == b.sources[attribute];
-        let units_differ = matches!((&a.compared[attribute], &b.compared[attribute]), (Some(x), Some(y)) if x.scale != y.scale);
+        let units_differ =
+            matches!((&a.compared[attribute], &b.compared[attribute]), (Some(x), Some(y)) if x.scale != y.scale);
         let verdict = match (&a.compared[attribute], &b.compared[attribute]) {
             (None, None) => continue,
             _ if same_source => Verdict::Unknown,

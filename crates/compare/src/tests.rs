@@ -268,7 +268,8 @@ fn developers_and_civil_engineers_are_far_apart() {
     let c = compare_slugs(&comparer, "software-developers", "civil-engineers");
     assert!(c.skills.overlap_percent < 15, "overlap {}", c.skills.overlap_percent);
     assert!(c.transitions.iter().all(|t| t.difficulty == "hard"), "{:?}", c.transitions);
-    let shared = format!("They share {} of the {} distinct listed technologies (", c.skills.shared.len(), c.skills.distinct);
+    let shared =
+        format!("They share {} of the {} distinct listed technologies (", c.skills.shared.len(), c.skills.distinct);
     assert!(c.transitions[0].reason.starts_with(&shared), "{}", c.transitions[0].reason);
     let learn_first: Vec<&str> = c.transitions[0].learn.iter().take(3).map(|s| s.name).collect();
     assert_eq!(learn_first.len(), 3);
@@ -398,14 +399,17 @@ fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
 fn pay_in_different_units_is_said_to_be_so_not_missing() {
     // Actors against floral designers: BLS gives actors' pay per hour only.
     let (mut a, mut b) = (career("a"), career("b"));
-    let wages = |period, median| Some(Salary { median: Some(Wage::Exact(median)), period, currency: "USD".into(), ..Salary::default() });
+    let wages = |period, median| {
+        Some(Salary { median: Some(Wage::Exact(median)), period, currency: "USD".into(), ..Salary::default() })
+    };
     (a.salary, b.salary) = (wages(Period::Hour, 29.05), wages(Period::Year, 37_360.0));
     (a.employment, b.employment) = (Some(55_000), None);
     let c = compare(a, b);
     assert_eq!(verdict(&c, "salary_median"), Verdict::Unknown);
     let units = c.conclusion.iter().find(|s| s.contains("different units")).expect("a sentence on units");
     assert!(units.contains("$29.05/hr") && units.contains("$37,360/yr"), "{units}");
-    let missing = c.conclusion.iter().find(|s| s.starts_with("There is not enough data")).expect("employment is missing");
+    let missing =
+        c.conclusion.iter().find(|s| s.starts_with("There is not enough data")).expect("employment is missing");
     assert!(missing.contains("employment") && !missing.contains("pay"), "{missing}");
 }
 

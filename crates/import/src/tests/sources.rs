@@ -169,7 +169,9 @@ fn ai_exposure_is_the_human_beta_in_percent() {
     assert_eq!(developers.ai_exposure, Some(44.7));
     assert_eq!(
         provenance(&developers, "ai_exposure"),
-        Some("Eloundou et al. 2024 (GPTs are GPTs), human-rated β: share of tasks a language model could speed up by half, those that need software built on one counted at half weight")
+        Some(
+            "Eloundou et al. 2024 (GPTs are GPTs), human-rated β: share of tasks a language model could speed up by half, those that need software built on one counted at half weight"
+        )
     );
     assert_eq!(developers.ai_risk, None, "exposure is not written as risk");
     assert_eq!(sources.career("data-scientists").ai_exposure, Some(59.4));
