@@ -25,6 +25,7 @@ mod inputs;
 mod item_links;
 mod item_pages;
 mod item_ranking;
+mod licence;
 mod listings;
 mod manifest;
 mod markdown;

@@ -332,9 +332,10 @@ impl ChartPoints {
 }
 
 /// Steps into a career built from its data, for careers whose writers gave
-/// no roadmap: education, the preparation its job zone asks for, the skills
-/// to learn (in demand first), and the time it takes. Nothing is invented:
-/// a step appears only when its data does.
+/// no roadmap: education, the preparation its job zone asks for, a licence
+/// where O*NET says one is needed, the skills to learn (in demand first),
+/// and the time it takes. Nothing is invented: a step appears only when
+/// its data does.
 fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) -> Vec<String> {
     let mut steps = Vec::new();
     // BLS's typical entry requirements where the career has them; O*NET's
@@ -363,6 +364,7 @@ fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) 
             steps.push(text.clone());
         }
     }
+    steps.extend(crate::licence::licence_step(career));
     if let Some(ratings) = &career.ratings {
         let mut items: Vec<(&String, &careerdiff_model::Rating)> =
             ratings.skills.iter().chain(ratings.knowledge.iter()).collect();
