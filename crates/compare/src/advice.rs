@@ -71,34 +71,6 @@ static ROW_LEADS: std::sync::LazyLock<Vec<RowLeads>> = std::sync::LazyLock::new(
     crate::glance::words_and_nouns().map(leads).collect()
 });
 
-/// What "Choose … if you…" reads from one career, made once per career.
-#[derive(Debug)]
-pub(crate) struct ChoiceFacts {
-    /// Its task statements as ids (equal statements, equal ids), sorted.
-    tasks: Vec<u32>,
-    /// Its first task statement's id, and that task as a reason: "want
-    /// work such as this: …".
-    first_task: Option<(u32, String)>,
-}
-
-impl ChoiceFacts {
-    /// The facts of `career`; `task_ids` gives out the ids of statements.
-    pub(crate) fn of<'c>(career: &'c Career, task_ids: &mut crate::hash::Map<&'c str, u32>) -> Self {
-        let mut id = |task: &'c str| {
-            let next = task_ids.len() as u32;
-            *task_ids.entry(task).or_insert(next)
-        };
-        let first_task = career.tasks.first().map(|task| {
-            let mut reason = String::from("want work such as this: ");
-            push_lower_first(&mut reason, task.trim_end_matches('.'), true);
-            (id(task), reason)
-        });
-        let mut tasks: Vec<u32> = career.tasks.iter().map(|task| id(task)).collect();
-        tasks.sort_unstable();
-        ChoiceFacts { tasks, first_task }
-    }
-}
-
 /// A won row's two values: the winner's first.
 fn values<'r>(row: &GlanceRow<'r>, mine_is_a: bool) -> Option<(&'r str, &'r str)> {
     let (mine, theirs) = if mine_is_a { (row.a, row.b) } else { (row.b, row.a) };
@@ -157,9 +129,9 @@ pub(crate) fn choose_if(
     // Whom the work suits: interests and work values clearly higher here.
     crate::suits::choose_reasons(&mut out, &mine.suit_facts, &theirs.suit_facts);
     // What the work is: its first task statement (O*NET lists the core
-    // tasks first), when it is not the other career's too.
-    let first_task = mine.choice_facts.first_task.as_ref();
-    if let Some((_, reason)) = first_task.filter(|(id, _)| theirs.choice_facts.tasks.binary_search(id).is_err()) {
+    // tasks first) that the other career does not list too, nearly or
+    // word for word.
+    if let Some(reason) = mine.task_facts.distinct_reason(&theirs.task_facts) {
         out.push(&[reason]);
     }
     // Tools of the trade the other career does not use, for careers whose

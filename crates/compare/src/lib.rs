@@ -24,6 +24,7 @@ mod signals;
 mod similarity;
 mod skills;
 mod suits;
+mod task_reason;
 mod text;
 mod transition;
 mod word_pairs;

@@ -55,7 +55,7 @@ pub(crate) struct PreparedCareer {
     /// Its category, as an id shared by careers of the same category.
     pub category: Option<u32>,
     /// What "Choose … if you…" reads from it.
-    pub choice_facts: crate::advice::ChoiceFacts,
+    pub task_facts: crate::task_reason::TaskFacts,
     /// What the sentences on whom the work suits read from it.
     pub suit_facts: crate::suits::SuitFacts,
     /// What a move to or from the career reads from it.
@@ -185,7 +185,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>, crate::
         })
         .collect();
     let mut word_pair_entries = Vec::with_capacity(content.careers.len());
-    let mut task_ids = Map::default();
+    let mut task_ids = crate::task_reason::TaskIds::default();
     for (career, normalised) in content.careers.iter().zip(normalised) {
         let mut phrase_units = Vec::with_capacity(career.skills.len());
         let mut word_pairs = Vec::new();
@@ -257,7 +257,7 @@ fn prepare_careers(content: &Content) -> (Vec<PreparedCareer>, Vec<f64>, crate::
             skill_ids,
             move_facts: crate::transition::MoveFacts::of(career),
             suit_facts: crate::suits::SuitFacts::of(career),
-            choice_facts: crate::advice::ChoiceFacts::of(career, &mut task_ids),
+            task_facts: crate::task_reason::TaskFacts::of(&career.tasks, &mut task_ids),
         });
     }
     let phrase_units: Vec<&[Vec<Unit>]> = careers.iter().map(|c| c.phrase_units.as_slice()).collect();

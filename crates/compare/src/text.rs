@@ -206,6 +206,14 @@ fn normalise<'t>(text: &'t str, normalised: &mut Map<&'t str, String>) -> String
     out
 }
 
+/// The content words of `text`, normalised, as its terms keep them: no
+/// stop words, numbers or words shorter than three letters (but "AI",
+/// "UX"…). `normalised` keeps the words normalised so far.
+pub(crate) fn content_words<'t>(text: &'t str, normalised: &mut Map<&'t str, String>) -> Vec<String> {
+    let terms = Terms { abbreviations: true, pairs: false, max: None };
+    TextTerms::new(text, terms, normalised).words().map(str::to_owned).collect()
+}
+
 /// Two-letter abbreviations that job titles and tasks use as words
 /// (`normalize_phrase` spells out "ML" and "NLP" itself). Spelling them out
 /// would match homonyms: "AI" as "intelligence" meets Intelligence Analysts.
