@@ -126,8 +126,19 @@ impl Imported {
         let (db, wages) = (sources.db, sources.wages);
         let onet = format!("O*NET {}", db.release);
         let code = occupation.code.as_str();
-        let soc = &code[..code.len().min(7)];
-        let wage_row = wages.detailed.get(soc);
+        // OEWS publishes some occupations only as a combined code (31-1120
+        // for home health and personal care aides, 29-2010 for clinical
+        // laboratory technologists and technicians): the code the
+        // projections link the occupation to. Its figures are then the
+        // combined occupation's, said so, and its employment is not shown.
+        let own_row = wages.detailed.get(&code[..code.len().min(7)]);
+        let combined_row = || {
+            let (link, _) = sources.projections?.get(code)?;
+            wages.detailed.get(&link.nem_code)
+        };
+        let wage_row = own_row.or_else(combined_row);
+        let combined = own_row.is_none() && wage_row.is_some();
+        let soc = wage_row.map_or(&code[..code.len().min(7)], |row| row.code.as_str());
         let specialised = !code.ends_with(".00");
         let bls = "BLS OEWS May 2025";
         let mut fields = Fields::default();
@@ -146,7 +157,7 @@ impl Imported {
         fields.set("summary", value(&occupation.description), format!("{onet} Occupation Data"));
         let category = wages.major_groups.get(&code[..2]);
         fields.set("category", category.and_then(value), format!("{bls} SOC major group {}-0000", &code[..2]));
-        let employment = wage_row.and_then(|r| r.employment).filter(|_| !specialised);
+        let employment = wage_row.and_then(|r| r.employment).filter(|_| !specialised && !combined);
         fields.set("employment", employment.and_then(|e| value(e as i64)), format!("{bls}, SOC {soc}"));
         let zone = occupation.job_zone;
         let derived = |what: &str| format!("derived from {onet} job zone {} ({what})", zone.unwrap_or(0));
@@ -184,12 +195,15 @@ impl Imported {
         });
         fields.set("skills", value(multiline(skills)), format!("{onet} Technology Skills"));
         let salary_source = match (wage_row, specialised) {
+            (Some(row), _) if combined => {
+                format!("{bls}, SOC {soc} ({}), the combined occupation OEWS publishes this one in", row.title)
+            }
             (Some(row), true) => {
                 format!("{bls}, SOC {soc} ({}), the occupation that includes this O*NET specialty", row.title)
             }
             _ => format!("{bls}, SOC {soc}"),
         };
-        let group = wage_row.filter(|_| wages_are_a_groups(code)).map(|r| r.title.as_str());
+        let group = wage_row.filter(|_| combined || wages_are_a_groups(code)).map(|r| r.title.as_str());
         fields.set("salary", wage_row.and_then(|r| salary(&r.annual, &r.hourly, bls, group)), salary_source);
         fields.set("onet", Some(onet_table(occupation, db)), onet.clone());
         if !db.ratings.files.is_empty() {

@@ -284,6 +284,29 @@ fn shared_wage_rows_name_their_group() {
 }
 
 #[test]
+fn wages_published_only_for_a_combined_code_are_the_combined_occupations() {
+    let sources = Sources::new();
+    sources.import();
+    // OEWS has no row 13-1021, only 13-1020 (Buyers and Purchasing Agents),
+    // the code the projections link 13-1021.00 to: its wages are that row's,
+    // named as a group, and its employment (the group's) is not shown.
+    let buyers = sources.career("buyers-and-purchasing-agents-farm-products");
+    let salary = buyers.salary.as_ref().expect("the combined row's wages");
+    assert_eq!(salary.median, Some(Wage::Exact(77710.0)));
+    assert_eq!(salary.group.as_deref(), Some("Buyers and Purchasing Agents"));
+    assert_eq!(buyers.employment, None);
+    assert_eq!(
+        provenance(&buyers, "salary"),
+        Some(
+            "BLS OEWS May 2025, SOC 13-1020 (Buyers and Purchasing Agents), the combined occupation OEWS publishes this one in"
+        )
+    );
+    // Without projections there is no link to the combined code.
+    import_onet(&sources.plain_options()).unwrap();
+    assert_eq!(sources.career("buyers-and-purchasing-agents-farm-products").salary, None);
+}
+
+#[test]
 fn singular_names_for_sentences() {
     let sources = Sources::new();
     sources.import();
