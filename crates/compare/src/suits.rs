@@ -12,6 +12,11 @@ use crate::write::{join_into, push_all, push_decimal};
 /// Scores (of 1–7) at least this far apart read as a clear difference.
 const CLEAR: f64 = 1.0;
 
+/// A reason needs the higher score to be at least the scale's middle: an
+/// Artistic interest of 2.0 against 1.0 is a clear difference, but no
+/// reason to choose the work for self-expression.
+const PRESENT: f64 = 4.0;
+
 /// What a higher score means after "Choose X if you…", in O*NET's order
 /// of the six interests (Realistic, Investigative, Artistic, Social,
 /// Enterprising, Conventional).
@@ -139,15 +144,16 @@ pub(crate) fn choose_reasons(out: &mut Sentences, me: &SuitFacts, other: &SuitFa
     }
 }
 
-/// The first `up_to` scores clearly higher in `mine` than in `theirs`, as
-/// reasons: "…wish… (Name interest 6.2 of 7 against 4.1)".
+/// The first `up_to` scores clearly higher in `mine` than in `theirs`, and
+/// at least [`PRESENT`], as reasons: "…wish… (Name interest 6.2 of 7
+/// against 4.1)".
 fn push_clear(out: &mut Sentences, mine: &Scored, theirs: &Scored, up_to: usize) {
     // At most six differences: sorted in place, on the stack.
     let mut clear = [(0, 0.0); 6];
     let mut n = 0;
     for i in 0..6 {
         let difference = mine.values[i] - theirs.values[i];
-        if difference >= CLEAR {
+        if difference >= CLEAR && mine.values[i] >= PRESENT {
             clear[n] = (i, difference);
             n += 1;
         }

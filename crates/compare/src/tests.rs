@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use careerdiff_model::{Career, Content, EntryBarrier, Period, Salary, Skill, SkillRef, Taxonomy, Wage, load_content};
+use careerdiff_model::{
+    Career, Content, EntryBarrier, Interests, Period, Salary, Skill, SkillRef, Taxonomy, Wage, load_content,
+};
 
 use crate::{Comparer, Comparison, Verdict};
 
@@ -396,6 +398,20 @@ fn shared_skills_are_reworded_when_a_side_words_them_otherwise() {
 }
 
 #[test]
+fn a_clearly_higher_interest_is_a_reason_only_where_the_work_has_it() {
+    // Appraisers of property against credit analysts: Artistic 2.0 against
+    // 1.0 is a clear difference, and no reason to choose for self-expression.
+    let (mut a, mut b) = (career("a"), career("b"));
+    a.interests = Some(Interests::from_values([2.5, 4.6, 2.0, 2.2, 4.9, 6.5]));
+    b.interests = Some(Interests::from_values([1.2, 3.3, 1.0, 1.5, 3.6, 6.8]));
+    let c = compare(a, b);
+    let interests: Vec<&str> = c.choose_a.iter().filter(|s| s.contains(" interest ")).collect();
+    assert!(interests.iter().all(|s| !s.contains("Artistic")), "{interests:?}");
+    let enterprising = interests.iter().find(|s| s.contains("Enterprising")).expect("4.9 against 3.6 is a reason");
+    assert!(enterprising.contains("4.9 of 7 against 3.6"), "{enterprising}");
+}
+
+#[test]
 fn pay_in_different_units_is_said_to_be_so_not_missing() {
     // Actors against floral designers: BLS gives actors' pay per hour only.
     let (mut a, mut b) = (career("a"), career("b"));
@@ -447,6 +463,18 @@ fn more_growth_and_openings_win_and_less_exposure_wins() {
         let lower = sentence.to_lowercase();
         assert!(!lower.contains("safer") && !lower.contains("risk"), "{sentence}");
     }
+}
+
+#[test]
+fn ai_exposure_within_five_points_is_even() {
+    // Database administrators against database architects.
+    let (mut a, mut b) = (career("a"), career("b"));
+    (a.ai_exposure, b.ai_exposure) = (Some(59.7), Some(59.8));
+    let c = compare(a.clone(), b.clone());
+    assert_eq!(verdict(&c, "ai_exposure"), Verdict::Tie);
+    assert!(c.choose_a.iter().all(|s| !s.contains("exposed")), "{:?}", c.choose_a);
+    b.ai_exposure = Some(65.0);
+    assert_eq!(verdict(&compare(a, b), "ai_exposure"), Verdict::A);
 }
 
 #[test]
