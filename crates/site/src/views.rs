@@ -349,7 +349,8 @@ fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) 
         (None, None) => {}
     }
     let bls = [("Work experience usually needed first", &career.entry_experience), ("Then", &career.entry_training)];
-    if bls.iter().any(|(_, value)| value.is_some()) {
+    let bls_listed = bls.iter().any(|(_, value)| value.is_some());
+    if bls_listed {
         for (what, value) in bls {
             match value.as_deref() {
                 Some("None") if what == "Then" => {}
@@ -363,6 +364,15 @@ fn roadmap_steps(career: &Career, learn_first: &careerdiff_compare::LearnFirst) 
         for text in [&onet.experience, &onet.training].into_iter().flatten() {
             steps.push(text.clone());
         }
+    }
+    // Requirements BLS gives only for a wider occupation are said to be
+    // that occupation's: "5 years or more" of a natural sciences manager is
+    // not what a clinical research coordinator needs first.
+    if let Some(group) = career.projections_group.as_deref().filter(|_| career.entry_education.is_some() || bls_listed)
+    {
+        steps.push(format!(
+            "BLS gives these entry requirements for {group}, the wider occupation that includes this one."
+        ));
     }
     steps.extend(crate::licence::licence_step(career));
     if let Some(ratings) = &career.ratings {
@@ -456,4 +466,31 @@ fn json_ld(career: &Career) -> serde_json::Value {
         ld["estimatedSalary"] = serde_json::Value::Array(vec![estimate]);
     }
     ld
+}
+
+#[cfg(test)]
+mod tests {
+    use careerdiff_compare::LearnFirst;
+    use careerdiff_model::Career;
+
+    use super::roadmap_steps;
+
+    #[test]
+    fn entry_requirements_of_a_wider_occupation_are_said_to_be_its() {
+        // Clinical research coordinators: BLS projects them, and gives entry
+        // requirements, only within natural sciences managers.
+        let coordinators = Career {
+            entry_education: Some("Bachelor's degree".into()),
+            entry_experience: Some("5 years or more".into()),
+            projections_group: Some("Natural sciences managers".into()),
+            ..Career::default()
+        };
+        let none = LearnFirst { phrases: Vec::new(), by_field: false };
+        let steps = roadmap_steps(&coordinators, &none);
+        let experience = steps.iter().position(|s| s.contains("5 years or more")).expect("the experience step");
+        let said = steps.iter().position(|s| s.contains("for Natural sciences managers, the wider occupation"));
+        assert!(said.is_some_and(|said| said > experience), "{steps:?}");
+        let own = Career { projections_group: None, ..coordinators };
+        assert!(roadmap_steps(&own, &none).iter().all(|s| !s.contains("wider occupation")));
+    }
 }
