@@ -57,6 +57,19 @@ pub(crate) struct TaskFacts {
     words: Vec<Vec<u32>>,
     /// The word ids of all statements together, sorted.
     all_words: Vec<u32>,
+    /// A bit per word id modulo [`BLOOM_BITS`], of all statements: a word
+    /// whose bit is clear is not among them.
+    bloom: [u64; BLOOM_BITS / 64],
+}
+
+/// Bits of [`TaskFacts::bloom`]: a career's few hundred task words set
+/// about a quarter of them, so for most pairs a leading task's words are
+/// ruled out without a search.
+const BLOOM_BITS: usize = 1024;
+
+fn bloom_has(bloom: &[u64; BLOOM_BITS / 64], word: u32) -> bool {
+    let bit = word as usize % BLOOM_BITS;
+    bloom[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 impl TaskFacts {
@@ -75,21 +88,31 @@ impl TaskFacts {
         let mut all_words: Vec<u32> = words.iter().flatten().copied().collect();
         all_words.sort_unstable();
         all_words.dedup();
-        TaskFacts { leading, ids, words, all_words }
+        let mut bloom = [0; BLOOM_BITS / 64];
+        for &word in &all_words {
+            let bit = word as usize % BLOOM_BITS;
+            bloom[bit / 64] |= 1 << (bit % 64);
+        }
+        TaskFacts { leading, ids, words, all_words, bloom }
     }
 
     /// The reason from the first leading statement that `other` lists
     /// neither as it is nor nearly, if any.
     pub(crate) fn distinct_reason(&self, other: &TaskFacts) -> Option<&str> {
+        let enough = |found: usize, of: usize| of > 0 && found * 10 >= of * NEAR_TENTHS;
         let near = |words: &[u32], in_other: &[u32]| {
-            let found = words.iter().filter(|w| in_other.binary_search(w).is_ok()).count();
-            !words.is_empty() && found * 10 >= words.len() * NEAR_TENTHS
+            enough(words.iter().filter(|w| in_other.binary_search(w).is_ok()).count(), words.len())
         };
+        // At most as many words are the other's as have their bit set.
+        let maybe_near =
+            |words: &[u32]| enough(words.iter().filter(|&&w| bloom_has(&other.bloom, w)).count(), words.len());
         let distinct = |(id, words, _): &&(u32, Vec<u32>, String)| {
             other.ids.binary_search(id).is_err()
-                // Most pairs share few words at all: the union rules them
-                // out before any statement is looked at.
-                && (!near(words, &other.all_words) || !other.words.iter().any(|theirs| near(words, theirs)))
+                // Most pairs share few words at all: the bloom, then the
+                // union, rule them out before any statement is looked at.
+                && (!maybe_near(words)
+                    || !near(words, &other.all_words)
+                    || !other.words.iter().any(|theirs| near(words, theirs)))
         };
         self.leading.iter().find(distinct).map(|(_, _, reason)| reason.as_str())
     }
