@@ -90,18 +90,20 @@ pub(crate) fn choose_if(
     // Room for the longest lists of the default content.
     let mut out = Sentences::with_capacity(1024, 16);
     for row in glance.iter().filter(|row| row.verdict == me_verdict) {
-        match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
-            (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => {
-                out.push(&[lead, mine, between, theirs, end]);
-            }
+        let words = match (&WISHES[row.attribute], values(row, me_verdict == Verdict::A)) {
+            (Some(Wish::Values(lead, between, end)), Some((mine, theirs))) => [*lead, mine, *between, theirs, *end],
             (Some(Wish::Signed { rising, falling }), Some((mine, theirs))) => {
                 // Values are printed with a minus sign (U+2212) when below zero.
-                let [lead, between, end] = if mine.starts_with('−') { falling } else { rising };
-                out.push(&[lead, mine, between, theirs, end]);
+                let [lead, between, end] = *if mine.starts_with('−') { falling } else { rising };
+                [lead, mine, between, theirs, end]
             }
-            (Some(Wish::Plain(text)), Some(_)) => out.push(&[text]),
-            _ => {}
-        }
+            (Some(Wish::Plain(text)), Some(_)) => [*text, "", "", "", ""],
+            _ => continue,
+        };
+        let text = out.text();
+        push_all(text, &words);
+        borrowed_figures(text, figure_group(me, row.key), figure_group(other, row.key));
+        out.end();
     }
     match (me.requires_coding, other.requires_coding) {
         (Some(true), Some(false)) => out.push(&["enjoy writing and debugging code"]),
@@ -145,6 +147,29 @@ pub(crate) fn choose_if(
         out.end();
     }
     out
+}
+
+/// The wider occupation whose published figure a career's value of `key`
+/// is, if it is not the career's own: its pay group or projections group.
+fn figure_group<'c>(career: &'c Career, key: &str) -> Option<&'c str> {
+    match key {
+        "pay_p10" | "salary_median" | "pay_p90" => career.salary.as_ref()?.group.as_deref(),
+        "projected_growth" | "annual_openings" => career.projections_group.as_deref(),
+        _ => None,
+    }
+}
+
+/// Says whose figures a reason compares when either is a wider
+/// occupation's: "…a median of $167,220/yr against $120,230/yr (BLS's
+/// figures for Natural Sciences Managers and Data Scientists)". A reason to
+/// choose a career must not pass off a group's pay as its own.
+fn borrowed_figures(text: &mut String, mine: Option<&str>, theirs: Option<&str>) {
+    match (mine, theirs) {
+        (Some(mine), Some(theirs)) => push_all(text, &[" (BLS's figures for ", mine, " and ", theirs, ")"]),
+        (Some(mine), None) => push_all(text, &[" (BLS's figure for ", mine, ")"]),
+        (None, Some(theirs)) => push_all(text, &[" (the other is BLS's figure for ", theirs, ")"]),
+        (None, None) => {}
+    }
 }
 
 /// Whether `item`'s level is well above for the side asked about.

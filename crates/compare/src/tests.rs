@@ -412,6 +412,26 @@ fn a_clearly_higher_interest_is_a_reason_only_where_the_work_has_it() {
 }
 
 #[test]
+fn a_reason_from_a_wider_occupations_figure_says_whose_it_is() {
+    // Clinical research coordinators (pay of Natural Sciences Managers)
+    // against clinical data managers (pay of Data Scientists).
+    let (mut a, mut b) = (career("a"), career("b"));
+    let pay = |median, group: &str| {
+        let median = Some(Wage::Exact(median));
+        Some(Salary { median, currency: "USD".into(), group: Some(group.into()), ..Salary::default() })
+    };
+    (a.salary, b.salary) = (pay(167_220.0, "Natural Sciences Managers"), pay(120_230.0, "Data Scientists"));
+    let c = compare(a.clone(), b.clone());
+    let reason = c.choose_a.iter().find(|s| s.contains("$167,220")).expect("a pay reason");
+    assert!(reason.ends_with("(BLS's figures for Natural Sciences Managers and Data Scientists)"), "{reason}");
+    // Only the loser's figure borrowed: the reason says so of the other.
+    a.salary.as_mut().unwrap().group = None;
+    let c = compare(a, b);
+    let reason = c.choose_a.iter().find(|s| s.contains("$167,220")).expect("a pay reason");
+    assert!(reason.ends_with("(the other is BLS's figure for Data Scientists)"), "{reason}");
+}
+
+#[test]
 fn pay_in_different_units_is_said_to_be_so_not_missing() {
     // Actors against floral designers: BLS gives actors' pay per hour only.
     let (mut a, mut b) = (career("a"), career("b"));
