@@ -164,10 +164,21 @@ fn figure_group<'c>(career: &'c Career, key: &str) -> Option<&'c str> {
 /// figures for Natural Sciences Managers and Data Scientists)". A reason to
 /// choose a career must not pass off a group's pay as its own.
 fn borrowed_figures(text: &mut String, mine: Option<&str>, theirs: Option<&str>) {
+    if mine.is_none() && theirs.is_none() {
+        return;
+    }
+    // Inside a closing parenthesis the reason has already: "(2024–34;
+    // BLS's figures for …)", not two in a row.
+    let open = if text.ends_with(')') {
+        text.pop();
+        "; "
+    } else {
+        " ("
+    };
     match (mine, theirs) {
-        (Some(mine), Some(theirs)) => push_all(text, &[" (BLS's figures for ", mine, " and ", theirs, ")"]),
-        (Some(mine), None) => push_all(text, &[" (BLS's figure for ", mine, ")"]),
-        (None, Some(theirs)) => push_all(text, &[" (the other is BLS's figure for ", theirs, ")"]),
+        (Some(mine), Some(theirs)) => push_all(text, &[open, "BLS's figures for ", mine, " and ", theirs, ")"]),
+        (Some(mine), None) => push_all(text, &[open, "BLS's figure for ", mine, ")"]),
+        (_, Some(theirs)) => push_all(text, &[open, "the other is BLS's figure for ", theirs, ")"]),
         (None, None) => {}
     }
 }

@@ -424,6 +424,12 @@ fn a_reason_from_a_wider_occupations_figure_says_whose_it_is() {
     let c = compare(a.clone(), b.clone());
     let reason = c.choose_a.iter().find(|s| s.contains("$167,220")).expect("a pay reason");
     assert!(reason.ends_with("(BLS's figures for Natural Sciences Managers and Data Scientists)"), "{reason}");
+    // Projections of a wider occupation, in the parenthesis of the decade.
+    (a.projected_growth, b.projected_growth) = (Some(3.7), Some(33.5));
+    b.projections_group = Some("Data scientists".into());
+    let c = compare(a.clone(), b.clone());
+    let growth = c.choose_b.iter().find(|s| s.contains("+33.5%"));
+    assert!(growth.is_some_and(|s| s.ends_with("(2024–34; BLS's figure for Data scientists)")), "{growth:?}");
     // Only the loser's figure borrowed: the reason says so of the other.
     a.salary.as_mut().unwrap().group = None;
     let c = compare(a, b);
