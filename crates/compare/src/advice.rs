@@ -151,10 +151,14 @@ pub(crate) fn choose_if(
 
 /// The wider occupation whose published figure a career's value of `key`
 /// is, if it is not the career's own: its pay group or projections group.
+/// The BLS source of each attribute is [`crate::glance::source_field`]'s:
+/// OEWS wages name their group in `salary.group`, the projections (and
+/// the entry requirements published with them) in `projections_group`;
+/// employment is never a group's (the importer leaves it out).
 fn figure_group<'c>(career: &'c Career, key: &str) -> Option<&'c str> {
-    match key {
-        "pay_p10" | "salary_median" | "pay_p90" => career.salary.as_ref()?.group.as_deref(),
-        "projected_growth" | "annual_openings" => career.projections_group.as_deref(),
+    match crate::glance::source_field(key)? {
+        "salary" => career.salary.as_ref()?.group.as_deref(),
+        "projected_growth" | "annual_openings" | "entry_education" => career.projections_group.as_deref(),
         _ => None,
     }
 }

@@ -62,7 +62,7 @@ pub(crate) struct MeasureIds {
 }
 
 /// The provenance field that says where each BLS attribute comes from.
-fn source_field(key: &str) -> Option<&'static str> {
+pub(crate) fn source_field(key: &str) -> Option<&'static str> {
     Some(match key {
         "pay_p10" | "salary_median" | "pay_p90" => "salary",
         "employment" => "employment",
